@@ -157,12 +157,12 @@ def vn_district_rows(db, successor_key, current) -> list[dict[str, str]]:
 
 # --- Korea ---------------------------------------------------------------------------------------------------
 KR_SIDO = {  # MOIS code: (id, English name, level, aliases)
-    "11": ("kr-seoul", "Seoul", "municipality", "Seoul Special City;서울;Xơ-un;Seoul"),
-    "26": ("kr-busan", "Busan", "municipality", "부산;Pusan;Bu-san"),
-    "27": ("kr-daegu", "Daegu", "municipality", "대구;Taegu;Đại Khâu"),
-    "28": ("kr-incheon", "Incheon", "municipality", "인천;Inchon;In-chon"),
-    "29": ("kr-gwangju", "Gwangju", "municipality", "광주광역시;Kwangju;Gwangju Metropolitan City;Quang Châu"),
-    "30": ("kr-daejeon", "Daejeon", "municipality", "대전;Taejon;Dae-jeon"),
+    "11": ("kr-seoul", "Seoul", "municipality", "Seoul Special City;서울;서울특별시"),
+    "26": ("kr-busan", "Busan", "municipality", "부산;Pusan"),
+    "27": ("kr-daegu", "Daegu", "municipality", "대구;Taegu"),
+    "28": ("kr-incheon", "Incheon", "municipality", "인천;Inchon"),
+    "29": ("kr-gwangju", "Gwangju", "municipality", "광주광역시;Kwangju;Gwangju Metropolitan City"),
+    "30": ("kr-daejeon", "Daejeon", "municipality", "대전;Taejon"),
     "31": ("kr-ulsan", "Ulsan", "municipality", "울산"),
     "36": ("kr-sejong", "Sejong", "municipality", "세종"),
     "41": ("kr-gyeonggi", "Gyeonggi Province", "province", "경기도;Gyeonggi-do;Kyonggi;Kyunggi"),

@@ -1,0 +1,201 @@
+"""Merge curation intake files (curation/intake/*.jsonl) into the five tables of the data package.
+
+    python scripts/ingest.py [--check] [INTAKE ...]
+
+Idempotent: a tie already in partnerships.csv (same parties, and same type where the parties have several
+ties) gains only the events, sources and evidence it lacks; ids of existing rows never change, new rows get
+the next free id. Text is NFC-normalised and stripped here, at curation time, so that validation never has to.
+Conflicts (a record disagreeing with the table on type or date) are printed for the curator, not overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "dataset"
+SCHEMAS = ROOT / "schemas"
+TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
+          "evidence": "evidence_id"}
+PREFIX = {"partnerships": "T", "events": "E", "sources": "S", "evidence": "V"}
+
+
+def clean(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = ";".join(str(v).strip() for v in value if str(v).strip())
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def columns(table: str) -> list[str]:
+    return [f["name"] for f in json.loads((SCHEMAS / f"{table}.json").read_text(encoding="utf-8"))["fields"]]
+
+
+def read(table: str) -> list[dict[str, str]]:
+    path = DATA / f"{table}.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def write(table: str, rows: list[dict[str, str]]) -> None:
+    key = TABLES[table]
+    with (DATA / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, columns(table), lineterminator="\n")
+        writer.writeheader()
+        for row in sorted(rows, key=lambda r: r[key]):
+            writer.writerow({c: row.get(c, "") for c in columns(table)})
+
+
+class Store:
+    def __init__(self) -> None:
+        self.tables = {name: read(name) for name in TABLES}
+        self.warnings: list[str] = []
+
+    def next_id(self, table: str) -> str:
+        prefix, key = PREFIX[table], TABLES[table]
+        numbers = [int(r[key][1:]) for r in self.tables[table]]
+        return f"{prefix}{(max(numbers) if numbers else 0) + 1:04d}"
+
+    def place_ids(self) -> set[str]:
+        return {r["place_id"] for r in self.tables["places"]}
+
+    def add_place(self, place: dict, origin: str) -> None:
+        row = {c: clean(place.get(c, "")) for c in columns("places")}
+        if row["place_id"] in self.place_ids():
+            return
+        missing = [c for c in ("place_id", "country", "level", "admin_level", "unit_type", "name_en",
+                               "name_local", "name_ascii") if not row[c]]
+        if missing:
+            self.warnings.append(f"{origin}: new place {row['place_id']!r} lacks {missing}; skipped")
+            return
+        row["country"] = row["country"].upper()
+        self.tables["places"].append(row)
+
+    def source(self, ev: dict) -> str:
+        url = clean(ev["url"])
+        for row in self.tables["sources"]:
+            if row["url"] == url:
+                return row["source_id"]
+        row = {"source_id": self.next_id("sources"), "url": url, "title": clean(ev.get("title")),
+               "publisher": clean(ev.get("publisher")), "published": clean(ev.get("published")),
+               "language": clean(ev.get("language")).lower(), "notes": clean(ev.get("source_notes"))}
+        self.tables["sources"].append(row)
+        return row["source_id"]
+
+    def find_tie(self, rec: dict) -> dict | None:
+        parties = ("vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party", "partner_agency")
+        same = [t for t in self.tables["partnerships"] if all(t[p] == rec[p] for p in parties)]
+        if len(same) > 1:
+            same = [t for t in same if t["tie_type"] == rec["tie_type"]]
+        return same[0] if len(same) == 1 else None
+
+    def evidence(self, tie_id: str, source_id: str, event_id: str, stance: str, note: str) -> None:
+        for row in self.tables["evidence"]:
+            if (row["tie_id"], row["source_id"], row["event_id"]) == (tie_id, source_id, event_id):
+                return
+        self.tables["evidence"].append({"evidence_id": self.next_id("evidence"), "source_id": source_id,
+                                        "tie_id": tie_id, "event_id": event_id, "stance": stance or "supports",
+                                        "note": note})
+
+    def ingest(self, record: dict, origin: str) -> None:
+        for place in record.get("new_places", []):
+            self.add_place(place, origin)
+        rec = {
+            "vn_place_id": clean(record["vn_place"]), "vn_party": clean(record.get("vn_party") or "government"),
+            "vn_agency": clean(record.get("vn_agency")), "partner_place_id": clean(record["partner_place"]),
+            "partner_party": clean(record.get("partner_party") or "government"),
+            "partner_agency": clean(record.get("partner_agency")), "tie_type": clean(record["tie_type"]),
+            "tie_type_wording": clean(record.get("tie_type_wording")), "established": clean(record.get("established")),
+            "status": clean(record.get("status") or "unknown"), "ended": clean(record.get("ended")),
+            "notes": clean(record.get("notes")),
+        }
+        for side in ("vn_place_id", "partner_place_id"):
+            if rec[side] not in self.place_ids():
+                self.warnings.append(f"{origin}: unknown place {rec[side]!r}; record skipped")
+                return
+        evidence = record.get("evidence") or []
+        if not evidence:
+            self.warnings.append(f"{origin}: no evidence; record skipped")
+            return
+        tie = self.find_tie(rec)
+        if tie is None:
+            tie = {"tie_id": self.next_id("partnerships"), **rec}
+            self.tables["partnerships"].append(tie)
+        else:
+            self._merge(tie, rec, origin)
+        url_source = {clean(ev["url"]): self.source(ev) for ev in evidence}
+        for ev in evidence:
+            self.evidence(tie["tie_id"], url_source[clean(ev["url"])], "", clean(ev.get("stance")), clean(ev.get("note")))
+        for event in record.get("events", []):
+            self._event(tie["tie_id"], event, url_source, origin)
+
+    def _merge(self, tie: dict, rec: dict, origin: str) -> None:
+        for column in ("established", "ended", "tie_type_wording", "notes"):
+            if not tie[column] and rec[column]:
+                tie[column] = rec[column]
+        if rec["established"] and tie["established"] != rec["established"]:
+            if tie["established"].startswith(rec["established"]):
+                pass
+            elif rec["established"].startswith(tie["established"]):
+                tie["established"] = rec["established"]  # a more precise date for the same start
+            else:
+                self.warnings.append(f"{origin}: {tie['tie_id']} established {tie['established']} vs {rec['established']}")
+        if tie["tie_type"] != rec["tie_type"]:
+            self.warnings.append(f"{origin}: {tie['tie_id']} type {tie['tie_type']} vs {rec['tie_type']}")
+        if tie["status"] == "unknown" and rec["status"] != "unknown":
+            tie["status"] = rec["status"]
+
+    def _event(self, tie_id: str, event: dict, url_source: dict[str, str], origin: str) -> None:
+        kind, date = clean(event["type"]), clean(event.get("date"))
+        existing = [e for e in self.tables["events"] if e["tie_id"] == tie_id and e["event_type"] == kind
+                    and (e["date"] == date or e["date"].startswith(date) or date.startswith(e["date"]))]
+        if existing:
+            row = existing[0]
+            if len(date) > len(row["date"]):
+                row["date"] = date
+        else:
+            row = {"event_id": self.next_id("events"), "tie_id": tie_id, "event_type": kind, "date": date,
+                   "from_type": clean(event.get("from_type")), "to_type": clean(event.get("to_type")),
+                   "wording": clean(event.get("wording")), "purposes": clean(event.get("purposes") or []),
+                   "notes": clean(event.get("notes"))}
+            self.tables["events"].append(row)
+        for src in event.get("sources", []):
+            url = clean(src["url"] if isinstance(src, dict) else src)
+            if url not in url_source:
+                self.warnings.append(f"{origin}: event source {url} is not in the record's evidence; skipped")
+                continue
+            note = clean(src.get("note")) if isinstance(src, dict) else ""
+            self.evidence(tie_id, url_source[url], row["event_id"], "supports", note or clean(event.get("notes")))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--check", action="store_true", help="report what would change, write nothing")
+    args = parser.parse_args(argv)
+    files = args.files or sorted((ROOT / "curation" / "intake").glob("*.jsonl"))
+    store = Store()
+    before = {name: len(rows) for name, rows in store.tables.items()}
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                store.ingest(json.loads(line), f"{path.name}:{number}")
+    for warning in store.warnings:
+        print("warning:", warning, file=sys.stderr)
+    for name, rows in store.tables.items():
+        print(f"{name}: {before[name]} -> {len(rows)}")
+        if not args.check:
+            write(name, rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""vnsister: Vietnamese subnational partnerships as a sourced, versioned data package.
+
+>>> import vnsister
+>>> ds = vnsister.load()
+>>> vnsister.validate().ok
+True
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from vnsister.load import Dataset, load
+from vnsister.schema import TABLES
+from vnsister.validate import ValidationReport, validate
+from vnsister.errors import ValidationError, VnsisterError
+from vnsister._resources import shipped_root
+
+
+def path(table: str | None = None) -> "Path":
+    """Return the path of a table's CSV (or of ``datapackage.json``) in the shipped data package.
+
+    Examples
+    --------
+    >>> path("partnerships").name
+    'partnerships.csv'
+    """
+    from vnsister.schema import resource
+
+    root = shipped_root()
+    return root / ("datapackage.json" if table is None else resource(table, root)["path"])
+
+
+try:
+    __version__ = version("vnsister")
+except PackageNotFoundError:  # running from a source tree without installation
+    __version__ = "0.0.0"
+
+from pathlib import Path  # noqa: E402
+
+__all__ = ["Dataset", "TABLES", "ValidationError", "ValidationReport", "VnsisterError", "__version__", "load",
+           "path", "validate"]

@@ -1,0 +1,73 @@
+"""The ``vnsister`` command line: validate, report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from vnsister.errors import VnsisterError
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate a data package; print one line per error; exit 1 if there is any."""
+    from vnsister.validate import validate
+
+    report = validate(args.path)
+    if args.json:
+        print(report.errors.to_json(orient="records", force_ascii=False))
+    elif report.ok:
+        print("valid: no errors")
+    else:
+        print(report.errors.to_string(index=False, max_colwidth=70))
+        print(f"{len(report.errors)} error(s)", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print a summary of the dataset; with --html also write a self-contained HTML page."""
+    from vnsister.load import load
+    from vnsister.report import html_report, text_report
+
+    ds = load(args.path)
+    print(text_report(ds))
+    if args.html:
+        Path(args.html).write_text(html_report(ds), encoding="utf-8")
+        print(f"\nHTML report written to {args.html}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vnsister", description="Vietnamese subnational partnerships dataset")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check the data package; exit 1 on any error")
+    validate.add_argument("path", nargs="?", help="data package directory or datapackage.json (default: installed)")
+    validate.add_argument("--json", action="store_true", help="print the errors as JSON records")
+    validate.set_defaults(func=cmd_validate)
+    report = sub.add_parser("report", help="summary of the dataset")
+    report.add_argument("path", nargs="?", help="data package directory (default: installed)")
+    report.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report")
+    report.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``vnsister`` command."""
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except (VnsisterError, OSError, ValueError) as exc:
+        if args.debug:
+            raise
+        errors = getattr(exc, "errors", None)
+        if errors is not None:
+            print(errors.to_string(index=False, max_colwidth=70), file=sys.stderr)
+        print(f"vnsister: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

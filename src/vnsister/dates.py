@@ -1,0 +1,59 @@
+"""Partial dates: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as precise as the sources."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal, NamedTuple
+
+Precision = Literal["year", "month", "day"]
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PartialDate(NamedTuple):
+    """A date known to a year, a month or a day, with the first and last day it can stand for."""
+
+    text: str
+    precision: Precision
+    earliest: dt.date
+    latest: dt.date
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """Parse a partial date.
+
+    Examples
+    --------
+    >>> parse_partial_date("2013-10")
+    PartialDate(text='2013-10', precision='month', earliest=datetime.date(2013, 10, 1), latest=datetime.date(2013, 10, 31))
+
+    Raises
+    ------
+    ValueError
+        If the text is not of the form YYYY, YYYY-MM or YYYY-MM-DD or names an impossible date.
+    """
+    match = PARTIAL_DATE.match(text)
+    if not match:
+        raise ValueError(f"not a partial date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+    year, month, day = match.groups()
+    y = int(year)
+    if month is None:
+        return PartialDate(text, "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
+    m = int(month)
+    if not 1 <= m <= 12:
+        raise ValueError(f"impossible month in {text!r}")
+    last = calendar.monthrange(y, m)[1]
+    if day is None:
+        return PartialDate(text, "month", dt.date(y, m, 1), dt.date(y, m, last))
+    d = int(day)
+    if not 1 <= d <= last:
+        raise ValueError(f"impossible day in {text!r}")
+    return PartialDate(text, "day", dt.date(y, m, d), dt.date(y, m, d))
+
+
+def to_date(value: str | dt.date | None) -> dt.date | None:
+    """Turn an ISO date string or a date into a date (``None`` stays ``None``)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)

@@ -1,0 +1,192 @@
+"""Reading the data package into typed pandas DataFrames."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from vnsister import schema as sch
+from vnsister._resources import resolve_root
+from vnsister.errors import ValidationError
+
+ERROR_COLUMNS = ["table", "row", "field", "value", "message"]
+
+
+def error(table: str, row: int | None, field: str, value: object, message: str) -> dict[str, object]:
+    """One row of an error report. ``row`` is the line number in the CSV file (header = 1)."""
+    return {"table": table, "row": row, "field": field, "value": value, "message": message}
+
+
+def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dict[str, object]]]:
+    """Read one CSV as strings, exactly as written, with the errors that stop it from being read.
+
+    The frame's index is the CSV line number of each row. Returns ``None`` for the frame when the file
+    cannot be parsed (missing, not UTF-8, a byte-order mark, a wrong delimiter, missing or extra columns).
+    """
+    path = root / sch.resource(name, root)["path"]
+    expected = sch.field_names(name, root)
+    if not path.is_file():
+        return None, [error(name, None, "", str(path), "file is missing")]
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return None, [error(name, 1, "", "BOM", "file starts with a UTF-8 byte-order mark; save it without one")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        shown = data[exc.start : exc.start + 4]
+        return None, [error(name, line, "", repr(shown), f"not valid UTF-8 at byte {exc.start}")]
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        return None, [error(name, None, "", "", f"cannot parse CSV: {exc}")]
+    if not rows:
+        return None, [error(name, 1, "", "", "file is empty; expected a header row")]
+    header_errors = check_header(name, rows[0], expected)
+    if header_errors:
+        return None, header_errors
+    errors: list[dict[str, object]] = []
+    good_rows, line_numbers = [], []
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) == len(expected):
+            good_rows.append(row)
+            line_numbers.append(line)
+        elif not row:
+            errors.append(error(name, line, "", "", "blank row"))
+        else:
+            errors.append(error(name, line, "", ",".join(row)[:80],
+                                f"row has {len(row)} fields, the header has {len(expected)}"))
+    frame = pd.DataFrame(good_rows, columns=expected, index=pd.Index(line_numbers, name="row"), dtype=sch.STRING)
+    return frame, errors
+
+
+def check_header(name: str, header: list[str], expected: list[str]) -> list[dict[str, object]]:
+    """Errors for a header that differs from the schema's field list."""
+    if header == expected:
+        return []
+    if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
+        return [error(name, 1, "", header[0][:60], "wrong delimiter: the header is one column; use commas")]
+    errors = [error(name, 1, col, "", "column missing from the header") for col in expected if col not in header]
+    errors += [error(name, 1, col, col, "unknown column not in the schema") for col in header if col not in expected]
+    if not errors:
+        errors.append(error(name, 1, "", ",".join(header)[:80], f"columns out of order; expected {','.join(expected)}"))
+    return errors
+
+
+def cast_table(name: str, raw: pd.DataFrame, root: Path) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """Cast a raw string table to the dtypes its Table Schema declares; failures become row-level errors."""
+    columns, errors = {}, []
+    for spec in sch.fields(name, root):
+        cast, bad = sch.cast_column(raw[spec["name"]], spec)
+        columns[spec["name"]] = cast
+        for line in bad[bad].index:
+            errors.append(error(name, int(line), spec["name"], raw.at[line, spec["name"]],
+                                f"cannot be read as {spec['type']}"
+                                + (f" (allowed: {', '.join(spec['constraints']['enum'])})"
+                                   if "enum" in spec.get("constraints", {}) else "")))
+    return pd.DataFrame(columns, index=raw.index), errors
+
+
+@dataclass
+class Dataset:
+    """The five tables of the data package as typed DataFrames, and the release version.
+
+    Attributes
+    ----------
+    places, partnerships, events, sources, evidence : pandas.DataFrame
+        One frame per table, columns and dtypes as in ``schemas/*.json``; empty cells are missing values.
+    version : str
+        The data package's version (``datapackage.json``).
+    root : pathlib.Path
+        The directory the data were read from.
+    """
+
+    places: pd.DataFrame
+    partnerships: pd.DataFrame
+    events: pd.DataFrame
+    sources: pd.DataFrame
+    evidence: pd.DataFrame
+    version: str
+    root: Path = field(repr=False)
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The five tables by name."""
+        return {name: getattr(self, name) for name in sch.TABLES}
+
+    def ties(self) -> pd.DataFrame:
+        """Partnerships joined with both parties' names, countries, levels and provinces.
+
+        Examples
+        --------
+        >>> ds = load()
+        >>> {"vn_name_en", "partner_country", "vn_province_id"} <= set(ds.ties().columns)
+        True
+        """
+        places = self.places.set_index("place_id")
+        province = places["parent_id"].where(places["admin_level"] > 1, places.index.to_series())
+        out = self.partnerships.copy()
+        for side, column in (("vn", "vn_place_id"), ("partner", "partner_place_id")):
+            ids = out[column]
+            out[f"{side}_name_en"] = ids.map(places["name_en"])
+            out[f"{side}_name_local"] = ids.map(places["name_local"])
+            out[f"{side}_country"] = ids.map(places["country"])
+            out[f"{side}_level"] = ids.map(places["level"]).astype("string")
+            out[f"{side}_province_id"] = ids.map(province)
+        return out
+
+
+def read_tables(path: str | Path | None = None) -> tuple[dict[str, pd.DataFrame], list[dict[str, object]]]:
+    """Read and cast every table; return the typed frames (indexed by CSV line) and all reading errors."""
+    root = resolve_root(path)
+    frames, errors = {}, []
+    for name in sch.TABLES:
+        raw, read_errors = read_raw_table(name, root)
+        errors += read_errors
+        if raw is None:
+            continue
+        typed, cast_errors = cast_table(name, raw, root)
+        errors += cast_errors
+        frames[name] = typed
+    return frames, errors
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """Load the vnsister data package.
+
+    Parameters
+    ----------
+    path : str or Path, optional (default: the copy shipped with the package)
+        A data-package directory or its ``datapackage.json``. Without it, the release installed with
+        vnsister is read: no repository or network needed.
+
+    Returns
+    -------
+    Dataset
+        ``.places``, ``.partnerships``, ``.events``, ``.sources``, ``.evidence`` and ``.version``.
+
+    Raises
+    ------
+    ValidationError
+        If a table cannot be read or a cell cannot be cast to its declared type; ``.errors`` lists them.
+        (Use :func:`vnsister.validate` for every rule, cross-table ones included.)
+
+    Examples
+    --------
+    >>> ds = load()
+    >>> ds.partnerships.columns[:3].tolist()
+    ['tie_id', 'vn_place_id', 'vn_party']
+    >>> bool((ds.places["country"] == "KR").any())
+    True
+    """
+    root = resolve_root(path)
+    frames, errors = read_tables(root)
+    if errors:
+        report = pd.DataFrame(errors, columns=ERROR_COLUMNS)
+        raise ValidationError(f"{len(errors)} error(s) reading {root}; first: {errors[0]}", report)
+    tables = {name: frame.reset_index(drop=True) for name, frame in frames.items()}
+    return Dataset(**tables, version=str(sch.descriptor(root)["version"]), root=root)

@@ -1,0 +1,132 @@
+"""Table schemas: read once from ``schemas/*.json``; pandera schemas and type casts derive from them."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+import pandera.pandas as pa
+
+from vnsister._resources import DESCRIPTOR, resolve_root
+
+TableName = Literal["places", "partnerships", "events", "sources", "evidence"]
+TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence")
+STRING = pd.StringDtype("pyarrow")
+
+
+@lru_cache(maxsize=8)
+def _read_json(path: str) -> dict[str, Any]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def descriptor(path: str | Path | None = None) -> dict[str, Any]:
+    """Return the ``datapackage.json`` descriptor of the data package at ``path`` (default: shipped)."""
+    return _read_json(str(resolve_root(path) / DESCRIPTOR))
+
+
+def resource(name: str, path: str | Path | None = None) -> dict[str, Any]:
+    """Return the descriptor entry of one resource."""
+    for entry in descriptor(path)["resources"]:
+        if entry["name"] == name:
+            return entry
+    raise KeyError(f"no resource named {name!r} in datapackage.json")
+
+
+def table_schema(name: str, path: str | Path | None = None) -> dict[str, Any]:
+    """Return the Table Schema (a dict) of one resource, following a path reference if there is one."""
+    schema = resource(name, path)["schema"]
+    if isinstance(schema, str):
+        return _read_json(str(resolve_root(path) / schema))
+    return schema
+
+
+def fields(name: str, path: str | Path | None = None) -> list[dict[str, Any]]:
+    """Return the field descriptors of one table, in column order."""
+    return table_schema(name, path)["fields"]
+
+
+def field_names(name: str, path: str | Path | None = None) -> list[str]:
+    """Return the column names of one table, in order."""
+    return [field["name"] for field in fields(name, path)]
+
+
+def enum_values(name: str, field: str, path: str | Path | None = None) -> list[str]:
+    """Return the allowed values of an enumerated field (e.g. ``enum_values("partnerships", "tie_type")``)."""
+    for entry in fields(name, path):
+        if entry["name"] == field:
+            return list(entry.get("constraints", {}).get("enum", []))
+    raise KeyError(f"no field {field!r} in {name}")
+
+
+def is_required(field: dict[str, Any]) -> bool:
+    return bool(field.get("constraints", {}).get("required", False))
+
+
+def pandas_dtype(field: dict[str, Any]) -> Any:
+    """The pandas dtype a field is cast to when loading."""
+    if field["type"] == "integer":
+        return "int64" if is_required(field) else "Int64"
+    if field["type"] == "date":
+        return "datetime64[ns]"
+    if "enum" in field.get("constraints", {}):
+        return pd.CategoricalDtype(field["constraints"]["enum"])
+    return STRING
+
+
+@lru_cache(maxsize=16)
+def _pandera_schema(schema_path: str) -> pa.DataFrameSchema:
+    from pandera.io.pandas_io import from_frictionless_schema
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        schema = from_frictionless_schema(schema_path)
+    updates = {field["name"]: {"dtype": pandas_dtype(field), "coerce": False} for field in _read_json(schema_path)["fields"]}
+    # Nothing is coerced: casting happens once, in cast_table, where every failure becomes a row-level error.
+    schema = schema.update_columns(updates)
+    schema.coerce = False
+    return schema
+
+
+def pandera_schema(name: str, path: str | Path | None = None) -> pa.DataFrameSchema:
+    """Return the pandera schema of one table, derived from its Table Schema JSON (cached).
+
+    Examples
+    --------
+    >>> schema = pandera_schema("partnerships")
+    >>> "tie_type" in schema.columns
+    True
+    """
+    schema_ref = resource(name, path)["schema"]
+    schema_path = resolve_root(path) / schema_ref
+    return _pandera_schema(str(schema_path))
+
+
+def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd.Series]:
+    """Cast a column of raw strings to the field's dtype.
+
+    Returns the cast column and a boolean mask of the non-empty cells that could not be cast.
+    """
+    raw = series.astype(STRING)
+    empty = raw.isna() | (raw == "")
+    raw = raw.mask(empty)
+    if field["type"] == "integer":
+        numeric = pd.to_numeric(raw.where(raw.str.fullmatch(r"[+-]?\d+").fillna(False)), errors="coerce")
+        bad = ~empty & numeric.isna()
+        dtype = pandas_dtype(field)
+        cast = numeric.astype("Int64")
+        if dtype == "int64" and not cast.isna().any():
+            cast = cast.astype("int64")
+        return cast, bad
+    if field["type"] == "date":
+        iso = raw.where(raw.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False))
+        cast = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+        return cast, ~empty & cast.isna()
+    dtype = pandas_dtype(field)
+    if isinstance(dtype, pd.CategoricalDtype):
+        cast = pd.Series(pd.Categorical(raw, categories=dtype.categories), index=series.index)
+        return cast, ~empty & cast.isna()
+    return raw, pd.Series(False, index=series.index)

@@ -1,0 +1,317 @@
+"""Validation: every rule of the data package, reported as one row per problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+
+from vnsister import schema as sch
+from vnsister._resources import resolve_root
+from vnsister.dates import PARTIAL_DATE, parse_partial_date
+from vnsister.load import ERROR_COLUMNS, error, read_tables
+
+Errors = list[dict[str, object]]
+PARTIAL_DATE_FIELDS = {"partnerships": ["established", "ended"], "events": ["date"], "sources": ["published"]}
+
+
+@dataclass
+class ValidationReport:
+    """Result of :func:`validate`: ``ok`` and ``errors`` (columns ``table, row, field, value, message``).
+
+    ``row`` is the line number in the CSV file, the header being line 1 (as in frictionless reports).
+    """
+
+    ok: bool
+    errors: pd.DataFrame
+
+    def __str__(self) -> str:
+        if self.ok:
+            return "valid: no errors"
+        return f"{len(self.errors)} error(s)\n" + self.errors.to_string(index=False, max_colwidth=60)
+
+
+def validate(path: str | Path | None = None, today: dt.date | None = None) -> ValidationReport:
+    """Check the data package against its schemas and the cross-table rules; collect every error.
+
+    Parameters
+    ----------
+    path : str or Path, optional (default: the copy shipped with the package)
+        A data-package directory or its ``datapackage.json``.
+    today : date, optional (default: today)
+        Dates after this day are errors ("dated in the future").
+
+    Returns
+    -------
+    ValidationReport
+
+    Examples
+    --------
+    >>> report = validate()
+    >>> report.ok, list(report.errors.columns)
+    (True, ['table', 'row', 'field', 'value', 'message'])
+
+    Notes
+    -----
+    Rules beyond the Table Schemas: cells in Unicode NFC without surrounding whitespace; partial dates that
+    exist; foreign keys; the Vietnamese party in VN and the partner outside it; no self-ties and no duplicate
+    ties (same parties and type); an agency name exactly when the party is an agency or council; events
+    consistent with their tie (an upgrade changes the type, the latest typed event gives the current type,
+    nothing before the tie's establishment, nothing in the future); every tie and event has evidence; every
+    source is used; successor chains end in a place that still exists; no tie made by a place after it
+    ceased to exist.
+    """
+    root = resolve_root(path)
+    today = today or dt.date.today()
+    frames, errors = read_tables(root)
+    for name, frame in frames.items():
+        errors += check_cells(name, frame)
+        errors += check_partial_dates(name, frame, today)
+        errors += check_pandera(name, frame, root, already=errors)
+    errors += check_foreign_keys(frames, root)
+    if {"places", "partnerships", "events", "sources", "evidence"} <= frames.keys():
+        errors += check_places(frames["places"])
+        errors += check_ties(frames["partnerships"], frames["places"])
+        errors += check_events(frames["events"], frames["partnerships"])
+        errors += check_evidence(frames)
+    report = pd.DataFrame(errors, columns=ERROR_COLUMNS)
+    report["row"] = report["row"].astype("Int64")
+    report = report.sort_values(["table", "row", "field"], kind="stable", na_position="first")
+    return ValidationReport(ok=report.empty, errors=report.reset_index(drop=True))
+
+
+def _string_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if isinstance(frame[c].dtype, (pd.StringDtype, pd.CategoricalDtype))]
+
+
+def check_cells(name: str, frame: pd.DataFrame) -> Errors:
+    """Text cells must be in Unicode NFC and carry no leading or trailing whitespace."""
+    errors: Errors = []
+    for column in _string_columns(frame):
+        values = frame[column].astype(sch.STRING).dropna()
+        padded = values[values != values.str.strip()]
+        errors += [error(name, int(i), column, v, "leading or trailing whitespace") for i, v in padded.items()]
+        non_ascii = values[values.str.contains(r"[^\x00-\x7f]", regex=True)]
+        for i, v in non_ascii.items():
+            if not unicodedata.is_normalized("NFC", v):
+                errors.append(error(name, int(i), column, v, "text is not in Unicode NFC"))
+    return errors
+
+
+def check_partial_dates(name: str, frame: pd.DataFrame, today: dt.date) -> Errors:
+    """Partial dates must exist (no 2023-02-30) and not lie in the future."""
+    errors: Errors = []
+    for column in PARTIAL_DATE_FIELDS.get(name, []):
+        for i, text in frame[column].dropna().items():
+            if not PARTIAL_DATE.match(text):
+                continue  # the schema pattern reports malformed text
+            try:
+                parsed = parse_partial_date(text)
+            except ValueError as exc:
+                errors.append(error(name, int(i), column, text, f"impossible date: {exc}"))
+                continue
+            if parsed.earliest > today:
+                errors.append(error(name, int(i), column, text, f"dated in the future (after {today})"))
+    return errors
+
+
+def _describe_check(check: str) -> str:
+    if check.startswith("str_matches"):
+        return "does not match the pattern " + check[len("str_matches(") : -1]
+    if check.startswith("isin"):
+        return "not an allowed value: " + check[len("isin(") : -1]
+    if check.startswith("in_range"):
+        return "out of range " + check[len("in_range") :]
+    if check in ("not_nullable", "field_uniqueness"):
+        return {"not_nullable": "required value is missing", "field_uniqueness": "duplicate value"}[check]
+    return f"fails check {check}"
+
+
+def check_pandera(name: str, frame: pd.DataFrame, root: Path, already: Errors) -> Errors:
+    """Run the pandera schema derived from the table's JSON schema, lazily, and translate its failures."""
+    seen = {(e["table"], e["row"], e["field"]) for e in already}
+    try:
+        sch.pandera_schema(name, root).validate(frame, lazy=True)
+        return []
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    errors: Errors = []
+    for case in cases.itertuples(index=False):
+        row = None if pd.isna(case.index) else int(case.index)
+        if (name, row, case.column) in seen or str(case.check).startswith("dtype"):
+            continue  # already reported more precisely when the cell was cast
+        errors.append(error(name, row, case.column, case.failure_case, _describe_check(str(case.check))))
+    return errors
+
+
+def check_foreign_keys(frames: dict[str, pd.DataFrame], root: Path) -> Errors:
+    """Every foreign key declared in the Table Schemas must point at an existing row."""
+    errors: Errors = []
+    for name, frame in frames.items():
+        for fk in sch.table_schema(name, root).get("foreignKeys", []):
+            target = fk["reference"]["resource"] or name
+            if target not in frames:
+                continue
+            (column,), (target_column,) = fk["fields"], fk["reference"]["fields"]
+            values = frame[column].dropna()
+            missing = values[~values.isin(frames[target][target_column])]
+            errors += [error(name, int(i), column, v, f"not found in {target}.{target_column}")
+                       for i, v in missing.items()]
+    return errors
+
+
+def check_places(places: pd.DataFrame) -> Errors:
+    """Successor chains end in a place that still exists; parents form no cycle; validity is ordered."""
+    errors: Errors = []
+    by_id = places.reset_index().set_index("place_id")
+    successor = by_id["successor_id"].dropna().to_dict()
+    ended = set(by_id.index[by_id["valid_until"].notna()])
+    for place, line in zip(places["place_id"], places.index):
+        if place not in successor:
+            continue
+        chain, current = [place], successor[place]
+        while current in successor and current not in chain:
+            chain.append(current)
+            current = successor[current]
+        if current in chain:
+            errors.append(error("places", int(line), "successor_id", successor[place], "successor chain loops"))
+        elif current in ended:
+            errors.append(error("places", int(line), "successor_id", successor[place],
+                                f"successor chain ends at {current}, which no longer exists"))
+    has_successor = places["successor_id"].notna() & places["valid_until"].isna()
+    errors += [error("places", int(i), "valid_until", "", "a place with a successor needs valid_until")
+               for i in places.index[has_successor]]
+    backwards = places["valid_until"] < places["valid_from"]
+    errors += [error("places", int(i), "valid_until", str(places.at[i, "valid_until"].date()),
+                     "valid_until is before valid_from") for i in places.index[backwards.fillna(False)]]
+    return errors
+
+
+def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
+    """Party countries, self-ties, duplicates, agency names, end dates and the parties' lifetimes."""
+    errors: Errors = []
+    country = places.set_index("place_id")["country"]
+    valid_until = places.set_index("place_id")["valid_until"]
+    vn_country, partner_country = ties["vn_place_id"].map(country), ties["partner_place_id"].map(country)
+    for i in ties.index[vn_country.notna() & (vn_country != "VN")]:
+        errors.append(error("partnerships", int(i), "vn_place_id", ties.at[i, "vn_place_id"],
+                            f"the Vietnamese party is in {vn_country[i]}, not VN"))
+    for i in ties.index[partner_country == "VN"]:
+        errors.append(error("partnerships", int(i), "partner_place_id", ties.at[i, "partner_place_id"],
+                            "the foreign party is in VN"))
+    for i in ties.index[ties["vn_place_id"] == ties["partner_place_id"]]:
+        errors.append(error("partnerships", int(i), "partner_place_id", ties.at[i, "partner_place_id"],
+                            "self-tie: both parties are the same place"))
+    key = ["vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party", "partner_agency",
+           "tie_type"]
+    dupes = ties[ties.duplicated(key, keep="first")]
+    for i in dupes.index:
+        first = ties.index[(ties[key].fillna("") == dupes.loc[i, key].fillna("")).all(axis=1)][0]
+        errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"],
+                            f"duplicate tie: same parties and type as row {first}"))
+    for side in ("vn", "partner"):
+        party, agency = ties[f"{side}_party"].astype("string"), ties[f"{side}_agency"]
+        for i in ties.index[(party != "government") & agency.isna() & party.notna()]:
+            errors.append(error("partnerships", int(i), f"{side}_agency", "",
+                                f"a {party[i]} party needs the agency's name"))
+        for i in ties.index[(party == "government") & agency.notna()]:
+            errors.append(error("partnerships", int(i), f"{side}_agency", agency[i],
+                                "an agency name is given but the party is the government itself"))
+    errors += _check_tie_dates(ties, valid_until)
+    return errors
+
+
+def _earliest(text: object) -> dt.date | None:
+    if not isinstance(text, str) or not PARTIAL_DATE.match(text):
+        return None
+    try:
+        return parse_partial_date(text).earliest
+    except ValueError:
+        return None
+
+
+def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series) -> Errors:
+    errors: Errors = []
+    for i, row in ties.iterrows():
+        start, end = _earliest(row["established"]), _earliest(row["ended"])
+        if start and end and end < start:
+            errors.append(error("partnerships", int(i), "ended", row["ended"], "ended before established"))
+        if pd.notna(row["ended"]) and row["status"] != "lapsed":
+            errors.append(error("partnerships", int(i), "status", row["status"], "an end date needs status lapsed"))
+        for column in ("vn_place_id", "partner_place_id"):
+            until = valid_until.get(row[column])
+            if start and until is not None and pd.notna(until) and start > until.date():
+                errors.append(error("partnerships", int(i), column, row[column],
+                                    f"tie established {row['established']}, after this place ceased to exist "
+                                    f"({until.date()}); use its successor"))
+    return errors
+
+
+def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
+    """Events agree with their tie: upgrades change the type, dates are ordered, the last type is current."""
+    errors: Errors = []
+    tie_by_id = ties.set_index("tie_id")
+    for i, row in events.iterrows():
+        kind = row["event_type"]
+        if kind == "upgraded" and (pd.isna(row["from_type"]) or pd.isna(row["to_type"])):
+            errors.append(error("events", int(i), "from_type", row["from_type"], "an upgrade needs from_type and to_type"))
+        elif kind == "upgraded" and row["from_type"] == row["to_type"]:
+            errors.append(error("events", int(i), "to_type", row["to_type"], "an upgrade must change the tie type"))
+        if kind != "upgraded" and pd.notna(row["from_type"]):
+            errors.append(error("events", int(i), "from_type", row["from_type"], "from_type is only for upgrades"))
+        if row["tie_id"] not in tie_by_id.index:
+            continue
+        established = _earliest(tie_by_id.at[row["tie_id"], "established"])
+        when = parse_partial_date(row["date"]).latest if _earliest(row["date"]) else None
+        if established and when and when < established and kind != "letter_of_intent":
+            errors.append(error("events", int(i), "date", row["date"],
+                                f"before the tie's establishment ({tie_by_id.at[row['tie_id'], 'established']})"))
+    errors += _check_current_type(events, tie_by_id)
+    return errors
+
+
+def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors:
+    """The latest event that sets a type gives the tie's current type (any such event, if some are undated)."""
+    errors: Errors = []
+    typed = events[events["to_type"].notna() & (events["event_type"] != "letter_of_intent")].copy()
+    typed["_order"] = typed["date"].map(lambda t: _earliest(t) or dt.date.min)
+    typed = typed.sort_values("_order", kind="stable")
+    for tie_id, group in typed.groupby("tie_id", sort=False):
+        if tie_id not in tie_by_id.index:
+            continue
+        current = tie_by_id.at[tie_id, "tie_type"]
+        if group["date"].isna().any():
+            if current not in set(group["to_type"]):
+                errors.append(error("events", int(group.index[-1]), "to_type", group["to_type"].iloc[-1],
+                                    f"no event makes {tie_id} {current}"))
+            continue
+        last = group.iloc[-1]
+        if last["to_type"] != current:
+            errors.append(error("events", int(group.index[-1]), "to_type", last["to_type"],
+                                f"the latest event makes the tie {last['to_type']} but {tie_id} is {current}"))
+    return errors
+
+
+def check_evidence(frames: dict[str, pd.DataFrame]) -> Errors:
+    """Every tie and event has evidence, evidence for an event names the event's tie, every source is used."""
+    ties, events, sources, evidence = (frames[n] for n in ("partnerships", "events", "sources", "evidence"))
+    errors: Errors = []
+    for i in ties.index[~ties["tie_id"].isin(evidence["tie_id"])]:
+        errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"], "tie has no evidence"))
+    for i in events.index[~events["event_id"].isin(evidence["event_id"].dropna())]:
+        errors.append(error("events", int(i), "event_id", events.at[i, "event_id"], "event has no evidence"))
+    for i in sources.index[~sources["source_id"].isin(evidence["source_id"])]:
+        errors.append(error("sources", int(i), "source_id", sources.at[i, "source_id"], "source is not used by any evidence"))
+    event_tie = events.set_index("event_id")["tie_id"]
+    linked = evidence[evidence["event_id"].notna()]
+    mismatch = linked["event_id"].map(event_tie)
+    for i in linked.index[mismatch.notna() & (mismatch != linked["tie_id"])]:
+        errors.append(error("evidence", int(i), "tie_id", evidence.at[i, "tie_id"],
+                            f"event {evidence.at[i, 'event_id']} belongs to {mismatch[i]}"))
+    return errors
+
+
