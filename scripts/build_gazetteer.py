@@ -137,7 +137,7 @@ def vn_district_rows(db, successor_key, current) -> list[dict[str, str]]:
     rows, seen = [], set()
     query = ("select distinct province, provinceShort, provinceKey, district, districtShort, districtType, "
              "districtCode from admin_units_legacy where district is not null order by districtCode")
-    for _prov, pshort, pkey, district, dshort, dtype, dcode in db.execute(query):
+    for _prov, pshort, pkey, _district, dshort, dtype, dcode in db.execute(query):
         pshort, dshort = nfc(pshort), nfc(dshort)
         parent = "vn-thua-thien-hue" if pshort in ("Thừa Thiên Huế", "Huế") else vn_province_id(pshort)
         place_id = f"{parent}-{slug(dshort)}"

@@ -54,6 +54,17 @@ def write(table: str, rows: list[dict[str, str]]) -> None:
             writer.writerow({c: row.get(c, "") for c in columns(table)})
 
 
+def first_agreement_date(established: str, events: list[dict]) -> str:
+    """``established`` is the first formal agreement: a date taken from a letter of intent yields to the
+    earliest dated agreement that followed it."""
+    intents = {clean(e.get("date")) for e in events if e.get("type") == "letter_of_intent"}
+    agreements = sorted(clean(e.get("date")) for e in events
+                        if e.get("type") not in ("letter_of_intent", "other") and clean(e.get("date")))
+    if established and established in intents and agreements:
+        return agreements[0]
+    return established
+
+
 class Store:
     def __init__(self) -> None:
         self.tables = {name: read(name) for name in TABLES}
@@ -77,6 +88,7 @@ class Store:
             self.warnings.append(f"{origin}: new place {row['place_id']!r} lacks {missing}; skipped")
             return
         row["country"] = row["country"].upper()
+        row["aliases"] = ";".join(dict.fromkeys(a.strip() for a in row["aliases"].split(";") if a.strip()))
         self.tables["places"].append(row)
 
     def source(self, ev: dict) -> str:
@@ -84,7 +96,9 @@ class Store:
         for row in self.tables["sources"]:
             if row["url"] == url:
                 return row["source_id"]
-        row = {"source_id": self.next_id("sources"), "url": url, "title": clean(ev.get("title")),
+        title = clean(ev.get("title"))
+        title = "" if title.startswith("[") else title  # "[title not shown …]" placeholders are not titles
+        row = {"source_id": self.next_id("sources"), "url": url, "title": title,
                "publisher": clean(ev.get("publisher")), "published": clean(ev.get("published")),
                "language": clean(ev.get("language")).lower(), "notes": clean(ev.get("source_notes"))}
         self.tables["sources"].append(row)
@@ -117,6 +131,7 @@ class Store:
             "status": clean(record.get("status") or "unknown"), "ended": clean(record.get("ended")),
             "notes": clean(record.get("notes")),
         }
+        rec["established"] = first_agreement_date(rec["established"], record.get("events", []))
         for side in ("vn_place_id", "partner_place_id"):
             if rec[side] not in self.place_ids():
                 self.warnings.append(f"{origin}: unknown place {rec[side]!r}; record skipped")
@@ -133,7 +148,8 @@ class Store:
             self._merge(tie, rec, origin)
         url_source = {clean(ev["url"]): self.source(ev) for ev in evidence}
         for ev in evidence:
-            self.evidence(tie["tie_id"], url_source[clean(ev["url"])], "", clean(ev.get("stance")), clean(ev.get("note")))
+            source_id = url_source[clean(ev["url"])]
+            self.evidence(tie["tie_id"], source_id, "", clean(ev.get("stance")), clean(ev.get("note")))
         for event in record.get("events", []):
             self._event(tie["tie_id"], event, url_source, origin)
 
@@ -184,10 +200,13 @@ def main(argv: list[str] | None = None) -> int:
     files = args.files or sorted((ROOT / "curation" / "intake").glob("*.jsonl"))
     store = Store()
     before = {name: len(rows) for name, rows in store.tables.items()}
-    for path in files:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                store.ingest(json.loads(line), f"{path.name}:{number}")
+    records = [(json.loads(line), f"{path.name}:{number}") for path in files
+               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
+    for record, origin in records:  # places first: a record may use a place another file defines
+        for place in record.get("new_places", []):
+            store.add_place(place, origin)
+    for record, origin in records:
+        store.ingest(record, origin)
     for warning in store.warnings:
         print("warning:", warning, file=sys.stderr)
     for name, rows in store.tables.items():

@@ -8,11 +8,11 @@ True
 
 from importlib.metadata import PackageNotFoundError, version
 
+from vnsister._resources import shipped_root
+from vnsister.errors import ValidationError, VnsisterError
 from vnsister.load import Dataset, load
 from vnsister.schema import TABLES
 from vnsister.validate import ValidationReport, validate
-from vnsister.errors import ValidationError, VnsisterError
-from vnsister._resources import shipped_root
 
 
 def path(table: str | None = None) -> "Path":

@@ -84,10 +84,9 @@ def cast_table(name: str, raw: pd.DataFrame, root: Path) -> tuple[pd.DataFrame, 
         cast, bad = sch.cast_column(raw[spec["name"]], spec)
         columns[spec["name"]] = cast
         for line in bad[bad].index:
-            errors.append(error(name, int(line), spec["name"], raw.at[line, spec["name"]],
-                                f"cannot be read as {spec['type']}"
-                                + (f" (allowed: {', '.join(spec['constraints']['enum'])})"
-                                   if "enum" in spec.get("constraints", {}) else "")))
+            enum = spec.get("constraints", {}).get("enum")
+            message = f"not an allowed value; allowed: {', '.join(enum)}" if enum else f"cannot be read as {spec['type']}"
+            errors.append(error(name, int(line), spec["name"], raw.at[line, spec["name"]], message))
     return pd.DataFrame(columns, index=raw.index), errors
 
 

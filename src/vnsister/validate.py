@@ -84,6 +84,11 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     return ValidationReport(ok=report.empty, errors=report.reset_index(drop=True))
 
 
+def _by_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Index a table by its key; duplicate keys are reported elsewhere, the first row stands for them here."""
+    return frame.drop_duplicates(key).set_index(key)
+
+
 def _string_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if isinstance(frame[c].dtype, (pd.StringDtype, pd.CategoricalDtype))]
 
@@ -167,10 +172,10 @@ def check_foreign_keys(frames: dict[str, pd.DataFrame], root: Path) -> Errors:
 def check_places(places: pd.DataFrame) -> Errors:
     """Successor chains end in a place that still exists; parents form no cycle; validity is ordered."""
     errors: Errors = []
-    by_id = places.reset_index().set_index("place_id")
+    by_id = _by_key(places.reset_index(), "place_id")
     successor = by_id["successor_id"].dropna().to_dict()
     ended = set(by_id.index[by_id["valid_until"].notna()])
-    for place, line in zip(places["place_id"], places.index):
+    for place, line in zip(places["place_id"], places.index, strict=True):
         if place not in successor:
             continue
         chain, current = [place], successor[place]
@@ -194,8 +199,8 @@ def check_places(places: pd.DataFrame) -> Errors:
 def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
     """Party countries, self-ties, duplicates, agency names, end dates and the parties' lifetimes."""
     errors: Errors = []
-    country = places.set_index("place_id")["country"]
-    valid_until = places.set_index("place_id")["valid_until"]
+    country = _by_key(places, "place_id")["country"]
+    valid_until = _by_key(places, "place_id")["valid_until"]
     vn_country, partner_country = ties["vn_place_id"].map(country), ties["partner_place_id"].map(country)
     for i in ties.index[vn_country.notna() & (vn_country != "VN")]:
         errors.append(error("partnerships", int(i), "vn_place_id", ties.at[i, "vn_place_id"],
@@ -254,7 +259,7 @@ def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series) -> Errors:
 def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     """Events agree with their tie: upgrades change the type, dates are ordered, the last type is current."""
     errors: Errors = []
-    tie_by_id = ties.set_index("tie_id")
+    tie_by_id = _by_key(ties, "tie_id")
     for i, row in events.iterrows():
         kind = row["event_type"]
         if kind == "upgraded" and (pd.isna(row["from_type"]) or pd.isna(row["to_type"])):
@@ -267,7 +272,7 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
             continue
         established = _earliest(tie_by_id.at[row["tie_id"], "established"])
         when = parse_partial_date(row["date"]).latest if _earliest(row["date"]) else None
-        if established and when and when < established and kind != "letter_of_intent":
+        if established and when and when < established and kind not in ("letter_of_intent", "other"):
             errors.append(error("events", int(i), "date", row["date"],
                                 f"before the tie's establishment ({tie_by_id.at[row['tie_id'], 'established']})"))
     errors += _check_current_type(events, tie_by_id)
@@ -306,7 +311,7 @@ def check_evidence(frames: dict[str, pd.DataFrame]) -> Errors:
         errors.append(error("events", int(i), "event_id", events.at[i, "event_id"], "event has no evidence"))
     for i in sources.index[~sources["source_id"].isin(evidence["source_id"])]:
         errors.append(error("sources", int(i), "source_id", sources.at[i, "source_id"], "source is not used by any evidence"))
-    event_tie = events.set_index("event_id")["tie_id"]
+    event_tie = _by_key(events, "event_id")["tie_id"]
     linked = evidence[evidence["event_id"].notna()]
     mismatch = linked["event_id"].map(event_tie)
     for i in linked.index[mismatch.notna() & (mismatch != linked["tie_id"])]:

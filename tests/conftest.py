@@ -1,0 +1,65 @@
+"""Shared fixtures: a tiny, hand-written data package that uses the real descriptor and schemas."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import vnsister
+
+REPO = Path(__file__).resolve().parents[1]
+
+TINY = {
+    "places": """place_id,country,level,admin_level,unit_type,parent_id,name_en,name_local,name_ascii,aliases,iso_3166_2,stat_code,valid_from,valid_until,successor_id,notes
+kr-alpha,KR,municipality,1,광역시,,Alpha,알파광역시,Alpha,,,,,,,
+kr-alpha-beta-gu,KR,district,2,구,kr-alpha,Beta-gu,베타구,Beta-gu,,,,,,,
+la-gamma,LA,province,1,province,,Gamma,Gamma,Gamma,,,,,,,
+vn-delta,VN,province,1,tỉnh,,Delta,Đồng Tháp,Dong Thap,,,,,,,
+vn-epsilon,VN,province,1,tỉnh,,Epsilon,Hải Dương,Hai Duong,,,,,2025-06-30,vn-delta,merged
+""",
+    "partnerships": """tie_id,vn_place_id,vn_party,vn_agency,partner_place_id,partner_party,partner_agency,tie_type,tie_type_wording,established,status,ended,notes
+T0001,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2008-10-21,active,,
+T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2004,active,,
+T0003,vn-epsilon,government,,la-gamma,government,,twinning,kết nghĩa,1984,active,,
+""",
+    "events": """event_id,tie_id,event_type,date,from_type,to_type,wording,purposes,notes
+E0001,T0001,mou_signed,2008-10-21,,friendship,Bản ghi nhớ,general_friendship,
+E0002,T0001,upgraded,2013-10-21,friendship,twinning,Thỏa thuận nâng cấp,,
+""",
+    "sources": """source_id,url,title,publisher,published,language,notes
+S0001,https://example.org/a,Article A,Paper A,2023-10,vi,
+S0002,https://example.org/b,Article B,Paper B,2024,vi,
+""",
+    "evidence": """evidence_id,source_id,tie_id,event_id,stance,note
+V0001,S0001,T0001,,supports,Twinning since 2013 after a 2008 MoU.
+V0002,S0001,T0001,E0001,supports,MoU signed 21 Oct 2008.
+V0003,S0001,T0001,E0002,supports,Upgrade signed 21 Oct 2013.
+V0004,S0002,T0002,,supports,Cooperation since 2004.
+V0005,S0002,T0003,,supports,Twinned since 1984.
+""",
+}
+
+
+def write_package(root: Path, tables: dict[str, str]) -> Path:
+    """Write a data package with the real descriptor and schemas and the given CSV texts."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "datapackage.json", root / "datapackage.json")
+    shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
+    (root / "dataset").mkdir(exist_ok=True)
+    for name, text in tables.items():
+        (root / "dataset" / f"{name}.csv").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A valid five-place, three-tie data package."""
+    return write_package(tmp_path / "tiny", TINY)
+
+
+@pytest.fixture(autouse=True)
+def _doctest_names(doctest_namespace: dict) -> None:
+    doctest_namespace["vnsister"] = vnsister
+    doctest_namespace["load"] = vnsister.load

@@ -1,0 +1,139 @@
+"""Each kind of bad input is caught with a row-level error naming table, row and field."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import vnsister
+from vnsister.cli import main
+
+
+def replace_in(root: Path, table: str, old: str, new: str) -> None:
+    path = root / "dataset" / f"{table}.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {table}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append_row(root: Path, table: str, row: str) -> None:
+    path = root / "dataset" / f"{table}.csv"
+    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+
+
+# (id, corruption, expected table, row, field, words the message must contain)
+CASES = [
+    ("dangling foreign key", lambda r: replace_in(r, "partnerships", "T0001,vn-delta", "T0001,vn-nowhere"),
+     "partnerships", 2, "vn_place_id", "not found in places.place_id"),
+    ("dangling successor", lambda r: replace_in(r, "places", "2025-06-30,vn-delta", "2025-06-30,vn-zeta"),
+     "places", 6, "successor_id", "not found in places.place_id"),
+    ("duplicate id", lambda r: replace_in(r, "partnerships", "T0002,", "T0001,"),
+     "partnerships", 3, "tie_id", "duplicate value"),
+    ("malformed partial date", lambda r: replace_in(r, "partnerships", "2008-10-21,active", "21/10/2008,active"),
+     "partnerships", 2, "established", "pattern"),
+    ("impossible partial date", lambda r: replace_in(r, "partnerships", "2008-10-21,active", "2008-02-30,active"),
+     "partnerships", 2, "established", "impossible date"),
+    ("impossible iso date", lambda r: replace_in(r, "places", "2025-06-30", "2025-06-31"),
+     "places", 6, "valid_until", "cannot be read as date"),
+    ("end before start", lambda r: replace_in(r, "partnerships", "1984,active,,", "1984,lapsed,1980,"),
+     "partnerships", 4, "ended", "ended before established"),
+    ("self-tie", lambda r: replace_in(r, "partnerships", "T0003,vn-epsilon,government,,la-gamma",
+                                      "T0003,vn-epsilon,government,,vn-epsilon"),
+     "partnerships", 4, "partner_place_id", "self-tie"),
+    ("Vietnamese party not in VN", lambda r: replace_in(r, "partnerships", "T0003,vn-epsilon", "T0003,la-gamma"),
+     "partnerships", 4, "vn_place_id", "pattern"),
+    ("partner in VN", lambda r: replace_in(r, "partnerships", "T0003,vn-epsilon,government,,la-gamma",
+                                           "T0003,vn-epsilon,government,,vn-delta"),
+     "partnerships", 4, "partner_place_id", "foreign party is in VN"),
+    ("tie without evidence", lambda r: replace_in(r, "evidence", "V0005,S0002,T0003,,supports,Twinned since 1984.\n", ""),
+     "partnerships", 4, "tie_id", "no evidence"),
+    ("event without evidence", lambda r: replace_in(r, "evidence", "V0003,S0001,T0001,E0002,supports,Upgrade signed 21 Oct 2013.\n", ""),
+     "events", 3, "event_id", "no evidence"),
+    ("unused source", lambda r: append_row(r, "sources", "S0003,https://example.org/c,C,Paper C,2024,ko,"),
+     "sources", 4, "source_id", "not used"),
+    ("unknown tie type", lambda r: replace_in(r, "partnerships", "twinning,kết nghĩa,2008", "sisterhood,kết nghĩa,2008"),
+     "partnerships", 2, "tie_type", "not an allowed value; allowed: twinning"),
+    ("name not in NFC", lambda r: replace_in(r, "places", "Đồng Tháp", unicodedata.normalize("NFD", "Đồng Tháp")),
+     "places", 5, "name_local", "NFC"),
+    ("trailing whitespace", lambda r: replace_in(r, "places", ",Gamma,Gamma,Gamma,", ",Gamma ,Gamma,Gamma,"),
+     "places", 4, "name_en", "whitespace"),
+    ("upgrade without change", lambda r: replace_in(r, "events", "upgraded,2013-10-21,friendship,twinning",
+                                                    "upgraded,2013-10-21,twinning,twinning"),
+     "events", 3, "to_type", "must change"),
+    ("event before establishment", lambda r: replace_in(r, "events", "mou_signed,2008-10-21", "mou_signed,2007-10-21"),
+     "events", 2, "date", "before the tie's establishment"),
+    ("dated in the future", lambda r: replace_in(r, "events", "upgraded,2013-10-21", "upgraded,2999-10-21"),
+     "events", 3, "date", "future"),
+    ("type disagrees with last event", lambda r: replace_in(r, "partnerships", "twinning,kết nghĩa,2008", "friendship,kết nghĩa,2008"),
+     "events", 3, "to_type", "latest event"),
+    ("duplicate tie", lambda r: (append_row(r, "partnerships", "T0004,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2009,active,,"),
+                                 append_row(r, "evidence", "V0006,S0002,T0004,,supports,Dup.")),
+     "partnerships", 5, "tie_id", "duplicate tie"),
+    ("tie after the party ceased to exist", lambda r: replace_in(r, "partnerships", "T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2004",
+                                                                  "T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2025-08"),
+     "partnerships", 3, "vn_place_id", "ceased to exist"),
+    ("agency without a name", lambda r: replace_in(r, "partnerships", "T0002,vn-epsilon,government,", "T0002,vn-epsilon,agency,"),
+     "partnerships", 3, "vn_agency", "needs the agency's name"),
+    ("successor chain ends at a dead place", lambda r: (replace_in(r, "places", "vn-delta,VN,province,1,tỉnh,,Delta,Đồng Tháp,Dong Thap,,,,,,,",
+                                                                    "vn-delta,VN,province,1,tỉnh,,Delta,Đồng Tháp,Dong Thap,,,,,2025-06-30,vn-theta,"),
+                                                         append_row(r, "places", "vn-theta,VN,province,1,tỉnh,,Theta,Thêta,Theta,,,,,2020-01-01,,")),
+     "places", 6, "successor_id", "no longer exists"),
+    ("row with too few fields", lambda r: append_row(r, "sources", "S0009,https://example.org/z"),
+     "sources", 4, "", "row has 2 fields"),
+    ("wrong delimiter", lambda r: (r / "dataset" / "sources.csv").write_text(
+        (r / "dataset" / "sources.csv").read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8"),
+     "sources", 1, "", "wrong delimiter"),
+    ("missing column", lambda r: (r / "dataset" / "sources.csv").write_text(
+        "\n".join(line.rsplit(",", 1)[0] for line in (r / "dataset" / "sources.csv").read_text(encoding="utf-8").splitlines()) + "\n",
+        encoding="utf-8"),
+     "sources", 1, "notes", "column missing"),
+    ("extra unknown column", lambda r: (r / "dataset" / "sources.csv").write_text(
+        "\n".join(line + ",x" for line in (r / "dataset" / "sources.csv").read_text(encoding="utf-8").splitlines()) + "\n",
+        encoding="utf-8"),
+     "sources", 1, "x", "unknown column"),
+    ("UTF-8 BOM", lambda r: (r / "dataset" / "events.csv").write_bytes(
+        b"\xef\xbb\xbf" + (r / "dataset" / "events.csv").read_bytes()),
+     "events", 1, "", "byte-order mark"),
+    ("non-UTF-8 file", lambda r: (r / "dataset" / "places.csv").write_bytes(
+        (r / "dataset" / "places.csv").read_text(encoding="utf-8").replace("Đồng Tháp", "Dong Thap").replace("Hải Dương", "Hai Duong").replace("알파광역시", "Alpha").replace("베타구", "Beta").replace("tỉnh", "tinh").replace("광역시", "gwangyeoksi").replace("구,", "gu,").encode("ascii") .replace(b"Gamma,Gamma,Gamma", b"Gamma,G\xe0mma,Gamma")),
+     "places", 4, "", "not valid UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("corrupt", "table", "row", "field", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_corruption_is_reported_at_row_level(tiny, corrupt, table, row, field, words):
+    corrupt(tiny)
+    report = vnsister.validate(tiny)
+    assert not report.ok
+    hits = report.errors[(report.errors["table"] == table) & (report.errors["row"] == row)
+                         & (report.errors["field"] == field)]
+    assert any(words in message for message in hits["message"]), report.errors.to_string()
+
+
+def test_valid_tiny_package_has_no_errors(tiny):
+    report = vnsister.validate(tiny)
+    assert report.ok, str(report)
+
+
+def test_all_errors_are_collected_at_once(tiny):
+    replace_in(tiny, "partnerships", "T0001,vn-delta", "T0001,vn-nowhere")
+    replace_in(tiny, "places", ",Gamma,Gamma,Gamma,", ",Gamma ,Gamma,Gamma,")
+    errors = vnsister.validate(tiny).errors
+    assert {"partnerships", "places"} <= set(errors["table"])
+
+
+def test_cli_validate_exit_status_and_message(tiny, capsys):
+    assert main(["validate", str(tiny)]) == 0
+    replace_in(tiny, "partnerships", "T0001,vn-delta", "T0001,vn-nowhere")
+    assert main(["validate", str(tiny)]) == 1
+    out = capsys.readouterr().out
+    assert "vn-nowhere" in out and "partnerships" in out and "not found in places.place_id" in out
+
+
+def test_cli_unparseable_file_gives_one_clear_error_not_a_traceback(tiny, capsys):
+    (tiny / "dataset" / "events.csv").write_bytes(b"\xff\xfe\x00garbage")
+    assert main(["report", str(tiny)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "not valid UTF-8" in err

@@ -1,0 +1,59 @@
+import pandas as pd
+import pytest
+
+import vnsister
+from vnsister import schema as sch
+
+
+def test_load_tiny_has_typed_tables(tiny):
+    ds = vnsister.load(tiny)
+    assert ds.version == sch.descriptor(tiny)["version"]
+    assert list(ds.partnerships["tie_id"]) == ["T0001", "T0002", "T0003"]
+    assert ds.places["admin_level"].dtype == "int64"
+    assert ds.places["valid_until"].dtype == "datetime64[ns]"
+    assert ds.places.loc[ds.places["place_id"] == "vn-epsilon", "valid_until"].iloc[0] == pd.Timestamp("2025-06-30")
+    assert isinstance(ds.partnerships["tie_type"].dtype, pd.CategoricalDtype)
+    # empty cells are missing values, not empty strings
+    assert ds.partnerships["ended"].isna().all()
+
+
+@pytest.mark.parametrize("table", sch.TABLES)
+def test_columns_follow_the_schema(tiny, table):
+    ds = vnsister.load(tiny)
+    assert list(ds.tables[table].columns) == sch.field_names(table, tiny)
+
+
+def test_ties_view_joins_places(tiny):
+    ties = vnsister.load(tiny).ties().set_index("tie_id")
+    assert ties.at["T0002", "partner_province_id"] == "kr-alpha"  # a gu rolls up to its metropolitan city
+    assert ties.at["T0001", "vn_name_local"] == "Đồng Tháp"
+    assert ties.at["T0003", "partner_country"] == "LA"
+
+
+def test_load_refuses_unreadable_cells(tiny):
+    path = tiny / "dataset" / "places.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",1,tỉnh,,Delta", ",one,tỉnh,,Delta"), encoding="utf-8")
+    with pytest.raises(vnsister.ValidationError) as info:
+        vnsister.load(tiny)
+    errors = info.value.errors
+    assert errors[["table", "field", "value"]].values.tolist() == [["places", "admin_level", "one"]]
+
+
+def test_load_without_path_reads_shipped_copy():
+    ds = vnsister.load()
+    assert ds.root == vnsister.path().parent
+    assert len(ds.places) > 1000
+
+
+def test_docstring_of_dataset_lists_the_tables():
+    for table in sch.TABLES:
+        assert table in vnsister.Dataset.__doc__
+
+
+def test_data_dictionary_is_up_to_date():
+    from pathlib import Path
+
+    from vnsister.docs import data_dictionary
+
+    committed = (Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert committed == data_dictionary(), "run: python -m vnsister.docs"

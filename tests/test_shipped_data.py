@@ -1,0 +1,133 @@
+"""The data shipped in this release: it validates, the gazetteer is complete, every seed tie is there."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import vnsister
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ds() -> vnsister.Dataset:
+    return vnsister.load(REPO)
+
+
+@pytest.fixture(scope="module")
+def ties(ds) -> pd.DataFrame:
+    return ds.ties()
+
+
+def test_shipped_dataset_validates():
+    report = vnsister.validate(REPO)
+    assert report.ok, str(report)
+
+
+def test_frictionless_validates_the_package():
+    from frictionless import Package
+
+    report = Package(str(REPO / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:20]
+
+
+def test_legacy_datapackage_library_reads_the_descriptor():
+    datapackage = pytest.importorskip("datapackage")
+    package = datapackage.Package(str(REPO / "datapackage.json"), base_path=str(REPO))
+    assert package.valid, package.errors
+    assert package.resource_names == list(vnsister.TABLES)
+    assert package.get_resource("partnerships").schema.primary_key == ["tie_id"]
+
+
+def test_versions_agree():
+    version = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    cff = re.search(r"^version:\s*\"?([^\"\n]+)\"?", (REPO / "CITATION.cff").read_text(encoding="utf-8"), re.M).group(1)
+    changelog = re.search(r"^## \[?(\d+\.\d+\.\d+)", (REPO / "CHANGELOG.md").read_text(encoding="utf-8"), re.M).group(1)
+    assert version == pyproject == cff == changelog
+
+
+def test_vietnamese_provinces_before_and_after_2025(ds):
+    vn = ds.places[(ds.places["country"] == "VN") & (ds.places["admin_level"] == 1)]
+    reorg = pd.Timestamp("2025-07-01")
+    eve = reorg - pd.Timedelta(days=1)
+    before = vn[(vn["valid_from"].isna() | (vn["valid_from"] < reorg)) & (vn["valid_until"].isna() | (vn["valid_until"] >= eve))]
+    after = vn[vn["valid_until"].isna()]
+    assert len(after) == 34
+    # 63 provinces on 2025-06-30 (Huế had replaced Thừa Thiên Huế on 2025-01-01)
+    assert len(before) == 63
+    successor = ds.places.set_index("place_id")["successor_id"]
+    assert successor["vn-hai-duong"] == "vn-hai-phong"
+    assert successor["vn-binh-duong"] == "vn-ho-chi-minh"
+    assert successor["vn-vinh-phuc"] == "vn-phu-tho"
+
+
+def test_korean_local_governments(ds):
+    kr = ds.places[ds.places["country"] == "KR"]
+    assert (kr["admin_level"] == 1).sum() == 17
+    assert (kr["admin_level"] == 2).sum() == 226
+    names = kr.set_index("place_id")["name_local"]
+    assert names["kr-gwangju"] == "광주광역시" and names["kr-gyeonggi-gwangju"] == "광주시"
+    assert names["kr-gangwon-goseong-gun"] == names["kr-gyeongnam-goseong-gun"] == "고성군"
+
+
+# The ties stated in the five seed articles (../shared/seeds), written out by hand.
+SEED_TIES = [
+    ("vn-hai-duong", "government", "kr-suwon", "government"),
+    ("vn-hai-duong", "government", "la-vientiane-province", "government"),
+    ("vn-binh-duong", "government", "kr-daejeon", "government"),
+    ("vn-binh-duong", "government", "kr-seoul-gangnam-gu", "government"),
+    ("vn-binh-duong", "agency", "kr-daejeon", "agency"),
+    ("vn-binh-duong-ben-cat", "government", "kr-busan-yeongdo-gu", "government"),
+    ("vn-vinh-phuc", "government", "kr-chungbuk", "government"),
+]
+
+
+@pytest.mark.parametrize(("vn", "vn_party", "partner", "partner_party"), SEED_TIES)
+def test_seed_tie_present(ties, vn, vn_party, partner, partner_party):
+    hit = ties[(ties["vn_place_id"] == vn) & (ties["vn_party"] == vn_party)
+               & (ties["partner_place_id"] == partner) & (ties["partner_party"] == partner_party)]
+    assert len(hit) >= 1
+
+
+def test_seed_dates_and_upgrade(ds, ties):
+    by_pair = ties.set_index(["vn_place_id", "partner_place_id", "vn_party"])
+    assert by_pair.loc[("vn-hai-duong", "la-vientiane-province", "government"), "established"] == "1984"
+    assert by_pair.loc[("vn-hai-duong", "kr-suwon", "government"), "established"].startswith("2004")
+    vinh_phuc = by_pair.loc[("vn-vinh-phuc", "kr-chungbuk", "government")]
+    assert vinh_phuc["established"] == "2008-10-21" and vinh_phuc["tie_type"] == "twinning"
+    events = ds.events[ds.events["tie_id"] == vinh_phuc["tie_id"]]
+    upgrade = events[events["event_type"] == "upgraded"]
+    assert upgrade["date"].tolist() == ["2013-10-21"]
+    assert upgrade["to_type"].astype(str).tolist() == ["twinning"]
+
+
+def test_binh_duong_partner_count_matches_its_own_total(ties):
+    """Bình Dương reported 11 foreign localities in Nov 2022 (seed 003)."""
+    province = ties[(ties["vn_place_id"] == "vn-binh-duong") & (ties["vn_party"] == "government")]
+    as_of_2022 = province[province["established"].fillna("0000").str.slice(0, 4) <= "2022"]
+    assert as_of_2022["partner_place_id"].nunique() >= 11
+
+
+def test_every_tie_and_event_has_evidence(ds):
+    assert ds.partnerships["tie_id"].isin(ds.evidence["tie_id"]).all()
+    assert ds.events["event_id"].isin(ds.evidence["event_id"]).all()
+
+
+def test_seed_article_urls_are_cited(ds):
+    urls = set(ds.sources["url"])
+    assert "https://tuoitrethudo.vn/tinh-binh-duong-va-tp-daejeon-han-quoc-day-manh-moi-quan-he-hop-tac-225120.html" in urls
+    assert any("baodauthau.vn/gap-go-han-quoc-meet-korea-2022" in u for u in urls)
+
+
+def test_cli_runs_as_installed_command():
+    out = subprocess.run([sys.executable, "-m", "vnsister.cli", "validate", str(REPO)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
