@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from typing import Literal, NamedTuple
 
+import pandas as pd
+
 Precision = Literal["year", "month", "day"]
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -57,3 +59,29 @@ def to_date(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(value)
+
+
+def partial_date_bounds(values: pd.Series) -> pd.DataFrame:
+    """Vectorised :func:`parse_partial_date` for a column: ``precision``, ``earliest``, ``latest``, ``valid``.
+
+    Empty cells give missing values and ``valid`` True; malformed or impossible dates give ``valid`` False.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> partial_date_bounds(pd.Series(["2024-02", "2023-02-30", None]))["latest"].dt.date.tolist()
+    [datetime.date(2024, 2, 29), NaT, NaT]
+    """
+    text = values.astype("string")
+    parts = text.str.extract(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+    year, month, day = parts[0], parts[1], parts[2]
+    earliest = pd.to_datetime(year + "-" + month.fillna("01") + "-" + day.fillna("01"), format="%Y-%m-%d", errors="coerce")
+    # a month or day that does not exist makes the whole date missing, hence invalid below
+    latest = earliest.where(day.notna(), earliest + pd.offsets.MonthEnd(0))
+    latest = latest.where(month.notna() | year.isna(), pd.to_datetime(year + "-12-31", format="%Y-%m-%d", errors="coerce"))
+    precision = pd.Series(pd.NA, index=values.index, dtype="string")
+    precision = precision.mask(year.notna(), "year").mask(month.notna(), "month").mask(day.notna(), "day")
+    empty = text.isna() | (text == "")
+    known = earliest.notna()
+    return pd.DataFrame({"precision": precision.where(known), "earliest": earliest, "latest": latest.where(known),
+                         "valid": empty | known}, index=values.index)

@@ -12,7 +12,7 @@ import pandera.errors
 
 from vnsister import schema as sch
 from vnsister._resources import resolve_root
-from vnsister.dates import PARTIAL_DATE, parse_partial_date
+from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.load import ERROR_COLUMNS, error, read_tables
 
 Errors = list[dict[str, object]]
@@ -111,16 +111,13 @@ def check_partial_dates(name: str, frame: pd.DataFrame, today: dt.date) -> Error
     """Partial dates must exist (no 2023-02-30) and not lie in the future."""
     errors: Errors = []
     for column in PARTIAL_DATE_FIELDS.get(name, []):
-        for i, text in frame[column].dropna().items():
-            if not PARTIAL_DATE.match(text):
-                continue  # the schema pattern reports malformed text
-            try:
-                parsed = parse_partial_date(text)
-            except ValueError as exc:
-                errors.append(error(name, int(i), column, text, f"impossible date: {exc}"))
-                continue
-            if parsed.earliest > today:
-                errors.append(error(name, int(i), column, text, f"dated in the future (after {today})"))
+        values = frame[column]
+        bounds = partial_date_bounds(values)
+        well_formed = values.str.fullmatch(PARTIAL_DATE.pattern).fillna(False).astype(bool)
+        for i in frame.index[well_formed & ~bounds["valid"]]:
+            errors.append(error(name, int(i), column, values[i], "impossible date: no such month or day"))
+        for i in frame.index[bounds["earliest"] > pd.Timestamp(today)]:
+            errors.append(error(name, int(i), column, values[i], f"dated in the future (after {today})"))
     return errors
 
 
@@ -213,11 +210,11 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
                             "self-tie: both parties are the same place"))
     key = ["vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party", "partner_agency",
            "tie_type"]
-    dupes = ties[ties.duplicated(key, keep="first")]
-    for i in dupes.index:
-        first = ties.index[(ties[key].fillna("") == dupes.loc[i, key].fillna("")).all(axis=1)][0]
+    group = ties[key].astype("string").fillna("").groupby(key, sort=False).ngroup()
+    first_line = pd.Series(ties.index, index=ties.index).groupby(group).transform("first")
+    for i in ties.index[ties.duplicated(key, keep="first")]:
         errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"],
-                            f"duplicate tie: same parties and type as row {first}"))
+                            f"duplicate tie: same parties and type as row {first_line[i]}"))
     for side in ("vn", "partner"):
         party, agency = ties[f"{side}_party"].astype("string"), ties[f"{side}_agency"]
         for i in ties.index[(party != "government") & agency.isna() & party.notna()]:
@@ -230,51 +227,40 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
     return errors
 
 
-def _earliest(text: object) -> dt.date | None:
-    if not isinstance(text, str) or not PARTIAL_DATE.match(text):
-        return None
-    try:
-        return parse_partial_date(text).earliest
-    except ValueError:
-        return None
-
-
 def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series) -> Errors:
     errors: Errors = []
-    for i, row in ties.iterrows():
-        start, end = _earliest(row["established"]), _earliest(row["ended"])
-        if start and end and end < start:
-            errors.append(error("partnerships", int(i), "ended", row["ended"], "ended before established"))
-        if pd.notna(row["ended"]) and row["status"] != "lapsed":
-            errors.append(error("partnerships", int(i), "status", row["status"], "an end date needs status lapsed"))
-        for column in ("vn_place_id", "partner_place_id"):
-            until = valid_until.get(row[column])
-            if start and until is not None and pd.notna(until) and start > until.date():
-                errors.append(error("partnerships", int(i), column, row[column],
-                                    f"tie established {row['established']}, after this place ceased to exist "
-                                    f"({until.date()}); use its successor"))
+    start, end = partial_date_bounds(ties["established"])["earliest"], partial_date_bounds(ties["ended"])["earliest"]
+    for i in ties.index[(end < start).fillna(False)]:
+        errors.append(error("partnerships", int(i), "ended", ties.at[i, "ended"], "ended before established"))
+    for i in ties.index[ties["ended"].notna() & (ties["status"].astype("string") != "lapsed")]:
+        errors.append(error("partnerships", int(i), "status", ties.at[i, "status"], "an end date needs status lapsed"))
+    for column in ("vn_place_id", "partner_place_id"):
+        until = ties[column].map(valid_until)
+        for i in ties.index[(start > until).fillna(False)]:
+            errors.append(error("partnerships", int(i), column, ties.at[i, column],
+                                f"tie established {ties.at[i, 'established']}, after this place ceased to exist "
+                                f"({until[i].date()}); use its successor"))
     return errors
 
 
 def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     """Events agree with their tie: upgrades change the type, dates are ordered, the last type is current."""
     errors: Errors = []
+    kind, from_type, to_type = (events[c].astype("string") for c in ("event_type", "from_type", "to_type"))
+    upgrade = kind == "upgraded"
+    for i in events.index[upgrade & (from_type.isna() | to_type.isna())]:
+        errors.append(error("events", int(i), "from_type", events.at[i, "from_type"], "an upgrade needs from_type and to_type"))
+    for i in events.index[(upgrade & (from_type == to_type)).fillna(False)]:
+        errors.append(error("events", int(i), "to_type", events.at[i, "to_type"], "an upgrade must change the tie type"))
+    for i in events.index[~upgrade & from_type.notna()]:
+        errors.append(error("events", int(i), "from_type", events.at[i, "from_type"], "from_type is only for upgrades"))
     tie_by_id = _by_key(ties, "tie_id")
-    for i, row in events.iterrows():
-        kind = row["event_type"]
-        if kind == "upgraded" and (pd.isna(row["from_type"]) or pd.isna(row["to_type"])):
-            errors.append(error("events", int(i), "from_type", row["from_type"], "an upgrade needs from_type and to_type"))
-        elif kind == "upgraded" and row["from_type"] == row["to_type"]:
-            errors.append(error("events", int(i), "to_type", row["to_type"], "an upgrade must change the tie type"))
-        if kind != "upgraded" and pd.notna(row["from_type"]):
-            errors.append(error("events", int(i), "from_type", row["from_type"], "from_type is only for upgrades"))
-        if row["tie_id"] not in tie_by_id.index:
-            continue
-        established = _earliest(tie_by_id.at[row["tie_id"], "established"])
-        when = parse_partial_date(row["date"]).latest if _earliest(row["date"]) else None
-        if established and when and when < established and kind not in ("letter_of_intent", "other"):
-            errors.append(error("events", int(i), "date", row["date"],
-                                f"before the tie's establishment ({tie_by_id.at[row['tie_id'], 'established']})"))
+    established = partial_date_bounds(events["tie_id"].map(tie_by_id["established"]))["earliest"]
+    when = partial_date_bounds(events["date"])["latest"]
+    early = (when < established).fillna(False) & ~kind.isin(["letter_of_intent", "other"])
+    for i in events.index[early]:
+        errors.append(error("events", int(i), "date", events.at[i, "date"],
+                            f"before the tie's establishment ({tie_by_id.at[events.at[i, 'tie_id'], 'established']})"))
     errors += _check_current_type(events, tie_by_id)
     return errors
 
@@ -282,22 +268,23 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
 def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors:
     """The latest event that sets a type gives the tie's current type (any such event, if some are undated)."""
     errors: Errors = []
-    typed = events[events["to_type"].notna() & (events["event_type"] != "letter_of_intent")].copy()
-    typed["_order"] = typed["date"].map(lambda t: _earliest(t) or dt.date.min)
-    typed = typed.sort_values("_order", kind="stable")
-    for tie_id, group in typed.groupby("tie_id", sort=False):
-        if tie_id not in tie_by_id.index:
-            continue
-        current = tie_by_id.at[tie_id, "tie_type"]
-        if group["date"].isna().any():
-            if current not in set(group["to_type"]):
-                errors.append(error("events", int(group.index[-1]), "to_type", group["to_type"].iloc[-1],
-                                    f"no event makes {tie_id} {current}"))
-            continue
-        last = group.iloc[-1]
-        if last["to_type"] != current:
-            errors.append(error("events", int(group.index[-1]), "to_type", last["to_type"],
-                                f"the latest event makes the tie {last['to_type']} but {tie_id} is {current}"))
+    typed = events[events["to_type"].notna() & (events["event_type"] != "letter_of_intent")
+                   & events["tie_id"].isin(tie_by_id.index)].copy()
+    typed["_order"] = partial_date_bounds(typed["date"])["earliest"]
+    typed["_current"] = typed["tie_id"].map(tie_by_id["tie_type"]).astype("string")
+    typed["_to"] = typed["to_type"].astype("string")
+    undated_ties = set(typed.loc[typed["_order"].isna(), "tie_id"])
+    undated = typed[typed["tie_id"].isin(undated_ties)]
+    matched = set(undated.loc[undated["_to"] == undated["_current"], "tie_id"])
+    for tie_id, group in undated[~undated["tie_id"].isin(matched)].groupby("tie_id", sort=True):
+        errors.append(error("events", int(group.index[-1]), "to_type", group["_to"].iloc[-1],
+                            f"no event makes {tie_id} {group['_current'].iloc[0]}"))
+    dated = typed[~typed["tie_id"].isin(undated_ties)].sort_values("_order", kind="stable")
+    last = dated[~dated.duplicated("tie_id", keep="last")]
+    for i in last.index[last["_to"] != last["_current"]]:
+        errors.append(error("events", int(i), "to_type", last.at[i, "_to"],
+                            f"the latest event makes the tie {last.at[i, '_to']} but {last.at[i, 'tie_id']} "
+                            f"is {last.at[i, '_current']}"))
     return errors
 
 
