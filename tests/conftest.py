@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import vnsister
-
 REPO = Path(__file__).resolve().parents[1]
 
 TINY = {
@@ -57,9 +55,3 @@ def write_package(root: Path, tables: dict[str, str]) -> Path:
 def tiny(tmp_path: Path) -> Path:
     """A valid five-place, three-tie data package."""
     return write_package(tmp_path / "tiny", TINY)
-
-
-@pytest.fixture(autouse=True)
-def _doctest_names(doctest_namespace: dict) -> None:
-    doctest_namespace["vnsister"] = vnsister
-    doctest_namespace["load"] = vnsister.load

@@ -131,3 +131,10 @@ def test_seed_article_urls_are_cited(ds):
 def test_cli_runs_as_installed_command():
     out = subprocess.run([sys.executable, "-m", "vnsister.cli", "validate", str(REPO)], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+
+
+def test_readme_coverage_table_is_current(ds):
+    from vnsister.coverage import coverage_markdown
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert coverage_markdown(ds) in readme, "update the README coverage table from vnsister.coverage.coverage_markdown"

@@ -54,6 +54,10 @@ def text_report(ds: Dataset, top: int = 15) -> str:
     tables = summary_tables(ds)
     parts = [f"vnsister {ds.version}: Vietnamese subnational partnerships", ""]
     parts.append(tables.pop("totals").to_string(header=False))
+    from vnsister.coverage import coverage_table
+
+    coverage = coverage_table(ds).drop(columns=["source", "counting"])
+    parts += ["", "Coverage against published totals", coverage.to_string(index=False)]
     for name, table in tables.items():
         title = name.replace("_", " ")
         shown = table.head(top)
@@ -87,7 +91,10 @@ def html_report(ds: Dataset, top: int = 25) -> str:
     """A self-contained HTML page (figures embedded as PNG) with the summary tables."""
     tables = summary_tables(ds)
     caption = f"Source: vnsister {ds.version} (every tie cites a public source; see sources.csv)."
-    body = [f"<h1>vnsister {html.escape(ds.version)}</h1>", tables["totals"].to_html(header=False)]
+    from vnsister.coverage import coverage_table
+
+    body = [f"<h1>vnsister {html.escape(ds.version)}</h1>", tables["totals"].to_html(header=False),
+            "<h2>Coverage against published totals</h2>", coverage_table(ds).to_html(index=False)]
     figures = [("by_partner_country", "partner_country", "Ties by partner country", True),
                ("by_vn_province", "vn_province", "Ties by Vietnamese province (historical map)", True),
                ("by_type", "tie_type", "Ties by type", False), ("by_decade", "decade", "Ties by decade established", False)]

@@ -1,0 +1,191 @@
+"""The partnership network: a networkx multigraph of places and ties, and centrality of Korean partners."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import networkx as nx
+import pandas as pd
+from networkx.algorithms import bipartite
+
+from vnsister.dates import partial_date_bounds
+from vnsister.load import Dataset
+
+__all__ = ["TIE_WEIGHTS", "build_graph", "korean_partner_centrality", "place_centrality", "successor_map"]
+
+# Strength of a tie for weighted degree: twinning > friendship > cooperation MoU > agency/council ties.
+TIE_WEIGHTS: dict[str, float] = {"twinning": 4.0, "friendship": 3.0, "cooperation": 2.0, "other": 1.0, "agency": 1.0}
+
+
+def successor_map(ds: Dataset) -> dict[str, str]:
+    """Place id -> the place that holds it on the post-2025 map (the end of its successor chain)."""
+    successor = ds.places.set_index("place_id")["successor_id"].dropna().to_dict()
+    resolved = {}
+    for place in successor:
+        current, seen = place, {place}
+        while current in successor and successor[current] not in seen:
+            current = successor[current]
+            seen.add(current)
+        resolved[place] = current
+    return resolved
+
+
+def _ties_as_of(ties: pd.DataFrame, as_of: str | None) -> pd.DataFrame:
+    """Ties that existed on ``as_of``: established by then (undated ties are kept) and not yet ended.
+
+    A partial date counts from its first day (a tie of "2013" exists on 2013-06-30); an end date counts to its
+    last day.
+    """
+    if as_of is None:
+        return ties
+    day = pd.Timestamp(as_of)
+    start = partial_date_bounds(ties["established"])["earliest"]
+    end = partial_date_bounds(ties["ended"])["latest"]
+    return ties[(start.isna() | (start <= day)) & (end.isna() | (end >= day))]
+
+
+def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historical", "2025"] = "historical",
+                tie_types: Iterable[str] | None = None, level: Literal["place", "province"] = "place") -> nx.MultiGraph:
+    """Build the partnership network: places are nodes, each tie is an edge (a multigraph keeps parallel ties).
+
+    Parameters
+    ----------
+    ds : Dataset
+    as_of : str, optional (default: all ties)
+        ISO date; keep the ties that existed that day (partial dates count from their first day).
+    admin : {"historical", "2025"}, optional (default: "historical")
+        ``"2025"`` maps each place to its successor on the post-2025-07-01 map (Hải Dương's ties become Hải Phòng's).
+        ``G.graph["merged_ties"]`` says how many ties moved.
+    tie_types : iterable of str, optional (default: all types)
+    level : {"place", "province"}, optional (default: "place")
+        ``"province"`` rolls basic-level places up to their first-level unit (a Korean gu to its metropolitan city,
+        a Vietnamese district to its province).
+
+    Returns
+    -------
+    networkx.MultiGraph
+        Node attributes: country, level, admin_level, name_en, name_local, side ("VN" or "foreign").
+        Edge key: tie_id; edge attributes: tie_type, established, established_precision, status, vn_party,
+        partner_party, weight (from TIE_WEIGHTS).
+
+    Examples
+    --------
+    >>> G = build_graph(load(), admin="2025")
+    >>> G.graph["admin"], G.number_of_edges() == len(load().partnerships)
+    ('2025', True)
+    """
+    ties = _ties_as_of(ds.partnerships, as_of)
+    if tie_types is not None:
+        ties = ties[ties["tie_type"].astype("string").isin(list(tie_types))]
+    places = ds.places.set_index("place_id")
+    mapping: dict[str, str] = {}
+    if level == "province":
+        parent = places["parent_id"].where(places["admin_level"] > 1).dropna()
+        mapping.update(parent.to_dict())
+    merged = 0
+    if admin == "2025":
+        successors = successor_map(ds)
+        if level == "province":
+            mapping = {p: successors.get(q, q) for p, q in mapping.items()}
+        for place, new in successors.items():
+            mapping.setdefault(place, new)
+        if level == "province":  # a district's successor is its post-2025 province already
+            mapping.update({p: successors.get(q, q) for p, q in mapping.items()})
+        moved = ties["vn_place_id"].map(lambda p: p in successors) | ties["partner_place_id"].map(lambda p: p in successors)
+        merged = int(moved.sum())
+    G = nx.MultiGraph(as_of=as_of, admin=admin, level=level, merged_ties=merged)
+    precision = partial_date_bounds(ties["established"])["precision"]
+    for row, prec in zip(ties.itertuples(index=False), precision, strict=True):
+        u, v = mapping.get(row.vn_place_id, row.vn_place_id), mapping.get(row.partner_place_id, row.partner_place_id)
+        agency = row.vn_party != "government" or row.partner_party != "government"
+        weight = TIE_WEIGHTS["agency"] if agency else TIE_WEIGHTS[str(row.tie_type)]
+        G.add_edge(u, v, key=row.tie_id, tie_type=str(row.tie_type), established=_text(row.established),
+                   established_precision=_text(prec), status=str(row.status), vn_party=str(row.vn_party),
+                   partner_party=str(row.partner_party), weight=weight)
+    for node in G.nodes:
+        info = places.loc[node]
+        G.nodes[node].update(country=str(info["country"]), level=str(info["level"]), admin_level=int(info["admin_level"]),
+                             name_en=str(info["name_en"]), name_local=str(info["name_local"]),
+                             side="VN" if info["country"] == "VN" else "foreign")
+    return G
+
+
+def _text(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights: Mapping[str, float] | None = None,
+                     betweenness_k: int | None = None, seed: int = 0) -> pd.DataFrame:
+    """Centrality of the places on one side of the bipartite Vietnam–``partner_country`` network.
+
+    ``side`` is ``"foreign"`` (rank the partner country's places) or ``"VN"`` (rank Vietnamese places by their ties
+    with that country): one function serves both views. Columns: partners (distinct counterparts), provinces
+    (distinct first-level units among the counterparts' parents), ties, weighted_degree, eigenvector and
+    betweenness in the bipartite graph, the same two in the one-mode projection (places linked by shared
+    counterparts), and rank (by weighted degree, then partners).
+    """
+    keep = [n for n, d in G.nodes(data=True) if d["country"] in ("VN", partner_country)]
+    sub = G.subgraph(keep)
+    simple = nx.Graph()
+    simple.add_nodes_from(sub.nodes(data=True))
+    for u, v, data in sub.edges(data=True):
+        w = (weights or TIE_WEIGHTS).get("agency" if "government" not in (data["vn_party"],) or
+                                         data["partner_party"] != "government" else data["tie_type"], 1.0)
+        prior = simple.get_edge_data(u, v, {"weight": 0.0, "ties": 0})
+        simple.add_edge(u, v, weight=prior["weight"] + w, ties=prior["ties"] + 1)
+    simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
+    mine = [n for n, d in simple.nodes(data=True) if (d["side"] == "VN") == (side == "VN")]
+    if not mine:
+        return pd.DataFrame(columns=["place_id", "partners", "ties", "weighted_degree", "eigenvector", "betweenness",
+                                     "projected_eigenvector", "projected_betweenness", "rank"])
+    k = None if betweenness_k is None or betweenness_k >= len(simple) else betweenness_k
+    between = nx.betweenness_centrality(simple, k=k, seed=seed, normalized=True)
+    eigen = _eigenvector(simple)
+    projection = bipartite.weighted_projected_graph(simple, mine)
+    kp = None if betweenness_k is None or betweenness_k >= len(projection) else betweenness_k
+    p_between = nx.betweenness_centrality(projection, k=kp, seed=seed, normalized=True)
+    p_eigen = _eigenvector(projection)
+    rows = []
+    for n in mine:
+        rows.append({"place_id": n, "name_en": simple.nodes[n]["name_en"], "name_local": simple.nodes[n]["name_local"],
+                     "partners": simple.degree(n), "ties": int(simple.degree(n, weight="ties")),
+                     "weighted_degree": float(simple.degree(n, weight="weight")), "eigenvector": eigen.get(n, 0.0),
+                     "betweenness": between[n], "projected_eigenvector": p_eigen.get(n, 0.0),
+                     "projected_betweenness": p_between.get(n, 0.0)})
+    table = pd.DataFrame(rows).sort_values(["weighted_degree", "partners", "place_id"], ascending=[False, False, True])
+    table["rank"] = range(1, len(table) + 1)
+    return table.reset_index(drop=True)
+
+
+def _eigenvector(G: nx.Graph) -> dict[str, float]:
+    """Eigenvector centrality per connected component (scaled within each), robust on disconnected graphs."""
+    out: dict[str, float] = {}
+    for component in nx.connected_components(G):
+        sub = G.subgraph(component)
+        if len(sub) < 3:
+            out.update({n: 1.0 / len(sub) ** 0.5 for n in sub})
+            continue
+        out.update(nx.eigenvector_centrality_numpy(sub, weight="weight"))
+    return out
+
+
+def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Literal["historical", "2025"] = "historical",
+                              weights: Mapping[str, float] | None = None, side: str = "foreign",
+                              betweenness_k: int | None = None) -> pd.DataFrame:
+    """Rank Korean places by their Vietnamese partners (``side="VN"``: Vietnamese places by their Korean partners).
+
+    Examples
+    --------
+    >>> table = korean_partner_centrality(load())
+    >>> int(table.loc[0, "rank"]), bool(table["weighted_degree"].is_monotonic_decreasing)
+    (1, True)
+    """
+    G = build_graph(ds, as_of=as_of, admin=admin)
+    table = place_centrality(G, side=side, partner_country="KR", weights=weights, betweenness_k=betweenness_k)
+    places = ds.places.set_index("place_id")
+    first_level = places["parent_id"].where(places["admin_level"] > 1, places.index.to_series())
+    counterparts = {n: {m for m in G.neighbors(n) if (G.nodes[m]["country"] == "KR") != (side == "foreign")}
+                    for n in table["place_id"]}
+    table.insert(4, "provinces", [len({first_level.get(m, m) for m in counterparts[n]}) for n in table["place_id"]])
+    return table
