@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import random
 import shutil
 from pathlib import Path
@@ -15,7 +16,11 @@ def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None
     rng = random.Random(seed)
     n_places = n_places or max(10, n_ties // 10)
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "datapackage.json", root / "datapackage.json")
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    for entry in descriptor["resources"]:  # synthetic files: no recorded sizes or hashes
+        entry.pop("bytes", None)
+        entry.pop("hash", None)
+    (root / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
     shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
     data = root / "dataset"
     data.mkdir(exist_ok=True)

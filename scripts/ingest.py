@@ -213,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {before[name]} -> {len(rows)}")
         if not args.check:
             write(name, rows)
+    if not args.check:
+        sys.path.insert(0, str(ROOT / "src"))
+        from vnsister.release import build  # sizes and hashes in datapackage.json follow the new tables
+
+        build(ROOT)
     return 0
 
 

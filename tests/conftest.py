@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -43,7 +44,11 @@ V0005,S0002,T0003,,supports,Twinned since 1984.
 def write_package(root: Path, tables: dict[str, str]) -> Path:
     """Write a data package with the real descriptor and schemas and the given CSV texts."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "datapackage.json", root / "datapackage.json")
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    for entry in descriptor["resources"]:  # a package being written has no recorded sizes or hashes yet
+        entry.pop("bytes", None)
+        entry.pop("hash", None)
+    (root / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
     shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
     (root / "dataset").mkdir(exist_ok=True)
     for name, text in tables.items():

@@ -1,4 +1,4 @@
-"""The ``vnsister`` command line: validate, report."""
+"""The ``vnsister`` command line: validate, report, build, diff, cite."""
 
 from __future__ import annotations
 
@@ -38,6 +38,34 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Rewrite tables canonically and refresh sizes and hashes in datapackage.json."""
+    from vnsister.release import build
+
+    changed = build(args.path or ".")
+    print("\n".join(f"rebuilt {name}" for name in changed) or "nothing to rebuild")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """List ties, places, events and sources added, removed or changed between two data packages."""
+    import json
+
+    from vnsister.release import diff, diff_text
+
+    report = diff(None if args.old == "installed" else args.old, None if args.new == "installed" else args.new)
+    print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else diff_text(report))
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    """Print the citation of the installed data release."""
+    from vnsister.release import citation
+
+    print(citation(args.format, args.path))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnsister", description="Vietnamese subnational partnerships dataset")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -50,6 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("path", nargs="?", help="data package directory (default: installed)")
     report.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report")
     report.set_defaults(func=cmd_report)
+    build = sub.add_parser("build", help="canonical CSVs, sizes and hashes in datapackage.json (idempotent)")
+    build.add_argument("path", nargs="?", help="data package directory (default: current directory)")
+    build.set_defaults(func=cmd_build)
+    diff = sub.add_parser("diff", help="changes between two data packages ('installed' = this release)")
+    diff.add_argument("old")
+    diff.add_argument("new", nargs="?", default="installed")
+    diff.add_argument("--json", action="store_true")
+    diff.set_defaults(func=cmd_diff)
+    cite = sub.add_parser("cite", help="citation of the installed release")
+    cite.add_argument("--format", choices=["apa", "bibtex", "cff"], default="apa")
+    cite.add_argument("path", nargs="?")
+    cite.set_defaults(func=cmd_cite)
     return parser
 
 

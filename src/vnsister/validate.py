@@ -14,6 +14,7 @@ from vnsister import schema as sch
 from vnsister._resources import resolve_root
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.load import ERROR_COLUMNS, error, read_tables
+from vnsister.release import check_integrity
 
 Errors = list[dict[str, object]]
 PARTIAL_DATE_FIELDS = {"partnerships": ["established", "ended"], "events": ["date"], "sources": ["published"]}
@@ -57,7 +58,8 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
 
     Notes
     -----
-    Rules beyond the Table Schemas: cells in Unicode NFC without surrounding whitespace; partial dates that
+    Rules beyond the Table Schemas: each file's size and sha256 as recorded in ``datapackage.json``;
+    cells in Unicode NFC without surrounding whitespace; partial dates that
     exist; foreign keys; the Vietnamese party in VN and the partner outside it; no self-ties and no duplicate
     ties (same parties and type); an agency name exactly when the party is an agency or council; events
     consistent with their tie (an upgrade changes the type, the latest typed event gives the current type,
@@ -68,6 +70,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     root = resolve_root(path)
     today = today or dt.date.today()
     frames, errors = read_tables(root)
+    errors += check_integrity(root)
     for name, frame in frames.items():
         errors += check_cells(name, frame)
         errors += check_partial_dates(name, frame, today)

@@ -1,0 +1,72 @@
+import json
+
+import pytest
+
+import vnsister
+from vnsister.cli import main
+from vnsister.release import build, citation, diff
+
+
+def test_build_is_idempotent_and_keeps_cells(tiny):
+    before = vnsister.load(tiny).partnerships
+    first = build(tiny)
+    assert "datapackage.json" in first  # hashes were not recorded yet
+    assert build(tiny) == []
+    after = vnsister.load(tiny).partnerships
+    assert before.equals(after)
+    entry = json.loads((tiny / "datapackage.json").read_text(encoding="utf-8"))["resources"][1]
+    assert entry["hash"].startswith("sha256:") and entry["bytes"] == (tiny / entry["path"]).stat().st_size
+
+
+def test_build_sorts_rows_by_key(tiny):
+    path = tiny / "dataset" / "sources.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header, *reversed(rows)]) + "\n", encoding="utf-8")
+    assert build(tiny) == ["dataset/sources.csv", "datapackage.json"]
+    assert path.read_text(encoding="utf-8").splitlines()[1].startswith("S0001,")
+
+
+def test_changed_file_is_named_by_validate(tiny):
+    build(tiny)
+    path = tiny / "dataset" / "evidence.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Cooperation since 2004.", "Cooperation since 2005."),
+                    encoding="utf-8")
+    report = vnsister.validate(tiny)
+    assert not report.ok
+    assert any("dataset/evidence.csv changed" in m for m in report.errors["message"])
+
+
+def test_frictionless_also_rejects_a_changed_file(tiny):
+    from frictionless import Package
+
+    build(tiny)
+    path = tiny / "dataset" / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Article A", "Article Z"), encoding="utf-8")
+    assert not Package(str(tiny / "datapackage.json")).validate().valid
+
+
+def test_diff_lists_added_removed_changed(tiny, tmp_path):
+    import shutil
+
+    new = tmp_path / "new"
+    shutil.copytree(tiny, new)
+    ties = new / "dataset" / "partnerships.csv"
+    text = ties.read_text(encoding="utf-8").replace("1984,active", "1985,active")
+    text = text.replace("T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2004,active,,\n", "")
+    ties.write_text(text, encoding="utf-8")
+    places = new / "dataset" / "places.csv"
+    places.write_text(places.read_text(encoding="utf-8") + "la-zeta,LA,province,1,province,,Zeta,Zeta,Zeta,,,,,,,\n",
+                      encoding="utf-8")
+    report = diff(tiny, new)
+    assert report["partnerships"]["removed"] == ["T0002"]
+    assert report["partnerships"]["changed"] == [{"id": "T0003", "fields": {"established": ["1984", "1985"]}}]
+    assert report["places"]["added"] == ["la-zeta"]
+    assert report["sources"] == {"added": [], "removed": [], "changed": []}
+
+
+@pytest.mark.parametrize(("fmt", "needle"), [("bibtex", "version = {"), ("apa", "(Version "), ("cff", "cff-version: 1.2.0")])
+def test_cite_formats_carry_the_installed_version(fmt, needle, capsys):
+    assert main(["cite", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert needle in out and vnsister.load().version in out
+    assert citation(fmt) in out
