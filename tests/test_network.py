@@ -81,3 +81,99 @@ def test_cohorts_and_upgrades(tiny):
     assert cohorts == {"after 1992-12-22": 2, "before 1992-12-22": 1}
     upgrades = time_to_upgrade(load(tiny)).set_index("tie_id")
     assert upgrades.loc["T0001", "years"] == pytest.approx(1826 / 365.2425)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_round_trip_keeps_every_attribute(tiny, tmp_path, fmt):
+    from vnsister.network import export_graph
+
+    G = build_graph(load(tiny), admin="2025", level="province")
+    (path,) = export_graph(G, str(tmp_path / f"g.{fmt}"), fmt)
+    back = nx.read_graphml(path, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(path)
+    assert dict(back.nodes(data=True)).keys() == dict(G.nodes(data=True)).keys()
+    for node, data in G.nodes(data=True):
+        got = {k: v for k, v in back.nodes[node].items() if k != "label"}
+        assert got == data
+    original = {k: d for _, _, k, d in G.edges(keys=True, data=True)}
+    restored = {d["tie_id"]: {a: v for a, v in d.items() if a not in ("id", "label")} for _, _, d in back.edges(data=True)}
+    assert restored == original
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_tables_round_trip(tiny, tmp_path, fmt):
+    import pandas as pd
+
+    from vnsister.network import export_graph
+
+    G = build_graph(load(tiny))
+    nodes_path, edges_path = export_graph(G, str(tmp_path / "g"), fmt)
+    read = pd.read_csv if fmt == "csv" else pd.read_parquet
+    edges = read(edges_path, keep_default_na=False) if fmt == "csv" else read(edges_path)
+    assert sorted(edges["tie_id"]) == ["T0001", "T0002", "T0003"]
+    row = edges.set_index("tie_id").loc["T0001"]
+    assert (row["source"], row["target"], row["tie_type"], str(row["established"])) == ("vn-delta", "kr-alpha", "twinning", "2008-10-21")
+    assert set(read(nodes_path)["id"]) == set(G.nodes)
+
+
+def test_korean_share(tiny):
+    from vnsister.network import korean_share
+
+    table = korean_share(load(tiny)).set_index("vn_province_id")
+    assert table.loc["vn-epsilon", "foreign_ties"] == 2 and table.loc["vn-epsilon", "korean_share"] == 0.5
+    assert table.loc["vn-delta", "korean_share"] == 1.0
+
+
+def test_survival_treats_active_ties_as_censored(tiny):
+    pytest.importorskip("lifelines")
+    from vnsister.ages import survival
+
+    path = tiny / "dataset" / "partnerships.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,", "1984,lapsed,1994,"), encoding="utf-8")
+    curve = survival(load(tiny), as_of="2024-12-31")["all"]
+    # the 1984 tie lapsed after ~10.5 years; at that time 3 ties were at risk -> S = 2/3
+    assert curve.iloc[-1] == pytest.approx(2 / 3)
+    assert curve.iloc[0] == 1.0
+
+
+# ---- property-based checks on random datasets ---------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.conftest import TINY, write_package  # noqa: E402
+
+DATES = st.one_of(st.integers(1980, 2025).map(str),
+                  st.tuples(st.integers(1980, 2025), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"),
+                  st.tuples(st.integers(1980, 2025), st.integers(1, 12), st.integers(1, 28)).map(
+                      lambda t: f"{t[0]}-{t[1]:02d}-{t[2]:02d}"))
+
+
+def random_package(tmp_path_factory, dates: list[str]):
+    header = TINY["partnerships"].splitlines()[0]
+    vn, kr = ["vn-delta", "vn-epsilon"], ["kr-alpha", "kr-alpha-beta-gu", "la-gamma"]
+    rows, evidence = [header], ["evidence_id,source_id,tie_id,event_id,stance,note"]
+    for i, date in enumerate(dates, start=1):
+        a, b = vn[i % 2], kr[i % 3]
+        rows.append(f"T{i:04d},{a},agency,Agency {i},{b},government,,friendship,hữu nghị,{date},active,,")
+        evidence.append(f"V{i:04d},S0001,T{i:04d},,supports,Random.")
+    tables = dict(TINY, partnerships="\n".join(rows) + "\n", events=TINY["events"].splitlines()[0] + "\n",
+                  sources="source_id,url,title,publisher,published,language,notes\nS0001,https://example.org,A,P,2024,vi,\n",
+                  evidence="\n".join(evidence) + "\n")
+    return write_package(tmp_path_factory.mktemp("random"), tables)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(dates=st.lists(DATES, min_size=1, max_size=12), as_of=st.dates(min_value=__import__("datetime").date(1975, 1, 1),
+                                                                      max_value=__import__("datetime").date(2030, 1, 1)))
+def test_properties_on_random_datasets(tmp_path_factory, dates, as_of):
+    ds = load(random_package(tmp_path_factory, dates))
+    ages = tie_ages(ds, as_of=str(as_of))
+    assert (ages[["age", "age_min", "age_max", "type_age"]] >= 0).all().all()       # ages never negative
+    assert (ages["age_min"] <= ages["age_max"]).all()
+    earlier = {k for _, _, k in build_graph(ds, as_of=str(as_of)).edges(keys=True)}
+    later = {k for _, _, k in build_graph(ds, as_of="2030-01-01").edges(keys=True)}
+    assert earlier <= later                                                          # as_of monotonicity
+    G = nx.Graph(build_graph(ds))
+    kr = [n for n, d in G.nodes(data=True) if d["country"] != "VN"]
+    P = bipartite.weighted_projected_graph(G, kr)
+    for u, v, w in P.edges(data="weight"):                                           # projection symmetry
+        assert P[v][u]["weight"] == w == len(set(G[u]) & set(G[v]))

@@ -7,7 +7,7 @@ import pandas as pd
 from vnsister.dates import partial_date_bounds
 from vnsister.load import Dataset
 
-__all__ = ["KOREA_RELATIONS", "establishment_counts", "median_age", "tie_ages", "time_to_upgrade"]
+__all__ = ["KOREA_RELATIONS", "establishment_counts", "median_age", "survival", "tie_ages", "time_to_upgrade"]
 
 DAYS_PER_YEAR = 365.2425
 # Vietnam and the Republic of Korea established diplomatic relations on this day.
@@ -92,3 +92,23 @@ def time_to_upgrade(ds: Dataset) -> pd.DataFrame:
     both = pd.DataFrame({"first_agreement": first, "upgraded": upgraded}).dropna()
     both["years"] = _years(both["upgraded"] - both["first_agreement"])
     return both[both["years"] >= 0].reset_index(names="tie_id")
+
+
+def survival(ds: Dataset, as_of: str | None = None, by: str | None = None) -> pd.DataFrame:
+    """Kaplan–Meier survival of ties (lifelines): a lapse is the event, active/unknown ties are censored at ``as_of``.
+
+    Returns the survival function (rows: years since establishment; a column per group of ``by`` or one column
+    ``all``). Needs ``lifelines`` (``pip install "vnsister[analysis]"``).
+    """
+    try:
+        from lifelines import KaplanMeierFitter
+    except ImportError as exc:  # optional: only this function needs it
+        raise ImportError('survival() needs lifelines: pip install "vnsister[analysis]"') from exc
+    ages = tie_ages(ds, as_of)
+    groups = ages.groupby(by, observed=True) if by else [("all", ages)]
+    curves = []
+    for name, group in groups:
+        fitter = KaplanMeierFitter()
+        fitter.fit(group["age"], event_observed=group["status"] == "lapsed", label=str(name))
+        curves.append(fitter.survival_function_)
+    return pd.concat(curves, axis=1).sort_index().ffill()

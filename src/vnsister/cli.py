@@ -1,4 +1,4 @@
-"""The ``vnsister`` command line: validate, report, build, diff, cite."""
+"""The ``vnsister`` command line: validate, report, export, build, diff, cite."""
 
 from __future__ import annotations
 
@@ -66,6 +66,20 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the partnership network as GraphML, GEXF, or node/edge tables (CSV, Parquet)."""
+    from vnsister.load import load
+    from vnsister.network import build_graph, export_graph
+
+    G = build_graph(load(args.path), as_of=args.as_of, admin=args.admin, level=args.level)
+    target = args.output or f"vnsister.{args.format}" if args.format in ("graphml", "gexf") else args.output or "vnsister"
+    for written in export_graph(G, target, args.format):
+        print(f"wrote {written}")
+    if args.admin == "2025":
+        print(f"{G.graph['merged_ties']} ties moved to the successors of places merged on 2025-07-01")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnsister", description="Vietnamese subnational partnerships dataset")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -86,6 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("new", nargs="?", default="installed")
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(func=cmd_diff)
+    export = sub.add_parser("export", help="the partnership network for Gephi, igraph or pandas")
+    export.add_argument("--format", choices=["graphml", "gexf", "csv", "parquet"], default="graphml")
+    export.add_argument("--as-of", help="keep the ties that existed on this date (YYYY-MM-DD)")
+    export.add_argument("--admin", choices=["historical", "2025"], default="historical")
+    export.add_argument("--level", choices=["place", "province"], default="place")
+    export.add_argument("--output", "-o", help="file (graphml, gexf) or file prefix (csv, parquet)")
+    export.add_argument("path", nargs="?", help="data package directory (default: installed)")
+    export.set_defaults(func=cmd_export)
     cite = sub.add_parser("cite", help="citation of the installed release")
     cite.add_argument("--format", choices=["apa", "bibtex", "cff"], default="apa")
     cite.add_argument("path", nargs="?")

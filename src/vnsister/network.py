@@ -12,7 +12,8 @@ from networkx.algorithms import bipartite
 from vnsister.dates import partial_date_bounds
 from vnsister.load import Dataset
 
-__all__ = ["TIE_WEIGHTS", "build_graph", "korean_partner_centrality", "place_centrality", "successor_map"]
+__all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "place_centrality",
+           "successor_map"]
 
 # Strength of a tie for weighted degree: twinning > friendship > cooperation MoU > agency/council ties.
 TIE_WEIGHTS: dict[str, float] = {"twinning": 4.0, "friendship": 3.0, "cooperation": 2.0, "other": 1.0, "agency": 1.0}
@@ -66,7 +67,7 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
     -------
     networkx.MultiGraph
         Node attributes: country, level, admin_level, name_en, name_local, side ("VN" or "foreign").
-        Edge key: tie_id; edge attributes: tie_type, established, established_precision, status, vn_party,
+        Edge key and attribute tie_id (kept by every export format); edge attributes: tie_type, established, established_precision, status, vn_party,
         partner_party, weight (from TIE_WEIGHTS).
 
     Examples
@@ -100,19 +101,26 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
         u, v = mapping.get(row.vn_place_id, row.vn_place_id), mapping.get(row.partner_place_id, row.partner_place_id)
         agency = row.vn_party != "government" or row.partner_party != "government"
         weight = TIE_WEIGHTS["agency"] if agency else TIE_WEIGHTS[str(row.tie_type)]
-        G.add_edge(u, v, key=row.tie_id, tie_type=str(row.tie_type), established=_text(row.established),
+        G.add_edge(u, v, key=row.tie_id, tie_id=row.tie_id, tie_type=str(row.tie_type), established=_text(row.established),
                    established_precision=_text(prec), status=str(row.status), vn_party=str(row.vn_party),
                    partner_party=str(row.partner_party), weight=weight)
-    for node in G.nodes:
-        info = places.loc[node]
-        G.nodes[node].update(country=str(info["country"]), level=str(info["level"]), admin_level=int(info["admin_level"]),
-                             name_en=str(info["name_en"]), name_local=str(info["name_local"]),
-                             side="VN" if info["country"] == "VN" else "foreign")
+    columns = places.loc[list(G.nodes), ["country", "level", "admin_level", "name_en", "name_local"]]
+    for node, country, lvl, admin_level, name_en, name_local in columns.itertuples(name=None):
+        G.nodes[node].update(country=str(country), level=str(lvl), admin_level=int(admin_level), name_en=str(name_en),
+                             name_local=str(name_local), side="VN" if country == "VN" else "foreign")
     return G
 
 
 def _text(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value)
+
+
+# Exact betweenness costs about nodes x edges steps; above this budget it is estimated from a sample of
+# sources sized to fit the budget (never fewer than BETWEENNESS_MIN_SAMPLE), with a fixed seed.
+BETWEENNESS_BUDGET = 5_000_000
+BETWEENNESS_MIN_SAMPLE = 8
+BETWEENNESS_SAMPLE = BETWEENNESS_MIN_SAMPLE  # kept for callers that pass a sample size explicitly
+PROJECTION_MAX_EDGES = 300_000  # larger one-mode projections are not built (their columns are NaN)
 
 
 def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights: Mapping[str, float] | None = None,
@@ -124,6 +132,14 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights:
     (distinct first-level units among the counterparts' parents), ties, weighted_degree, eigenvector and
     betweenness in the bipartite graph, the same two in the one-mode projection (places linked by shared
     counterparts), and rank (by weighted degree, then partners).
+
+    Notes
+    -----
+    Betweenness is exact while nodes x edges stays within BETWEENNESS_BUDGET (5 million) and otherwise
+    estimated from a sample of sources sized to that budget (at least 8; fixed ``seed``), or from
+    ``betweenness_k`` sources when given. Eigenvector
+    centrality is computed per connected component. A projection with more than PROJECTION_MAX_EDGES edges is
+    not built and its columns are NaN.
     """
     keep = [n for n, d in G.nodes(data=True) if d["country"] in ("VN", partner_country)]
     sub = G.subgraph(keep)
@@ -139,13 +155,16 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights:
     if not mine:
         return pd.DataFrame(columns=["place_id", "partners", "ties", "weighted_degree", "eigenvector", "betweenness",
                                      "projected_eigenvector", "projected_betweenness", "rank"])
-    k = None if betweenness_k is None or betweenness_k >= len(simple) else betweenness_k
-    between = nx.betweenness_centrality(simple, k=k, seed=seed, normalized=True)
+    between = nx.betweenness_centrality(simple, k=_sample(simple, betweenness_k), seed=seed, normalized=True)
     eigen = _eigenvector(simple)
-    projection = bipartite.weighted_projected_graph(simple, mine)
-    kp = None if betweenness_k is None or betweenness_k >= len(projection) else betweenness_k
-    p_between = nx.betweenness_centrality(projection, k=kp, seed=seed, normalized=True)
-    p_eigen = _eigenvector(projection)
+    others = [n for n in simple if n not in set(mine)]
+    pairs = sum(simple.degree(n) * (simple.degree(n) - 1) // 2 for n in others)
+    if pairs <= PROJECTION_MAX_EDGES:
+        projection = bipartite.weighted_projected_graph(simple, mine)
+        p_between = nx.betweenness_centrality(projection, k=_sample(projection, betweenness_k), seed=seed, normalized=True)
+        p_eigen = _eigenvector(projection)
+    else:
+        p_between, p_eigen = dict.fromkeys(mine, float("nan")), dict.fromkeys(mine, float("nan"))
     rows = []
     for n in mine:
         rows.append({"place_id": n, "name_en": simple.nodes[n]["name_en"], "name_local": simple.nodes[n]["name_local"],
@@ -156,6 +175,16 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights:
     table = pd.DataFrame(rows).sort_values(["weighted_degree", "partners", "place_id"], ascending=[False, False, True])
     table["rank"] = range(1, len(table) + 1)
     return table.reset_index(drop=True)
+
+
+def _sample(G: nx.Graph, k: int | None) -> int | None:
+    """Sources for betweenness: ``k`` if given; all (exact) within BETWEENNESS_BUDGET; else a budget-sized sample."""
+    if k is not None:
+        return None if k >= len(G) else k
+    edges = max(G.number_of_edges(), 1)
+    if len(G) * edges <= BETWEENNESS_BUDGET:
+        return None
+    return min(len(G), max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_BUDGET // edges))
 
 
 def _eigenvector(G: nx.Graph) -> dict[str, float]:
@@ -189,3 +218,43 @@ def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Lite
                     for n in table["place_id"]}
     table.insert(4, "provinces", [len({first_level.get(m, m) for m in counterparts[n]}) for n in table["place_id"]])
     return table
+
+
+def korean_share(ds: Dataset, as_of: str | None = None) -> pd.DataFrame:
+    """Per Vietnamese province (historical map): foreign ties, ties with Korea, and the Korean share."""
+    G = build_graph(ds, as_of=as_of, level="province")
+    rows = []
+    for node, data in G.nodes(data=True):
+        if data["country"] != "VN":
+            continue
+        partners = [G.nodes[m]["country"] for _, m, _ in G.edges(node, keys=True)]
+        korean = sum(country == "KR" for country in partners)
+        rows.append({"vn_province_id": node, "name_local": data["name_local"], "foreign_ties": len(partners),
+                     "korean_ties": korean, "korean_share": korean / len(partners)})
+    table = pd.DataFrame(rows, columns=["vn_province_id", "name_local", "foreign_ties", "korean_ties", "korean_share"])
+    return table.sort_values(["korean_ties", "foreign_ties"], ascending=False).reset_index(drop=True)
+
+
+def export_graph(G: nx.MultiGraph, target: str, fmt: Literal["graphml", "gexf", "csv", "parquet"]) -> list[str]:
+    """Write the graph for Gephi, igraph or pandas; return the files written.
+
+    ``csv`` and ``parquet`` write two tables, ``<target>.nodes.<ext>`` and ``<target>.edges.<ext>`` (edge columns
+    ``source, target, tie_id`` and every edge attribute).
+    """
+    G = G.copy()
+    G.graph = {k: "" if v is None else v for k, v in G.graph.items()}  # file formats have no null
+    if fmt == "graphml":
+        nx.write_graphml(G, target)
+        return [target]
+    if fmt == "gexf":
+        nx.write_gexf(G, target)
+        return [target]
+    nodes = pd.DataFrame([{"id": n, **d} for n, d in G.nodes(data=True)])
+    edges = pd.DataFrame([{"source": u, "target": v, **d} for u, v, d in G.edges(data=True)])
+    paths = [f"{target}.nodes.{fmt}", f"{target}.edges.{fmt}"]
+    for frame, path in zip((nodes, edges), paths, strict=True):
+        if fmt == "csv":
+            frame.to_csv(path, index=False)
+        else:
+            frame.to_parquet(path, index=False)
+    return paths

@@ -44,6 +44,21 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     }
 
 
+def analysis_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
+    """Centrality of Korean partners and age summaries, as the report shows them."""
+    from vnsister.ages import establishment_counts, median_age
+    from vnsister.network import korean_partner_centrality
+
+    ranking = korean_partner_centrality(ds)[["rank", "place_id", "name_en", "partners", "provinces", "ties",
+                                             "weighted_degree", "eigenvector", "betweenness"]]
+    return {
+        "Korean partners ranked by weighted degree (twinning 4, friendship 3, cooperation 2, agency/other 1)": ranking,
+        "Median age of ties (years) by partner country": median_age(ds, "partner_country").reset_index(),
+        "Median age of ties (years) by type": median_age(ds, "tie_type").reset_index(),
+        "Ties with Korea by cohort (diplomatic relations 1992-12-22)": establishment_counts(ds, "cohort", "KR"),
+    }
+
+
 def _count(values: pd.Series, name: str) -> pd.DataFrame:
     counts = values.value_counts(dropna=False).rename_axis(name).reset_index(name="ties")
     return counts.sort_values(["ties", name], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -58,6 +73,8 @@ def text_report(ds: Dataset, top: int = 15) -> str:
 
     coverage = coverage_table(ds).drop(columns=["source", "counting"])
     parts += ["", "Coverage against published totals", coverage.to_string(index=False)]
+    for title, table in analysis_tables(ds).items():
+        parts += ["", title, table.head(top).to_string(index=False, float_format=lambda x: f"{x:.2f}")]
     for name, table in tables.items():
         title = name.replace("_", " ")
         shown = table.head(top)
@@ -95,6 +112,8 @@ def html_report(ds: Dataset, top: int = 25) -> str:
 
     body = [f"<h1>vnsister {html.escape(ds.version)}</h1>", tables["totals"].to_html(header=False),
             "<h2>Coverage against published totals</h2>", coverage_table(ds).to_html(index=False)]
+    for title, table in analysis_tables(ds).items():
+        body += [f"<h2>{html.escape(title)}</h2>", table.head(top).to_html(index=False, float_format=lambda x: f"{x:.2f}")]
     figures = [("by_partner_country", "partner_country", "Ties by partner country", True),
                ("by_vn_province", "vn_province", "Ties by Vietnamese province (historical map)", True),
                ("by_type", "tie_type", "Ties by type", False), ("by_decade", "decade", "Ties by decade established", False)]
