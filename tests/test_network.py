@@ -111,7 +111,8 @@ def test_export_tables_round_trip(tiny, tmp_path, fmt):
     edges = read(edges_path, keep_default_na=False) if fmt == "csv" else read(edges_path)
     assert sorted(edges["tie_id"]) == ["T0001", "T0002", "T0003"]
     row = edges.set_index("tie_id").loc["T0001"]
-    assert (row["source"], row["target"], row["tie_type"], str(row["established"])) == ("vn-delta", "kr-alpha", "twinning", "2008-10-21")
+    got = (row["source"], row["target"], row["tie_type"], str(row["established"]))
+    assert got == ("vn-delta", "kr-alpha", "twinning", "2008-10-21")
     assert set(read(nodes_path)["id"]) == set(G.nodes)
 
 

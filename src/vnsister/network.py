@@ -67,8 +67,8 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
     -------
     networkx.MultiGraph
         Node attributes: country, level, admin_level, name_en, name_local, side ("VN" or "foreign").
-        Edge key and attribute tie_id (kept by every export format); edge attributes: tie_type, established, established_precision, status, vn_party,
-        partner_party, weight (from TIE_WEIGHTS).
+        Edge key and attribute tie_id (kept by every export format); edge attributes: tie_type, established,
+        established_precision, status, vn_party, partner_party, weight (from TIE_WEIGHTS).
 
     Examples
     --------
