@@ -96,7 +96,7 @@ class Dataset:
 
     Attributes
     ----------
-    places, partnerships, events, sources, evidence : pandas.DataFrame
+    places, partnerships, events, sources, evidence, published_findings : pandas.DataFrame
         One frame per table, columns and dtypes as in ``schemas/*.json``; empty cells are missing values.
     version : str
         The data package's version (``datapackage.json``).
@@ -109,6 +109,7 @@ class Dataset:
     events: pd.DataFrame
     sources: pd.DataFrame
     evidence: pd.DataFrame
+    published_findings: pd.DataFrame
     version: str
     root: Path = field(repr=False)
 

@@ -71,7 +71,7 @@ def text_report(ds: Dataset, top: int = 15) -> str:
     parts.append(tables.pop("totals").to_string(header=False))
     from vnsister.coverage import coverage_table
 
-    coverage = coverage_table(ds).drop(columns=["source", "counting"])
+    coverage = coverage_table(ds).drop(columns=["source"])
     parts += ["", "Coverage against published totals", coverage.to_string(index=False)]
     for title, table in analysis_tables(ds).items():
         parts += ["", title, table.head(top).to_string(index=False, float_format=lambda x: f"{x:.2f}")]

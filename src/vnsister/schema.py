@@ -13,8 +13,8 @@ import pandera.pandas as pa
 
 from vnsister._resources import DESCRIPTOR, resolve_root
 
-TableName = Literal["places", "partnerships", "events", "sources", "evidence"]
-TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence")
+TableName = Literal["places", "partnerships", "events", "sources", "evidence", "published_findings"]
+TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence", "published_findings")
 STRING = pd.StringDtype("pyarrow")
 
 
@@ -70,6 +70,8 @@ def pandas_dtype(field: dict[str, Any]) -> Any:
     """The pandas dtype a field is cast to when loading."""
     if field["type"] == "integer":
         return "int64" if is_required(field) else "Int64"
+    if field["type"] == "number":
+        return "float64"
     if field["type"] == "date":
         return "datetime64[ns]"
     if "enum" in field.get("constraints", {}):
@@ -121,6 +123,10 @@ def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd
         if dtype == "int64" and not cast.isna().any():
             cast = cast.astype("int64")
         return cast, bad
+    if field["type"] == "number":
+        ok = raw.str.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?").fillna(False).astype(bool)
+        numeric = pd.to_numeric(raw.where(ok), errors="coerce").astype("float64")
+        return numeric, ~empty & numeric.isna()
     if field["type"] == "date":
         iso = raw.where(raw.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False))
         cast = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")

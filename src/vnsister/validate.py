@@ -76,7 +76,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_partial_dates(name, frame, today)
         errors += check_pandera(name, frame, root, already=errors)
     errors += check_foreign_keys(frames, root)
-    if {"places", "partnerships", "events", "sources", "evidence"} <= frames.keys():
+    if set(sch.TABLES) <= frames.keys():
         errors += check_places(frames["places"])
         errors += check_ties(frames["partnerships"], frames["places"])
         errors += check_events(frames["events"], frames["partnerships"])
@@ -299,7 +299,8 @@ def check_evidence(frames: dict[str, pd.DataFrame]) -> Errors:
         errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"], "tie has no evidence"))
     for i in events.index[~events["event_id"].isin(evidence["event_id"].dropna())]:
         errors.append(error("events", int(i), "event_id", events.at[i, "event_id"], "event has no evidence"))
-    for i in sources.index[~sources["source_id"].isin(evidence["source_id"])]:
+    cited = set(evidence["source_id"]) | set(frames.get("published_findings", pd.DataFrame({"source_id": []}))["source_id"])
+    for i in sources.index[~sources["source_id"].isin(cited)]:
         errors.append(error("sources", int(i), "source_id", sources.at[i, "source_id"], "source is not used by any evidence"))
     event_tie = _by_key(events, "event_id")["tie_id"]
     linked = evidence[evidence["event_id"].notna()]

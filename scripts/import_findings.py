@@ -1,0 +1,89 @@
+"""Build dataset/published_findings.csv (and their sources) from the curated research notes.
+
+    python scripts/import_findings.py ../shared/research/published_findings.csv
+
+Only findings that the dataset can be compared with are imported, each with a value read from the published
+figure and a counting convention written in the project's own words (FINDINGS below). Their sources are added to
+sources.csv (deduplicated by URL); run `vnsister build` afterwards.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# finding id -> (value, as-of day the count refers to, scope, metric, counting convention in our own words)
+FINDINGS = {
+    "KR-VN-2024": (109, "2024-12-31", "South Korea – Vietnam", "sister and friendship ties of Korean local governments with Vietnamese localities",
+                   "Korean count per agreement: every sister (자매결연) or friendship (우호교류) tie of a Korean provincial or basic local government with a Vietnamese locality of any level."),
+    "KR-TOTAL-2012-05": (39, "2012-05-31", "South Korea – Vietnam", "exchange agreements of Korean local governments with Vietnamese localities",
+                         "Korean count per agreement at the end of May 2012 (16 upper-level and 209 basic governments)."),
+    "KR-GYEONGGI-VN-2012": (10, "2012-05-31", "Gyeonggi-do and its cities/counties – Vietnam", "exchange agreements with Vietnamese localities",
+                            "Agreements of the Gyeonggi provincial government and of its 31 cities and counties with Vietnamese localities."),
+    "GG-VN-2024": (3, "2024-10-21", "Gyeonggi-do (provincial government) – Vietnam", "Vietnamese friendship-cooperation partners",
+                   "Vietnamese localities with a tie to the Gyeonggi provincial government itself (Hanoi the third, 21 Oct 2024)."),
+    "VN-KR-PAIRS-2023": (70, "2023-12-31", "Vietnam – South Korea", "locality pairs with cooperative relations",
+                         "Vietnamese count of pairs of localities, all levels and types; the published figure is approximate ('about 70')."),
+    "HCMC-TOTAL-2012": (36, "2012-05-31", "Ho Chi Minh City", "foreign partner localities", "Foreign localities with a tie to the city government."),
+    "HCMC-TOTAL-2022-12": (53, "2022-12-04", "Ho Chi Minh City", "foreign localities with friendly cooperative relations", "Foreign localities with a tie to the city government."),
+    "HCMC-TOTAL-2025-10": (58, "2025-10-21", "Ho Chi Minh City", "foreign localities with friendly relations", "Foreign localities with a tie to the city government, as reported in the 2020–2025 political report."),
+    "HCMC-KR-2019": (7, "2019-04-23", "Ho Chi Minh City – South Korea", "Korean localities with cooperation", "Korean localities with a tie to the city government."),
+    "HCMC-KR-2022": (7, "2022-12-20", "Ho Chi Minh City – South Korea", "Korean localities with friendly and cooperative ties", "Korean localities with a tie to the city government."),
+    "HCMC-KR-2023-12": (8, "2023-12-20", "Ho Chi Minh City – South Korea", "Korean localities with friendship-cooperation relations", "Korean localities with a tie to the city government, Chungcheongbuk-do the newest."),
+    "DN-KR-2018": (5, "2018-06-30", "Da Nang – South Korea", "Korean localities with friendship-cooperation relations", "Korean localities with a tie to the city government."),
+    "DN-TOTAL-2024": (48, "2024-04-17", "Da Nang", "foreign localities with cooperative ties", "Foreign localities with a tie to the city government (22 countries and territories)."),
+    "BD-TOTAL-2019-12": (10, "2019-12-31", "Binh Duong", "foreign localities with friendship cooperation", "Foreign localities with a tie to the provincial government, as listed by the provincial portal."),
+    "BD-TOTAL-2022": (11, "2022-11-11", "Binh Duong", "foreign localities with bilateral cooperation relations", "Foreign localities with a tie to the provincial government (seed article 003)."),
+    "HUE-KR-2025": (0, "2025-08-28", "Hue – South Korea", "Korean province- or city-level partners before August 2025", "Korean province-level governments with a tie to Huế (or Thừa Thiên Huế) before the Chungcheongnam-do agreement of 29 Aug 2025."),
+    "VN-LAO-KH-2012": (35, "2012-05-31", "Vietnam – Laos", "Vietnamese localities with a Lao local partner", "Vietnamese localities (any level) with at least one Lao partner."),
+    "VN-KR-SEASONAL-2025-09": (16, "2025-09-30", "Vietnam – South Korea (seasonal labour)", "Vietnamese provinces/cities with a seasonal-labour agreement with a Korean locality",
+                               "Vietnamese provinces or centrally governed cities (post-2025 map) with at least one agreement on seasonal workers at any level (province, district, department)."),
+}
+# Findings whose research note lacks the URL of a seed article that the dataset already cites.
+SEED_URLS = {"BD-TOTAL-2022": "https://baodauthau.vn/gap-go-han-quoc-meet-korea-2022-tang-cuong-hop-tac-giua-tinh-binh-duong-"
+                              "va-cac-doi-tac-han-quoc-post131005.html"}
+FIELDS = ["finding_id", "scope", "metric", "published_value", "value", "as_of", "counting_convention", "source_id", "notes"]
+
+
+def partial(text: str) -> str:
+    match = re.match(r"^(\d{4}(-\d{2}(-\d{2})?)?)", text.strip())
+    return match.group(1) if match else ""
+
+
+def main(path: str) -> None:
+    with open(path, encoding="utf-8") as fh:
+        research = {row["finding_id"]: row for row in csv.DictReader(fh)}
+    sources_path = ROOT / "dataset" / "sources.csv"
+    with sources_path.open(encoding="utf-8", newline="") as fh:
+        sources = list(csv.DictReader(fh))
+    by_url = {row["url"]: row["source_id"] for row in sources}
+    next_number = max(int(row["source_id"][1:]) for row in sources) + 1
+    rows = []
+    for finding_id, (value, as_of, scope, metric, convention) in FINDINGS.items():
+        item = research[finding_id]
+        url = item["source_url"] or SEED_URLS.get(finding_id, "")
+        if url not in by_url:
+            by_url[url] = f"S{next_number:04d}"
+            next_number += 1
+            sources.append({"source_id": by_url[url], "url": url, "title": re.sub(r"^\((.*)\)$", r"\1", item["source_title"].strip()),
+                            "publisher": item["publisher"], "published": partial(item["published"]),
+                            "language": item["language"], "notes": "cited by published_findings.csv"})
+        rows.append({"finding_id": finding_id, "scope": scope, "metric": metric, "published_value": item["value"],
+                     "value": value, "as_of": as_of, "counting_convention": convention, "source_id": by_url[url],
+                     "notes": ""})
+    with sources_path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(sources[0].keys()), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(sources)
+    with (ROOT / "dataset" / "published_findings.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(sorted(rows, key=lambda r: r["finding_id"]))
+    print(f"{len(rows)} findings written")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
