@@ -1,4 +1,4 @@
-"""Refresh the README's coverage table (between the coverage markers) from the shipped data.
+"""Refresh the README's coverage and compare tables (between their markers) from the shipped data.
 
     python scripts/update_readme.py
 """
@@ -10,16 +10,19 @@ from pathlib import Path
 
 import vnsister
 from vnsister.coverage import coverage_markdown
+from vnsister.findings import compare_markdown
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def main() -> None:
-    text = README.read_text(encoding="utf-8")
-    block = f"<!-- coverage:start -->\n{coverage_markdown(vnsister.load())}\n<!-- coverage:end -->"
-    new = re.sub(r"<!-- coverage:start -->.*?<!-- coverage:end -->", lambda _: block, text, flags=re.S)
+    text = new = README.read_text(encoding="utf-8")
+    ds = vnsister.load()
+    for name, markdown in (("coverage", coverage_markdown(ds)), ("compare", compare_markdown(ds))):
+        block = f"<!-- {name}:start -->\n{markdown}\n<!-- {name}:end -->"
+        new = re.sub(rf"<!-- {name}:start -->.*?<!-- {name}:end -->", lambda _, block=block: block, new, flags=re.S)
     README.write_text(new, encoding="utf-8")
-    print("README coverage table", "updated" if new != text else "already current")
+    print("README coverage and compare tables", "updated" if new != text else "already current")
 
 
 if __name__ == "__main__":

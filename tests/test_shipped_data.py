@@ -138,4 +138,7 @@ def test_readme_coverage_table_is_current(ds):
     from vnsister.coverage import coverage_markdown
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert coverage_markdown(ds) in readme, "update the README coverage table from vnsister.coverage.coverage_markdown"
+    assert coverage_markdown(ds) in readme, "run: python scripts/update_readme.py"
+    from vnsister.findings import compare_markdown
+
+    assert compare_markdown(ds) in readme, "run: python scripts/update_readme.py"

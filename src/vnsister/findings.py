@@ -146,3 +146,12 @@ def compare(ds: Dataset, tolerance: float = 0.05) -> pd.DataFrame:
             "status": _status(finding.value, value, tolerance) if query else "not comparable",
         })
     return pd.DataFrame(rows)
+
+
+def compare_markdown(ds: Dataset) -> str:
+    """The compare table as Markdown (shown in the README; a test keeps it current)."""
+    lines = ["| finding | as of | published | dataset | ratio | status |", "|---|---|---|---|---|---|"]
+    for row in compare(ds).itertuples(index=False):
+        ratio = "" if row.ratio is None or pd.isna(row.ratio) else f"{row.ratio:.2f}"
+        lines.append(f"| {row.finding_id} | {row.as_of} | {row.published:g} | {row.dataset} | {ratio} | {row.status} |")
+    return "\n".join(lines)

@@ -1,0 +1,158 @@
+"""Write the notebooks in notebooks/ (committed without outputs; CI executes them with nbmake).
+
+    python scripts/make_notebooks.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+OUT = Path(__file__).resolve().parents[1] / "notebooks"
+SETUP = """import matplotlib.pyplot as plt
+import pandas as pd
+
+import vnsister
+
+ds = vnsister.load()
+CAPTION = f"Source: vnsister {ds.version} (every tie cites a public source)."
+print(ds.version, {name: len(table) for name, table in ds.tables.items()})"""
+
+NOTEBOOKS = {
+    "01_tour": [
+        ("md", "# A tour of vnsister\n\nThe data package has six tables. `places` holds every locality (and the "
+               "Vietnamese and Korean gazetteer), `partnerships` one row per tie, `events` the history of each tie, "
+               "`sources` and `evidence` the public sources behind every tie and event, `published_findings` the "
+               "published aggregate figures. `ds.ties()` joins each tie with both parties' names and provinces."),
+        ("code", SETUP),
+        ("code", "ties = ds.ties()\nties[['tie_id', 'vn_name_local', 'partner_name_en', 'partner_country', 'tie_type', "
+                 "'established', 'status']].head(10)"),
+        ("md", "## How the tables join\n\n`events.tie_id` → `partnerships.tie_id`; `evidence` links a source to a tie "
+               "(and optionally to one of its events); `partnerships.vn_place_id` and `partner_place_id` → "
+               "`places.place_id`."),
+        ("code", "tie = ties.iloc[0]\nprint(tie['vn_name_local'], '–', tie['partner_name_en'], tie['tie_type'], tie['established'])\n"
+                 "display(ds.events[ds.events['tie_id'] == tie['tie_id']])\n"
+                 "display(ds.evidence[ds.evidence['tie_id'] == tie['tie_id']].merge(ds.sources, on='source_id')[['publisher', 'published', 'url', 'note']])"),
+        ("md", "## Ties by partner country and by Vietnamese province"),
+        ("code", "fig, axes = plt.subplots(1, 2, figsize=(12, 5))\n"
+                 "ties['partner_country'].value_counts().head(12).sort_values().plot.barh(ax=axes[0], color='#2b6f8e')\n"
+                 "axes[0].set(title='Ties by partner country (top 12)', xlabel='ties')\n"
+                 "province = ties['vn_province_id'].map(ds.places.set_index('place_id')['name_local'])\n"
+                 "province.value_counts().head(15).sort_values().plot.barh(ax=axes[1], color='#8e4b2b')\n"
+                 "axes[1].set(title='Ties by Vietnamese province (historical map, top 15)', xlabel='ties')\n"
+                 "fig.text(0.01, 0.01, CAPTION, fontsize=8)\nfig.tight_layout()"),
+        ("md", "## A map-free geography: Vietnamese provinces × partner countries"),
+        ("code", "top_countries = ties['partner_country'].value_counts().head(8).index\n"
+                 "top_provinces = province.value_counts().head(15).index\n"
+                 "grid = pd.crosstab(province, ties['partner_country']).loc[top_provinces, top_countries]\n"
+                 "fig, ax = plt.subplots(figsize=(8, 6))\nim = ax.imshow(grid, cmap='Blues')\n"
+                 "ax.set_xticks(range(len(grid.columns)), grid.columns)\nax.set_yticks(range(len(grid.index)), grid.index)\n"
+                 "for (i, j), n in pd.DataFrame(grid.values).stack().items():\n    ax.text(j, i, n, ha='center', va='center', fontsize=8)\n"
+                 "ax.set_title('Ties per province and partner country')\nfig.colorbar(im, label='ties')\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
+        ("md", "## Timeline\n\nYear of establishment (first formal agreement); undated ties are left out."),
+        ("code", "from vnsister.ages import establishment_counts\n\n"
+                 "all_years = establishment_counts(ds).set_index('year')['ties']\n"
+                 "korea = establishment_counts(ds, partner_country='KR').set_index('year')['ties']\n"
+                 "fig, ax = plt.subplots(figsize=(10, 4))\nax.bar(all_years.index, all_years.values, color='#bbbbbb', label='all partners')\n"
+                 "ax.bar(korea.index, korea.values, color='#c0392b', label='Korean partners')\n"
+                 "ax.axvline(1992.97, color='k', lw=0.8, ls='--')\nax.text(1993.2, ax.get_ylim()[1] * 0.9, 'VN–KR relations\\n1992-12-22', fontsize=8)\n"
+                 "ax.set(xlabel='year established', ylabel='ties', title='Ties established per year')\nax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
+    ],
+    "02_korean_partner_centrality": [
+        ("md", "# Centrality of Korean partners\n\nKorean places ranked by their Vietnamese partners in the bipartite "
+               "Vietnam–Korea network: weighted degree (twinning 4, friendship 3, cooperation 2, agency or other 1; "
+               "`vnsister.network.TIE_WEIGHTS`), eigenvector and betweenness centrality, and the same in the one-mode "
+               "projection (Korean places linked by shared Vietnamese partners)."),
+        ("code", SETUP + "\nfrom vnsister.network import build_graph, korean_partner_centrality, korean_share"),
+        ("code", "ranking = korean_partner_centrality(ds)\nranking.head(15)"),
+        ("md", "## The network, largest connected component"),
+        ("code", "import networkx as nx\n\nG = nx.Graph(build_graph(ds))\nkorean = [n for n, d in G.nodes(data=True) if d['country'] in ('KR', 'VN')]\n"
+                 "H = G.subgraph(korean)\nH = H.subgraph(max(nx.connected_components(H), key=len))\n"
+                 "pos = nx.spring_layout(H, seed=1, k=0.35)\nfig, ax = plt.subplots(figsize=(12, 10))\n"
+                 "colors = ['#c0392b' if H.nodes[n]['country'] == 'KR' else '#2b6f8e' for n in H]\n"
+                 "sizes = [40 + 25 * H.degree(n) for n in H]\nnx.draw_networkx_edges(H, pos, ax=ax, alpha=0.3)\n"
+                 "nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colors, node_size=sizes)\n"
+                 "labels = {n: H.nodes[n]['name_en'] for n in H if H.degree(n) >= 3}\n"
+                 "nx.draw_networkx_labels(H, pos, labels, ax=ax, font_size=8)\n"
+                 "ax.set_title(f'Vietnam–Korea ties, largest component ({H.number_of_nodes()} places; red = Korean, blue = Vietnamese; labels: 3+ partners)')\n"
+                 "ax.axis('off')\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
+        ("md", "## How the ranking changed: May 2012 against today, and the historical against the 2025 map"),
+        ("code", "then = korean_partner_centrality(ds, as_of='2012-05-31')[['place_id', 'rank', 'partners']]\n"
+                 "now = ranking[['place_id', 'name_en', 'rank', 'partners']]\n"
+                 "change = now.merge(then, on='place_id', how='left', suffixes=('', '_2012'))\nchange.head(15)"),
+        ("code", "merged_map = korean_partner_centrality(ds, admin='2025').set_index('place_id')\n"
+                 "compare_maps = ranking.set_index('place_id')[['name_en', 'partners', 'rank']].join(merged_map[['partners', 'rank']], rsuffix='_2025map')\n"
+                 "G2025 = build_graph(ds, admin='2025')\nprint(G2025.graph['merged_ties'], 'ties move to successors on the 2025 map')\n"
+                 "compare_maps[compare_maps['partners'] != compare_maps['partners_2025map']].head(15)"),
+        ("md", "## The mirror view and the wider network\n\nVietnamese places ranked by their Korean ties, and the "
+               "share of each province's foreign ties that are Korean."),
+        ("code", "display(korean_partner_centrality(ds, side='VN').head(10))\nkorean_share(ds).head(15)"),
+    ],
+    "03_age_of_ties": [
+        ("md", "# Age of ties\n\nAges in years with bounds for partial dates (`age_min`, `age_max`), by partner country "
+               "and type; cohorts around 1992-12-22 (Vietnam–Korea diplomatic relations); time from a first MoU to an "
+               "upgrade; survival where lapses are recorded (Kaplan–Meier, active ties censored)."),
+        ("code", SETUP + "\nfrom vnsister.ages import establishment_counts, median_age, survival, tie_ages, time_to_upgrade"),
+        ("code", "ages = tie_ages(ds, as_of='2026-01-01')\nfig, ax = plt.subplots(figsize=(9, 4))\n"
+                 "ax.hist([ages.loc[ages['partner_country'] == 'KR', 'age'], ages.loc[ages['partner_country'] != 'KR', 'age']],\n"
+                 "        bins=range(0, 60, 2), stacked=True, label=['Korean partners', 'other partners'], color=['#c0392b', '#bbbbbb'])\n"
+                 "ax.set(xlabel='age on 2026-01-01 (years; midpoint of partial dates)', ylabel='ties', title='Age of ties')\nax.legend()\n"
+                 "fig.text(0.01, 0.01, CAPTION, fontsize=8)"),
+        ("code", "display(median_age(ds, 'partner_country', as_of='2026-01-01').head(10))\nmedian_age(ds, 'tie_type', as_of='2026-01-01')"),
+        ("md", "## Cohorts around 1992"),
+        ("code", "establishment_counts(ds, by='cohort', partner_country='KR')"),
+        ("md", "## Time from the first agreement to an upgrade"),
+        ("code", "upgrades = time_to_upgrade(ds)\nprint(upgrades['years'].describe())\nupgrades.merge(ds.ties()[['tie_id', 'vn_name_local', 'partner_name_en']], on='tie_id').head(10)"),
+        ("md", "## Survival\n\nFew lapses are recorded (sources rarely announce the end of a tie), so the curve mostly "
+               "shows censoring; it is a lower bound on how little is known, not evidence that ties never lapse."),
+        ("code", "curve = survival(ds, as_of='2026-01-01')\nfig, ax = plt.subplots(figsize=(8, 4))\ncurve.plot(ax=ax, drawstyle='steps-post')\n"
+                 "ax.set(xlabel='years since establishment', ylabel='share of ties still active', ylim=(0, 1.05), title='Kaplan–Meier survival of ties')\n"
+                 "fig.text(0.01, 0.01, CAPTION, fontsize=8)\nprint((ds.partnerships['status'] == 'lapsed').sum(), 'lapsed ties recorded')"),
+    ],
+    "04_published_findings": [
+        ("md", "# Published findings beside the dataset\n\nEach published figure (`published_findings.csv`) has a declared "
+               "query in `vnsister.findings.QUERIES` that counts the same thing in the dataset; `compare` sets them side by side."),
+        ("code", SETUP + "\nfrom vnsister.findings import QUERIES, compare"),
+        ("code", "table = compare(ds)\ntable"),
+        ("code", "shown = table.dropna(subset=['ratio']).sort_values('ratio')\nfig, ax = plt.subplots(figsize=(9, 6))\n"
+                 "ax.barh(shown['finding_id'], shown['ratio'], color=['#2b6f8e' if s == 'matches' else '#c0392b' for s in shown['status']])\n"
+                 "ax.axvline(1, color='k', lw=0.8)\nax.set(xlabel='dataset / published', title='Dataset figure relative to the published one')\n"
+                 "fig.text(0.01, 0.01, CAPTION + ' Blue: within 5%.', fontsize=8)\nfig.tight_layout()"),
+        ("md", "## Why the numbers differ\n\n"
+               "- **KR-VN-2024, KR-TOTAL-2012-05, KR-GYEONGGI-VN-2012** — Korean figures count agreements registered by "
+               "Korean local governments (sister and friendship). The dataset finds fewer: not every registered agreement "
+               "has left a public trace that the project could cite, and each missing tie is a lead for the next hunt.\n"
+               "- **VN-KR-PAIRS-2023** — 'about 70' pairs is a rounded Vietnamese figure; the dataset counts every pair of "
+               "places with any documented agreement, including seasonal-labour MoUs of districts and councils, which the "
+               "published figure leaves out.\n"
+               "- **HCMC-***, **DN-***, **BD-*** — Vietnamese cities count foreign *localities* with friendship-cooperation "
+               "relations. The dataset counts distinct partner places of the city government; ties whose date is unknown "
+               "are counted at every as-of date, so early figures (2012, 2019) can come out above the published ones, while "
+               "recent totals (58 for HCMC) are still short of partners the sources never name.\n"
+               "- **HCMC-KR-*** — the dataset includes a 2016 Seoul friendship and a 2015 Daegu tie that the city's own count "
+               "may treat as lapsed or fold into other agreements.\n"
+               "- **VN-LAO-KH-2012** — 35 Vietnamese localities had Lao partners in 2012; the dataset's Lao coverage is thin "
+               "outside the provinces searched so far.\n"
+               "- **VN-KR-SEASONAL-2025-09** — counted on the 2025 map (a labour agreement of a district counts for its "
+               "province); the dataset finds slightly more provinces than the Ministry's 16, partly because it also counts "
+               "agreements signed by districts and departments that the Ministry may attribute differently."),
+        ("code", "pd.DataFrame({k: vars(q) for k, q in QUERIES.items()}).T[['counting', 'vn_places', 'partner_country', 'tie_types', 'parties', 'korean_side', 'purpose']]"),
+    ],
+}
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for name, cells in NOTEBOOKS.items():
+        notebook = new_notebook(cells=[new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in cells])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        for index, cell in enumerate(notebook.cells):
+            cell["id"] = f"{name}-{index}"
+        nbformat.write(notebook, OUT / f"{name}.ipynb")
+    print(f"wrote {len(NOTEBOOKS)} notebooks to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
