@@ -1,4 +1,4 @@
-"""The ``vnsister`` command line: validate, report, export, build, diff, cite."""
+"""The ``vnsister`` command line: validate, report, export, extract, build, diff, cite."""
 
 from __future__ import annotations
 
@@ -66,6 +66,25 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Propose candidate ties from an article (a file, or - for standard input)."""
+    import datetime as dt
+
+    from vnsister.extract import candidates, to_frame
+
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    article_date = dt.date.fromisoformat(args.date) if args.date else None
+    frame = to_frame(candidates(text, article_date=article_date))
+    if args.format == "csv":
+        frame.rename(columns={"date": "established", "wording": "tie_type_wording"}).to_csv(sys.stdout, index=False)
+    elif frame.empty:
+        print("no candidate ties found")
+    else:
+        print(frame[["status", "vn_place_id", "vn_party", "partner_place_id", "partner_party", "tie_type", "date",
+                     "confidence", "tie_id", "adds", "start", "end"]].to_string(index=False))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the partnership network as GraphML, GEXF, or node/edge tables (CSV, Parquet)."""
     from vnsister.load import load
@@ -108,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", help="file (graphml, gexf) or file prefix (csv, parquet)")
     export.add_argument("path", nargs="?", help="data package directory (default: installed)")
     export.set_defaults(func=cmd_export)
+    extract = sub.add_parser("extract", help="candidate ties from a news article (Vietnamese, Korean, English)")
+    extract.add_argument("file", help="a text file, or - for standard input")
+    extract.add_argument("--date", help="the article's date (YYYY-MM-DD), for 'ngày 7/2' or 'đầu năm nay'")
+    extract.add_argument("--format", choices=["table", "csv"], default="table")
+    extract.set_defaults(func=cmd_extract)
     cite = sub.add_parser("cite", help="citation of the installed release")
     cite.add_argument("--format", choices=["apa", "bibtex", "cff"], default="apa")
     cite.add_argument("path", nargs="?")

@@ -1,0 +1,262 @@
+"""Candidate ties from news text (Vietnamese first; Korean and English where easy), for curators to confirm."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from vnsister.load import Dataset
+from vnsister.names import Gazetteer, Match, fold
+
+__all__ = ["Candidate", "candidates", "find_dates", "tie_type_of"]
+
+# Wording -> tie type, most specific first. Matched on folded text (no diacritics).
+TYPE_PHRASES: list[tuple[str, str]] = [
+    (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
+    (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|자매결연|자매도시", "twinning"),
+    (r"huu nghi|friendship|friendly|우호", "friendship"),
+    (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|협약|업무협약|교류협력", "cooperation"),
+]
+CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
+NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
+DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})/(\d{1,2})(?!/)", re.I)
+MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})/(\d{4})|tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+YEAR = re.compile(r"(?:năm|từ năm|vào năm|since|in)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\s*[–-]\s*(?:19|20)\d{2}\)")
+THIS_YEAR = re.compile(r"(?:đầu |cuối )?năm nay(?:\s+((?:19|20)\d{2}))?|this year")
+ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No)\.")
+AGENCY_BEFORE = re.compile(
+    r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청)\s*$", re.I)
+
+
+@dataclass
+class Candidate:
+    """One proposed tie: the parties, the type from the wording, a date, where it came from, and a confidence."""
+
+    vn_place_id: str
+    partner_place_id: str
+    tie_type: str
+    wording: str
+    date: str
+    date_text: str
+    start: int
+    end: int
+    sentence: str
+    confidence: float
+    upgrade_to: str = ""
+    vn_party: str = "government"
+    partner_party: str = "government"
+    tie_id: str = ""
+    adds: str = ""
+
+
+def tie_type_of(text: str) -> tuple[str, str, str]:
+    """(tie type, wording, upgrade target) from a phrase, e.g. "ký Bản ghi nhớ về hợp tác hữu nghị".
+
+    Examples
+    --------
+    >>> tie_type_of("hai tỉnh kết nghĩa")[0], tie_type_of("ký Bản ghi nhớ hợp tác")[0]
+    ('twinning', 'cooperation')
+    """
+    folded = fold(text)
+    upgrade = ""
+    for pattern, kind in TYPE_PHRASES:
+        found = re.search(pattern, folded)
+        if not found:
+            continue
+        if kind.startswith("upgrade:"):
+            upgrade = kind.split(":")[1]
+            continue
+        return kind, found.group(0), upgrade
+    return "", "", upgrade
+
+
+def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str, str, int]]:
+    """Dates in Vietnamese formats as (partial ISO date, matched text, position), most precise first per place.
+
+    Examples
+    --------
+    >>> [d for d, _, _ in find_dates("ngày 21/10/2008 và tháng 10/2013, từ năm 2004")]
+    ['2008-10-21', '2013-10', '2004']
+    >>> find_dates("Chiều 7/2, tại tỉnh", dt.date(2023, 2, 8))[0][0]
+    '2023-02-07'
+    """
+    text = unicodedata.normalize("NFC", text)
+    found: list[tuple[str, str, int]] = []
+    taken: list[range] = []
+
+    def add(value: str, match: re.Match) -> None:
+        if any(match.start() in span for span in taken):
+            return
+        taken.append(range(match.start(), match.end()))
+        found.append((value, match.group(0), match.start()))
+
+    for m in NUMERIC_DATE.finditer(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if _valid(year, month, day):
+            add(f"{year:04d}-{month:02d}-{day:02d}", m)
+    for m in MONTH_YEAR.finditer(text):
+        month, year = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(4)))
+        if 1 <= month <= 12:
+            add(f"{year:04d}-{month:02d}", m)
+    if article_date:
+        for m in DAY_MONTH.finditer(text):
+            day, month = int(m.group(1)), int(m.group(2))
+            if _valid(article_date.year, month, day):
+                add(f"{article_date.year:04d}-{month:02d}-{day:02d}", m)
+        for m in THIS_YEAR.finditer(text):
+            add(m.group(1) or f"{article_date.year:04d}", m)
+    else:
+        for m in THIS_YEAR.finditer(text):
+            if m.group(1):
+                add(m.group(1), m)
+    for m in YEAR.finditer(text):
+        add(m.group(1) or m.group(2), m)
+    return sorted(found, key=lambda item: item[2])
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences of the article body, with their offsets; menus, captions and link lists are dropped."""
+    out = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        words = stripped.split()
+        # page clutter: captions, table cells, menus, short headline-like lines without a full stop
+        body = len(words) >= 12 and stripped[-1:] in ".;:…\"”)" and not CLUTTER.match(stripped)
+        if body:
+            # "TP. Busan" is not the end of a sentence: mask abbreviation dots (same length, offsets kept)
+            masked = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\u2024", line)
+            for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", masked):
+                if m.group(0).strip():
+                    out.append((offset + m.start(), line[m.start():m.end()]))
+        offset += len(line)
+    return out
+
+
+def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | None = None,
+               gazetteer: Gazetteer | None = None) -> list[Candidate]:
+    """Propose ties from an article: Vietnamese and foreign places in the same sentence as tie wording.
+
+    A sentence with tie wording and a foreign place but no Vietnamese one takes the article's main Vietnamese
+    place (the most mentioned one) at lower confidence. Each candidate says whether the dataset already has the
+    pair (``tie_id``) and what it would add (a more precise date, or an event).
+
+    Examples
+    --------
+    >>> text = ("Tỉnh Vĩnh Phúc và tỉnh Chungcheongbuk chính thức ký Bản ghi nhớ về hợp tác hữu nghị ngày 21/10/2008, "
+    ...         "sau đó hai bên đã ký Thoả thuận nâng cấp quan hệ hữu nghị kết nghĩa giữa hai tỉnh vào ngày 21/10/2013.")
+    >>> [(c.vn_place_id, c.partner_place_id, c.date) for c in candidates(text)]
+    [('vn-vinh-phuc', 'kr-chungbuk', '2008-10-21')]
+    """
+    from vnsister.load import load
+
+    ds = ds or load()
+    gazetteer = gazetteer or Gazetteer(ds.places)
+    text = unicodedata.normalize("NFC", text)
+    country = ds.places.set_index("place_id")["country"]
+    sentences = _sentences(text)
+    mentions = [(offset, m) for offset, sentence in sentences for m in gazetteer.find(sentence)]
+    seen = _resolve(mentions, country)
+    main_vn = pd.Series([p for p in seen if country.get(p) == "VN"]).value_counts()
+    main = main_vn.index[0] if len(main_vn) else None
+    found: dict[tuple[str, str], Candidate] = {}
+    for offset, sentence in sentences:
+        kind, wording, upgrade = tie_type_of(sentence)
+        if not kind:
+            continue
+        places = [(m, _pick(m, seen)) for m in gazetteer.find(sentence)]
+        vn = [(m, p) for m, p in places if p and country.get(p) == "VN"]
+        foreign = [(m, p) for m, p in places if p and country.get(p) not in ("VN", None)]
+        foreign = [(m, p) for m, p in foreign if not _is_parent_of(p, [q for _, q in foreign], ds)]
+        if not foreign:
+            continue
+        confidence = 0.9 if vn else 0.6
+        dates = find_dates(sentence, article_date)
+        for mention, partner in foreign:
+            vn_mention, vn_place = _nearest_vn(vn, mention) if vn else (None, main)
+            if not vn_place:
+                continue
+            key = (vn_place, partner)
+            date, date_text = _nearest_date(dates, mention.start)
+            cand = Candidate(vn_place, partner, kind, wording, date, date_text, offset + mention.start,
+                             offset + mention.end, sentence.strip(), confidence, upgrade_to=upgrade,
+                             vn_party=_party(sentence, vn_mention), partner_party=_party(sentence, mention))
+            if key not in found or (date and not found[key].date):
+                found[key] = cand
+    return [_mark_known(c, ds) for c in found.values()]
+
+
+def _nearest_vn(vn: list[tuple[Match, str]], foreign: Match) -> tuple[Match | None, str]:
+    """The Vietnamese party named last before a foreign one ("A và B, C và D" pairs A–B and C–D)."""
+    before = [(m, p) for m, p in vn if m is not None and m.start < foreign.start]
+    return before[-1] if before else vn[0]
+
+
+def _party(sentence: str, mention: Match | None) -> str:
+    """government, council or agency, from the words just before a place's name (Công an tỉnh …, HĐND …)."""
+    if mention is None:
+        return "government"
+    found = AGENCY_BEFORE.search(sentence[max(0, mention.start - 45): mention.start])
+    if not found or found.group(1).lower() in ("ủy ban nhân dân", "ubnd"):
+        return "government"
+    return "council" if found.group(1).lower() in ("hội đồng nhân dân", "hđnd", "의회") else "agency"
+
+
+def _nearest_date(dates: list[tuple[str, str, int]], position: int) -> tuple[str, str]:
+    """The first date after a place's mention in the sentence (its own clause), else the last one before it."""
+    after = [d for d in dates if d[2] >= position]
+    chosen = after[0] if after else (dates[-1] if dates else None)
+    return (chosen[0], chosen[1]) if chosen else ("", "")
+
+
+def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]:
+    """Place ids mentioned unambiguously in the article, in order (used to resolve ambiguous mentions)."""
+    return [m.place_ids[0] for _, m in mentions if len(m.place_ids) == 1]
+
+
+def _pick(match: Match, seen: list[str]) -> str:
+    if len(match.place_ids) == 1:
+        return match.place_ids[0]
+    known = [p for p in match.place_ids if p in seen]
+    return known[0] if len(known) == 1 else ""
+
+
+def _is_parent_of(place: str, others: list[str], ds: Dataset) -> bool:
+    """'quận Yeongdo - TP. Busan': Busan only locates Yeongdo, it is not a party of its own."""
+    parent = ds.places.set_index("place_id")["parent_id"].dropna().to_dict()
+    return any(parent.get(other) == place for other in others if other != place)
+
+
+def _mark_known(candidate: Candidate, ds: Dataset) -> Candidate:
+    ties = ds.partnerships
+    same = ties[(ties["vn_place_id"] == candidate.vn_place_id) & (ties["partner_place_id"] == candidate.partner_place_id)]
+    if same.empty:
+        candidate.adds = "new tie"
+        return candidate
+    tie = same.iloc[0]
+    candidate.tie_id = tie["tie_id"]
+    known = tie["established"] if isinstance(tie["established"], str) else ""
+    if candidate.date and (not known or (candidate.date.startswith(known) and len(candidate.date) > len(known))):
+        candidate.adds = "more precise date"
+    elif candidate.upgrade_to:
+        candidate.adds = "event: upgrade"
+    return candidate
+
+
+def to_frame(found: list[Candidate]) -> pd.DataFrame:
+    """Candidates as a table (``status`` is always "candidate": nothing enters the dataset unconfirmed)."""
+    frame = pd.DataFrame([asdict(c) for c in found], columns=list(Candidate.__dataclass_fields__))
+    frame.insert(0, "status", "candidate")
+    return frame

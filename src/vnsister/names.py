@@ -1,0 +1,111 @@
+"""Names: folding for diacritic-insensitive matching, and a gazetteer index that resolves names to place ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["Gazetteer", "fold"]
+
+VN_UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|thị xã|quận|huyện|thị trấn|xã|phường)"
+
+
+def fold(text: str) -> str:
+    """Lower-case, NFC/NFD-insensitive, diacritic-free form of a name (Hoà and Hòa fold alike).
+
+    Examples
+    --------
+    >>> fold("Thừa Thiên Huế") == fold("Thừa Thiên Huế") == "thua thien hue"
+    True
+    >>> fold("Hoà Bình") == fold("Hòa Bình")
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    stripped = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return re.sub(r"\s+", " ", re.sub(r"[-‐–—_.,()]", " ", stripped.lower())).strip()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A place name found in a text: the place ids it may stand for, and where it is."""
+
+    place_ids: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+
+
+class Gazetteer:
+    """Resolve place names (any script, with or without diacritics or unit words) to place ids.
+
+    Keys come from each place's local, English and ASCII names and its aliases; Korean names also without their
+    unit suffix (Suwon-si → Suwon, 충청북도 → Chungcheongbuk). Vietnamese districts are matched only after a unit
+    word (huyện, thị xã, quận, thành phố …) so that ordinary words are not read as places.
+
+    Examples
+    --------
+    >>> g = Gazetteer(load().places)
+    >>> g.lookup("tỉnh Vĩnh Phúc"), g.lookup("Suwon")
+    (('vn-vinh-phuc',), ('kr-suwon',))
+    """
+
+    def __init__(self, places: pd.DataFrame, min_length: int = 4) -> None:
+        self.places = places.set_index("place_id")
+        self.keys: dict[str, set[str]] = defaultdict(set)
+        for row in places.itertuples(index=False):
+            for key in self._keys(row):
+                # Hangul, Han and Lao names are short but distinctive (수원시); Latin ones need min_length
+                wide = any(ord(ch) > 0x0E00 for ch in key)
+                if len(key.replace(" ", "")) >= (2 if wide else min_length) or " " in key:
+                    self.keys[key].add(row.place_id)
+        longest_first = sorted(self.keys, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k in longest_first) + r")(?![\w])")
+
+    def _keys(self, row) -> set[str]:
+        names = {row.name_local, row.name_en, row.name_ascii}
+        if isinstance(row.aliases, str):
+            names |= set(row.aliases.split(";"))
+        keys = {fold(n) for n in names if isinstance(n, str)}
+        if row.country == "KR":
+            for name in (row.name_en, row.name_ascii):
+                stem = re.sub(r"[- ](si|gun|gu|do)$", "", str(row.name_en if name is None else name))
+                if stem != name and len(stem) >= 4:
+                    keys.add(fold(stem))
+            for alias in (row.aliases if isinstance(row.aliases, str) else "").split(";"):
+                if alias.endswith("-do"):
+                    keys.add(fold(alias[:-3]))
+        if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
+            keys = {f"{fold(prefix)} {k}" for k in keys for prefix in ("huyện", "quận", "thị xã", "thành phố", "tp")}
+        elif row.country == "VN":
+            keys |= {f"{fold(prefix)} {k}" for k in list(keys) for prefix in ("tỉnh", "thành phố", "tp")}
+        return keys
+
+    def lookup(self, name: str) -> tuple[str, ...]:
+        """Place ids a name may stand for (empty if none, several if ambiguous)."""
+        return tuple(sorted(self.keys.get(fold(name), ())))
+
+    def find(self, text: str) -> list[Match]:
+        """Every place name in ``text`` (longest match first), with character spans in the original text."""
+        folded, index = _fold_with_index(text)
+        matches = []
+        for m in self.pattern.finditer(folded):
+            start, end = index[m.start()], index[m.end() - 1] + 1
+            matches.append(Match(tuple(sorted(self.keys[m.group(1)])), start, end, text[start:end]))
+        return matches
+
+
+def _fold_with_index(text: str) -> tuple[str, list[int]]:
+    """Fold character by character, keeping for each folded character the position it came from."""
+    out, index = [], []
+    for position, ch in enumerate(unicodedata.normalize("NFC", text)):
+        piece = fold(ch) if ch.strip() else " "
+        if not piece and ch.strip():
+            continue
+        piece = piece or " "
+        out.append(piece)
+        index.extend([position] * len(piece))
+    return "".join(out), index

@@ -1,0 +1,123 @@
+"""vnsister.extract: dates, tie-type wording, name resolution, clutter, and the score on the seed articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from vnsister import load
+from vnsister.cli import main
+from vnsister.extract import candidates, find_dates, tie_type_of
+from vnsister.names import Gazetteer, fold
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def gazetteer(ds):
+    return Gazetteer(ds.places)
+
+
+@pytest.mark.parametrize(("text", "article_date", "expected"), [
+    ("ký ngày 21/10/2008 tại Vĩnh Phúc", None, "2008-10-21"),
+    ("ngày 1/7/2025", None, "2025-07-01"),
+    ("vào tháng 10/2013", None, "2013-10"),
+    ("vào tháng 5 năm 2009", None, "2009-05"),
+    ("từ năm 2005", None, "2005"),
+    ("kỷ niệm 40 năm (1984 – 2024)", None, "1984"),
+    ("vào đầu năm nay 2022", None, "2022"),
+    ("ký kết vào đầu năm nay", dt.date(2022, 11, 11), "2022"),
+    ("Chiều 7/2, tại tỉnh Hải Dương", dt.date(2023, 2, 8), "2023-02-07"),
+])
+def test_date_formats(text, article_date, expected):
+    assert find_dates(text, article_date)[0][0] == expected
+
+
+@pytest.mark.parametrize("text", ["ngày 31/2/2020", "tháng 13/2020", "Chiều 7/2 (no article date)"])
+def test_impossible_or_unanchored_dates_are_not_invented(text):
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("hai tỉnh kết nghĩa", "twinning"),
+    ("thiết lập quan hệ hữu nghị hợp tác", "friendship"),
+    ("ký Bản ghi nhớ thiết lập quan hệ hợp tác", "cooperation"),
+    ("ký biên bản ghi nhớ", "cooperation"),
+    ("자매결연 협약을 체결", "twinning"),
+    ("우호교류 협약", "friendship"),
+    ("signed a sister city agreement", "twinning"),
+    ("tham quan bảo tàng", ""),
+])
+def test_tie_type_phrases(phrase, kind):
+    assert tie_type_of(phrase)[0] == kind
+
+
+def test_upgrade_wording_is_recognised():
+    assert tie_type_of("ký Thoả thuận nâng cấp quan hệ hữu nghị kết nghĩa")[2] == "twinning"
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("tỉnh Viêng Chăn", "la-vientiane-province"),
+    ("thủ đô Viêng Chăn", "la-vientiane-capital"),
+    ("Chungcheongbuk", "kr-chungbuk"),
+    ("Chungcheong Bắc", "kr-chungbuk"),
+    ("Gyeonggi", "kr-gyeonggi"),
+    ("thị xã Bến Cát", "vn-binh-duong-ben-cat"),
+    ("TP.HCM", "vn-ho-chi-minh"),
+    ("Hoà Bình", "vn-hoa-binh"),                                         # old tone-mark placement
+    (unicodedata.normalize("NFD", "Hải Dương"), "vn-hai-duong"),        # decomposed Unicode
+    ("수원시", "kr-suwon"),
+])
+def test_alias_resolution(gazetteer, name, place):
+    assert gazetteer.lookup(name) == (place,)
+
+
+def test_ambiguous_names_resolve_to_distinct_ids(gazetteer):
+    assert gazetteer.lookup("광주광역시") == ("kr-gwangju",)
+    assert set(gazetteer.lookup("고성군")) == {"kr-gangwon-goseong-gun", "kr-gyeongnam-goseong-gun"}
+    assert fold("Hòa") == fold("Hoà")
+
+
+def test_clutter_only_page_gives_nothing(ds, gazetteer):
+    page = ("Trang chủ Hữu nghị Bốn phương kết bạn\n| Ảnh: Hải Dương và Suwon kết nghĩa |\n"
+            "Tin liên quan\nHải Dương – Viêng Chăn đẩy mạnh hợp tác\nĐọc nhiều\n[Video] Suwon và Hải Dương\n")
+    assert candidates(page, ds, gazetteer=gazetteer) == []
+
+
+def test_pairs_follow_the_sentence_and_mark_known_ties(ds, gazetteer):
+    text = ("Ở cấp sở ngành, Công an tỉnh Bình Dương và Cảnh sát thành phố Daejeon, UBND thị xã Bến Cát và chính quyền "
+            "quận Yeongdo - TP. Busan, Hàn Quốc cũng đã ký Bản ghi nhớ thiết lập quan hệ hợp tác giữa hai bên vào năm 2019.")
+    found = {(c.vn_place_id, c.partner_place_id): c for c in candidates(text, ds, gazetteer=gazetteer)}
+    assert set(found) == {("vn-binh-duong", "kr-daejeon"), ("vn-binh-duong-ben-cat", "kr-busan-yeongdo-gu")}
+    assert found[("vn-binh-duong", "kr-daejeon")].vn_party == "agency"
+    assert found[("vn-binh-duong-ben-cat", "kr-busan-yeongdo-gu")].tie_id  # already in the dataset
+    span = found[("vn-binh-duong-ben-cat", "kr-busan-yeongdo-gu")]
+    assert text[span.start:span.end] == "Yeongdo"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not beside the repository")
+def test_score_on_seed_articles():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from score_extract import score
+
+    precision, recall, lines = score(SEEDS, Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "seeds.csv")
+    assert recall >= 0.9 and precision >= 0.8, "\n".join(lines)
+
+
+def test_cli_extract_from_stdin(monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(
+        "Tỉnh Vĩnh Phúc và tỉnh Chungcheongbuk chính thức ký Bản ghi nhớ về hợp tác hữu nghị ngày 21/10/2008 tại Cheongju.\n"))
+    assert main(["extract", "-", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("status,") and "candidate,vn-vinh-phuc" in out and "2008-10-21" in out
