@@ -140,6 +140,39 @@ NOTEBOOKS = {
                "agreements signed by districts and departments that the Ministry may attribute differently."),
         ("code", "pd.DataFrame({k: vars(q) for k, q in QUERIES.items()}).T[['counting', 'vn_places', 'partner_country', 'tie_types', 'parties', 'korean_side', 'purpose']]"),
     ],
+    "05_purposes_and_labour_wave": [
+        ("md", "# What ties are for: the seasonal-labour wave\n\nBui (*Environment and Planning C* 44(4), 2026) argues that "
+               "Korean local governments' ties with Vietnam moved from 1990s motives (globalisation, revived local autonomy, "
+               "investment) to 2020s labour-migration projects driven by Korea's demographic crisis. Since Vietnam's "
+               "Resolution 59/NQ-CP (2022), Korean counties sign seasonal-worker agreements with Vietnamese provinces, "
+               "districts or their labour departments. Every agreement (event) in vnsister carries purpose tags from a "
+               "fixed vocabulary; a tie's purposes are derived from its agreements (`vnsister.purposes`)."),
+        ("code", SETUP + "\nfrom vnsister.purposes import VOCABULARY, purpose_shares, purposes_by_cohort, tie_purposes\nprint(VOCABULARY)"),
+        ("md", "## Purpose mix of ties with Korea by decade of establishment"),
+        ("code", "mix = purposes_by_cohort(ds)\nshares = mix.div(mix.sum(axis=1), axis=0)\nfig, ax = plt.subplots(figsize=(10, 4))\n"
+                 "shares.plot.bar(stacked=True, ax=ax, colormap='tab20', width=0.8)\n"
+                 "ax.set(xlabel='decade established', ylabel='share of purpose tags', title='Purposes of ties with Korean localities')\n"
+                 "ax.legend(bbox_to_anchor=(1.01, 1), fontsize=8)\nfig.text(0.01, 0.01, CAPTION, fontsize=8)\nfig.tight_layout()\nmix"),
+        ("md", "## Timeline of labour agreements against Resolution 59/NQ-CP (2022)"),
+        ("code", "labour = purpose_shares(ds, 'seasonal_labour')\nfig, ax = plt.subplots(figsize=(10, 4))\n"
+                 "ax.bar(labour.index, labour['ties'], color='#bbbbbb', label='ties established')\n"
+                 "ax.bar(labour.index, labour['with_purpose'], color='#c0392b', label='of which with a seasonal-labour agreement')\n"
+                 "ax.axvline(2021.5, color='k', ls='--', lw=0.8)\nax.text(2021.6, ax.get_ylim()[1] * 0.9, 'Resolution 59/NQ-CP\\n(2022)', fontsize=8)\n"
+                 "ax.set(xlabel='year the tie was established', ylabel='ties with Korean localities')\nax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=8)\n"
+                 "labour.tail(10)"),
+        ("code", "events = ds.events.merge(ds.ties()[['tie_id', 'partner_country', 'vn_name_local', 'partner_name_en', 'partner_level']], on='tie_id')\n"
+                 "labour_events = events[(events['partner_country'] == 'KR') & events['purposes'].fillna('').str.contains('seasonal_labour')]\n"
+                 "labour_events.assign(year=labour_events['date'].str.slice(0, 4)).groupby('year').size().rename('seasonal-labour agreements')"),
+        ("md", "## Who drives the wave: counties or metropolitan cities?"),
+        ("code", "labour_ties = labour_events.drop_duplicates('tie_id')\nlabour_ties['partner_level'].value_counts().rename('ties with a seasonal-labour agreement, by Korean level')"),
+        ("md", "## The published figure: 16 Vietnamese provinces/cities by September 2025\n\nCounted on the post-2025 map "
+               "(a district's agreement counts for its province), any party level, through `vnsister.findings`."),
+        ("code", "from vnsister.findings import compare\ncompare(ds).set_index('finding_id').loc[['VN-KR-SEASONAL-2025-09']]"),
+        ("md", "Reading (release 0.2.0): seasonal-labour agreements with Korean localities appear in the late 2010s and "
+               "are most frequent in 2024–2025; about two thirds of the ties that carry one are with Korean counties (gun), "
+               "consistent with the claim that labour shortages in rural Korea drive the newest ties. The dataset records "
+               "only agreements that public sources document, so counts are lower bounds."),
+    ],
 }
 
 

@@ -59,6 +59,8 @@ CASES = [
      "places", 5, "name_local", "NFC"),
     ("trailing whitespace", lambda r: replace_in(r, "places", ",Gamma,Gamma,Gamma,", ",Gamma ,Gamma,Gamma,"),
      "places", 4, "name_en", "whitespace"),
+    ("unknown purpose tag", lambda r: replace_in(r, "events", ",general_friendship,", ",general_friendship;tourism,"),
+     "events", 2, "purposes", "pattern"),
     ("upgrade without change", lambda r: replace_in(r, "events", "upgraded,2013-10-21,friendship,twinning",
                                                     "upgraded,2013-10-21,twinning,twinning"),
      "events", 3, "to_type", "must change"),

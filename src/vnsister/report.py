@@ -48,6 +48,7 @@ def analysis_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     """Centrality of Korean partners and age summaries, as the report shows them."""
     from vnsister.ages import establishment_counts, median_age
     from vnsister.network import korean_partner_centrality
+    from vnsister.purposes import purposes_by_cohort
 
     ranking = korean_partner_centrality(ds)[["rank", "place_id", "name_en", "partners", "provinces", "ties",
                                              "weighted_degree", "eigenvector", "betweenness"]]
@@ -56,6 +57,8 @@ def analysis_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
         "Median age of ties (years) by partner country": median_age(ds, "partner_country").reset_index(),
         "Median age of ties (years) by type": median_age(ds, "tie_type").reset_index(),
         "Ties with Korea by cohort (diplomatic relations 1992-12-22)": establishment_counts(ds, "cohort", "KR"),
+        "Purposes of ties with Korea by decade established (from their agreements)":
+            purposes_by_cohort(ds).T.reset_index(),
     }
 
 
