@@ -99,11 +99,16 @@ def test_seed_tie_present(ties, vn, vn_party, partner, partner_party):
     assert len(hit) >= 1
 
 
+def _one_tie(ties, vn, partner):
+    hit = ties[(ties["vn_place_id"] == vn) & (ties["partner_place_id"] == partner) & (ties["vn_party"] == "government")]
+    assert len(hit) == 1, hit
+    return hit.iloc[0]
+
+
 def test_seed_dates_and_upgrade(ds, ties):
-    by_pair = ties.set_index(["vn_place_id", "partner_place_id", "vn_party"])
-    assert by_pair.loc[("vn-hai-duong", "la-vientiane-province", "government"), "established"] == "1984"
-    assert by_pair.loc[("vn-hai-duong", "kr-suwon", "government"), "established"].startswith("2004")
-    vinh_phuc = by_pair.loc[("vn-vinh-phuc", "kr-chungbuk", "government")]
+    assert _one_tie(ties, "vn-hai-duong", "la-vientiane-province")["established"] == "1984"
+    assert _one_tie(ties, "vn-hai-duong", "kr-suwon")["established"].startswith("2004")
+    vinh_phuc = _one_tie(ties, "vn-vinh-phuc", "kr-chungbuk")
     assert vinh_phuc["established"] == "2008-10-21" and vinh_phuc["tie_type"] == "twinning"
     events = ds.events[ds.events["tie_id"] == vinh_phuc["tie_id"]]
     upgrade = events[events["event_type"] == "upgraded"]

@@ -61,10 +61,15 @@ def to_date(value: str | dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(value)
 
 
+# pandas < 3 stores nanoseconds (years 1677-2262): later dates, which are errors here anyway, are clamped.
+_CLAMP = dt.date(2200, 12, 31)
+
+
 def partial_date_bounds(values: pd.Series) -> pd.DataFrame:
     """Vectorised :func:`parse_partial_date` for a column: ``precision``, ``earliest``, ``latest``, ``valid``.
 
     Empty cells give missing values and ``valid`` True; malformed or impossible dates give ``valid`` False.
+    Each distinct text is parsed once, so a million rows cost about as much as their distinct dates.
 
     Examples
     --------
@@ -73,15 +78,18 @@ def partial_date_bounds(values: pd.Series) -> pd.DataFrame:
     [datetime.date(2024, 2, 29), NaT, NaT]
     """
     text = values.astype("string")
-    parts = text.str.extract(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-    year, month, day = parts[0], parts[1], parts[2]
-    earliest = pd.to_datetime(year + "-" + month.fillna("01") + "-" + day.fillna("01"), format="%Y-%m-%d", errors="coerce")
-    # a month or day that does not exist makes the whole date missing, hence invalid below
-    latest = earliest.where(day.notna(), earliest + pd.offsets.MonthEnd(0))
-    latest = latest.where(month.notna() | year.isna(), pd.to_datetime(year + "-12-31", format="%Y-%m-%d", errors="coerce"))
-    precision = pd.Series(pd.NA, index=values.index, dtype="string")
-    precision = precision.mask(year.notna(), "year").mask(month.notna(), "month").mask(day.notna(), "day")
+    parsed: dict[str, tuple[object, object, object]] = {}
+    for item in text.dropna().unique():
+        try:
+            date = parse_partial_date(item)
+        except ValueError:
+            parsed[item] = (None, None, None)
+            continue
+        parsed[item] = (date.precision, min(date.earliest, _CLAMP), min(date.latest, _CLAMP))
     empty = text.isna() | (text == "")
-    known = earliest.notna()
-    return pd.DataFrame({"precision": precision.where(known), "earliest": earliest, "latest": latest.where(known),
-                         "valid": empty | known}, index=values.index)
+    rows = [parsed.get(item, (None, None, None)) if isinstance(item, str) else (None, None, None) for item in text]
+    frame = pd.DataFrame(rows, columns=["precision", "earliest", "latest"], index=values.index)
+    earliest = pd.to_datetime(frame["earliest"]).astype("datetime64[ns]")
+    latest = pd.to_datetime(frame["latest"]).astype("datetime64[ns]")
+    return pd.DataFrame({"precision": frame["precision"].astype("string"), "earliest": earliest, "latest": latest,
+                         "valid": empty | earliest.notna()}, index=values.index)

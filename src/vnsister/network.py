@@ -143,13 +143,18 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights:
     """
     keep = [n for n, d in G.nodes(data=True) if d["country"] in ("VN", partner_country)]
     sub = G.subgraph(keep)
+    table_w = weights or TIE_WEIGHTS
+    pairs: dict[tuple[str, str], list[float]] = {}
+    for u, v, data in sub.edges(data=True):
+        agency = data["vn_party"] != "government" or data["partner_party"] != "government"
+        w = table_w.get("agency" if agency else data["tie_type"], 1.0)
+        key = (u, v) if u <= v else (v, u)
+        acc = pairs.setdefault(key, [0.0, 0])
+        acc[0] += w
+        acc[1] += 1
     simple = nx.Graph()
     simple.add_nodes_from(sub.nodes(data=True))
-    for u, v, data in sub.edges(data=True):
-        w = (weights or TIE_WEIGHTS).get("agency" if "government" not in (data["vn_party"],) or
-                                         data["partner_party"] != "government" else data["tie_type"], 1.0)
-        prior = simple.get_edge_data(u, v, {"weight": 0.0, "ties": 0})
-        simple.add_edge(u, v, weight=prior["weight"] + w, ties=prior["ties"] + 1)
+    simple.add_edges_from((u, v, {"weight": w, "ties": n}) for (u, v), (w, n) in pairs.items())
     simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
     mine = [n for n, d in simple.nodes(data=True) if (d["side"] == "VN") == (side == "VN")]
     if not mine:
@@ -199,6 +204,28 @@ def _eigenvector(G: nx.Graph) -> dict[str, float]:
     return out
 
 
+def _weighted_graph(ds: Dataset, partner_country: str, as_of: str | None, admin: str,
+                    weights: Mapping[str, float] | None) -> nx.MultiGraph:
+    """The Vietnam–``partner_country`` ties as a multigraph built in bulk (same nodes and edges as build_graph)."""
+    ties = _ties_as_of(ds.partnerships, as_of)
+    countries = ds.places.set_index("place_id")["country"]
+    ties = ties[ties["partner_place_id"].map(countries) == partner_country]
+    mapping = successor_map(ds) if admin == "2025" else {}
+    table = weights or TIE_WEIGHTS
+    agency = (ties["vn_party"] != "government") | (ties["partner_party"] != "government")
+    weight = ties["tie_type"].astype("string").map(table).where(~agency, table["agency"]).astype(float)
+    G = nx.MultiGraph()
+    G.add_edges_from(zip(ties["vn_place_id"].map(lambda p: mapping.get(p, p)),
+                         ties["partner_place_id"].map(lambda p: mapping.get(p, p)), ties["tie_id"],
+                         ({"weight": w, "tie_type": str(t), "vn_party": str(a), "partner_party": str(b)}
+                          for w, t, a, b in zip(weight, ties["tie_type"], ties["vn_party"], ties["partner_party"],
+                                                strict=True)), strict=True))
+    info = ds.places.set_index("place_id").loc[list(G.nodes), ["country", "name_en", "name_local"]]
+    nx.set_node_attributes(G, {n: {"country": c, "name_en": e, "name_local": loc, "side": "VN" if c == "VN" else "foreign"}
+                               for n, c, e, loc in info.itertuples(name=None)})
+    return G
+
+
 def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Literal["historical", "2025"] = "historical",
                               weights: Mapping[str, float] | None = None, side: str = "foreign",
                               betweenness_k: int | None = None) -> pd.DataFrame:
@@ -210,7 +237,7 @@ def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Lite
     >>> int(table.loc[0, "rank"]), bool(table["weighted_degree"].is_monotonic_decreasing)
     (1, True)
     """
-    G = build_graph(ds, as_of=as_of, admin=admin)
+    G = _weighted_graph(ds, "KR", as_of, admin, weights)
     table = place_centrality(G, side=side, partner_country="KR", weights=weights, betweenness_k=betweenness_k)
     places = ds.places.set_index("place_id")
     first_level = places["parent_id"].where(places["admin_level"] > 1, places.index.to_series())
