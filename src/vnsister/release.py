@@ -57,7 +57,8 @@ def canonical_csv(frame: pd.DataFrame, columns: list[str], key: str) -> bytes:
 
 
 def build(path: str | Path | None = None) -> list[str]:
-    """Rewrite tables canonically, refresh sizes and hashes in ``datapackage.json``; return the files changed.
+    """Rewrite tables canonically, refresh sizes and hashes in ``datapackage.json`` and the data dictionary
+    (``docs/data-dictionary.md``, in a checkout); return the files changed.
 
     Idempotent: a second run changes nothing. Cell contents are never altered (rows are only sorted by key and
     re-quoted), and a table that cannot be read stops the build.
@@ -81,6 +82,14 @@ def build(path: str | Path | None = None) -> list[str]:
         descriptor_path.write_text(text, encoding="utf-8")
         changed.append(DESCRIPTOR)
     sch._read_json.cache_clear()
+    dictionary = root / "docs" / "data-dictionary.md"
+    if dictionary.parent.is_dir():  # a repository checkout: the data dictionary derives from the schemas too
+        from vnsister.docs import data_dictionary
+
+        text = data_dictionary(root)
+        if not dictionary.is_file() or dictionary.read_text(encoding="utf-8") != text:
+            dictionary.write_text(text, encoding="utf-8")
+            changed.append("docs/data-dictionary.md")
     return changed
 
 
