@@ -76,7 +76,7 @@ NOTEBOOKS = {
                  "nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colors, node_size=sizes)\n"
                  "labels = {n: H.nodes[n]['name_en'] for n in H if H.degree(n) >= 3}\n"
                  "nx.draw_networkx_labels(H, pos, labels, ax=ax, font_size=8)\n"
-                 "ax.set_title(f'Vietnam–Korea ties, largest component ({H.number_of_nodes()} places; red = Korean, blue = Vietnamese; labels: 3+ partners)')\n"
+                 "ax.set_title(f'Vietnam–Korea ties, largest connected component ({H.number_of_nodes()} places)\\nred = Korean, blue = Vietnamese; labelled: 3+ partners')\n"
                  "ax.axis('off')\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
         ("md", "## How the ranking changed: May 2012 against today, and the historical against the 2025 map"),
         ("code", "then = korean_partner_centrality(ds, as_of='2012-05-31')[['place_id', 'rank', 'partners']]\n"
