@@ -141,11 +141,12 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights:
     centrality is computed per connected component. A projection with more than PROJECTION_MAX_EDGES edges is
     not built and its columns are NaN.
     """
-    keep = [n for n, d in G.nodes(data=True) if d["country"] in ("VN", partner_country)]
-    sub = G.subgraph(keep)
+    keep = {n for n, d in G.nodes(data=True) if d["country"] in ("VN", partner_country)}
     table_w = weights or TIE_WEIGHTS
     pairs: dict[tuple[str, str], list[float]] = {}
-    for u, v, data in sub.edges(data=True):
+    for u, v, data in G.edges(data=True):
+        if u not in keep or v not in keep:
+            continue
         agency = data["vn_party"] != "government" or data["partner_party"] != "government"
         w = table_w.get("agency" if agency else data["tie_type"], 1.0)
         key = (u, v) if u <= v else (v, u)
@@ -153,7 +154,7 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights:
         acc[0] += w
         acc[1] += 1
     simple = nx.Graph()
-    simple.add_nodes_from(sub.nodes(data=True))
+    simple.add_nodes_from((n, G.nodes[n]) for n in keep)
     simple.add_edges_from((u, v, {"weight": w, "ties": n}) for (u, v), (w, n) in pairs.items())
     simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
     mine = [n for n, d in simple.nodes(data=True) if (d["side"] == "VN") == (side == "VN")]
@@ -162,7 +163,8 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights:
                                      "projected_eigenvector", "projected_betweenness", "rank"])
     between = nx.betweenness_centrality(simple, k=_sample(simple, betweenness_k), seed=seed, normalized=True)
     eigen = _eigenvector(simple)
-    others = [n for n in simple if n not in set(mine)]
+    mine_set = set(mine)
+    others = [n for n in simple if n not in mine_set]
     pairs = sum(simple.degree(n) * (simple.degree(n) - 1) // 2 for n in others)
     if pairs <= PROJECTION_MAX_EDGES:
         projection = bipartite.weighted_projected_graph(simple, mine)
@@ -195,8 +197,9 @@ def _sample(G: nx.Graph, k: int | None) -> int | None:
 def _eigenvector(G: nx.Graph) -> dict[str, float]:
     """Eigenvector centrality per connected component (scaled within each), robust on disconnected graphs."""
     out: dict[str, float] = {}
-    for component in nx.connected_components(G):
-        sub = G.subgraph(component)
+    components = list(nx.connected_components(G))
+    for component in components:
+        sub = G if len(components) == 1 else G.subgraph(component)  # a view is slow to convert; skip it if possible
         if len(sub) < 3:
             out.update({n: 1.0 / len(sub) ** 0.5 for n in sub})
             continue
