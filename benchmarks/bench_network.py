@@ -5,7 +5,8 @@
 Synthetic packages have ties/10 places (1,000,000 ties over 100,000 places at the top size). Each line prints
 the function's time, the baseline's time measured in the same run, and their ratio, so growth with size is
 visible and machine noise cancels out. Target: the whole centrality table for 100,000 places under 30 s
-(betweenness sampled to a fixed work budget on large graphs; see vnsister.network).
+(betweenness sampled to a fixed work budget on large graphs, computed through igraph when the one-mode
+projection is too large to build; see vnsister.network). The baseline stays the bare networkx calls.
 """
 
 from __future__ import annotations

@@ -178,3 +178,36 @@ def test_properties_on_random_datasets(tmp_path_factory, dates, as_of):
     P = bipartite.weighted_projected_graph(G, kr)
     for u, v, w in P.edges(data="weight"):                                           # projection symmetry
         assert P[v][u]["weight"] == w == len(set(G[u]) & set(G[v]))
+
+
+def test_igraph_path_agrees_with_networkx(tmp_path, monkeypatch):
+    """On a network too large for the projection, both engines give the same table (exact betweenness here)."""
+    pytest.importorskip("igraph")
+    import sys as _sys
+
+    import vnsister.network as network
+
+    _sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic import write_synthetic_package
+
+    ds = load(write_synthetic_package(tmp_path / "s", 3000, n_places=300, seed=3))
+    monkeypatch.setattr(network, "PROJECTION_MAX_EDGES", 10)   # force the projection to be skipped
+    monkeypatch.setattr(network, "BETWEENNESS_BUDGET", 10**9)  # exact betweenness in both engines
+    fast = korean_partner_centrality(ds).set_index("place_id")
+    slow = korean_partner_centrality(ds, engine="networkx").set_index("place_id")
+    assert fast.index.equals(slow.index)                        # same ranking
+    for column in ("partners", "provinces", "ties", "weighted_degree"):
+        assert (fast[column] == slow[column]).all(), column
+    assert fast["betweenness"].to_numpy() == pytest.approx(slow["betweenness"].to_numpy(), rel=1e-9, abs=1e-12)
+    assert fast["eigenvector"].to_numpy() == pytest.approx(slow["eigenvector"].to_numpy(), rel=1e-4, abs=1e-8)
+
+
+def test_sampled_betweenness_scaling_is_exact_when_every_source_is_sampled():
+    igraph = pytest.importorskip("igraph")
+    G = nx.karate_club_graph()
+    n = G.number_of_nodes()
+    g = igraph.Graph(n=n, edges=list(G.edges()))
+    k = n  # sampling every node must give the exact value
+    seen = 1 - ((n - k) * (n - k - 1)) / (n * (n - 1))
+    estimate = [b * 2 / ((n - 1) * (n - 2)) / seen for b in g.betweenness(directed=False, sources=list(range(n)))]
+    assert estimate == pytest.approx(list(nx.betweenness_centrality(G).values()))

@@ -229,9 +229,78 @@ def _weighted_graph(ds: Dataset, partner_country: str, as_of: str | None, admin:
     return G
 
 
+def _sampled_sources(n: int, k: int | None, seed: int) -> list[int] | None:
+    import random
+
+    return None if k is None or k >= n else random.Random(seed).sample(range(n), k)
+
+
+def _fast_centrality(ds: Dataset, side: str, partner_country: str, as_of: str | None, admin: str,
+                     weights: Mapping[str, float] | None, betweenness_k: int | None, seed: int) -> pd.DataFrame | None:
+    """The centrality table through igraph (C) for large networks; ``None`` when igraph is missing or the one-mode
+    projection is small enough to build (then the networkx path computes everything)."""
+    try:
+        import igraph as ig
+    except ImportError:
+        return None
+    ties = _ties_as_of(ds.partnerships, as_of)
+    places = ds.places.set_index("place_id")
+    ties = ties[ties["partner_place_id"].map(places["country"]) == partner_country]
+    mapping = successor_map(ds) if admin == "2025" else {}
+    table_w = weights or TIE_WEIGHTS
+    agency = (ties["vn_party"] != "government") | (ties["partner_party"] != "government")
+    edges = pd.DataFrame({
+        "vn": ties["vn_place_id"].map(lambda p: mapping.get(p, p)),
+        "partner": ties["partner_place_id"].map(lambda p: mapping.get(p, p)),
+        "weight": ties["tie_type"].astype("string").map(table_w).where(~agency, table_w["agency"]).astype(float),
+    }).groupby(["vn", "partner"], sort=False).agg(weight=("weight", "sum"), ties=("weight", "size")).reset_index()
+    mine_col, other_col = ("vn", "partner") if side == "VN" else ("partner", "vn")
+    other_degree = edges.groupby(other_col).size()
+    if int((other_degree * (other_degree - 1) // 2).sum()) <= PROJECTION_MAX_EDGES:
+        return None
+    codes, names = pd.factorize(pd.concat([edges["vn"], edges["partner"]], ignore_index=True))
+    m = len(edges)
+    g = ig.Graph(n=len(names), edges=list(zip(codes[:m], codes[m:], strict=True)), directed=False)
+    g.es["weight"] = edges["weight"].tolist()
+    n = g.vcount()
+    if betweenness_k is not None:
+        k = None if betweenness_k >= n else betweenness_k
+    elif n * max(m, 1) > BETWEENNESS_BUDGET:  # the same budget rule as _sample
+        k = min(n, max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_BUDGET // max(m, 1)))
+    else:
+        k = None
+    sources = _sampled_sources(n, k, seed)
+    raw = g.betweenness(directed=False, sources=sources) if sources is not None else g.betweenness(directed=False)
+    # a sampled source set sees a pair when either end is sampled: divide by that probability (unbiased estimate),
+    # then normalise as networkx does for undirected graphs
+    seen = 1.0 if sources is None else 1 - ((n - k) * (n - k - 1)) / (n * (n - 1))
+    scale = 2.0 / ((n - 1) * (n - 2)) / seen if n > 2 else 0.0
+    eigen = pd.Series(0.0, index=range(n))
+    for component in g.connected_components():
+        sub = g.subgraph(component)
+        values = pd.Series(sub.eigenvector_centrality(weights="weight", scale=False), index=component)
+        eigen[component] = (values / (values**2).sum() ** 0.5).to_numpy() if len(component) > 2 else len(component) ** -0.5
+    stats = pd.DataFrame({"place_id": names, "betweenness": [b * scale for b in raw], "eigenvector": eigen.to_numpy()})
+    grouped = edges.groupby(mine_col).agg(partners=(other_col, "size"), ties=("ties", "sum"),
+                                          weighted_degree=("weight", "sum")).rename_axis("place_id").reset_index()
+    table = grouped.merge(stats, on="place_id")
+    table.insert(1, "name_en", table["place_id"].map(places["name_en"]))
+    table.insert(2, "name_local", table["place_id"].map(places["name_local"]))
+    table["projected_eigenvector"] = float("nan")
+    table["projected_betweenness"] = float("nan")
+    table = table.sort_values(["weighted_degree", "partners", "place_id"], ascending=[False, False, True])
+    table["rank"] = range(1, len(table) + 1)
+    first_level = places["parent_id"].where(places["admin_level"] > 1, places.index.to_series())
+    provinces = edges.assign(province=edges[other_col].map(lambda p: first_level.get(p, p))).groupby(mine_col)[
+        "province"].nunique()
+    table.insert(4, "provinces", table["place_id"].map(provinces).astype(int))
+    return table.reset_index(drop=True)
+
+
 def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Literal["historical", "2025"] = "historical",
                               weights: Mapping[str, float] | None = None, side: str = "foreign",
-                              betweenness_k: int | None = None) -> pd.DataFrame:
+                              betweenness_k: int | None = None,
+                              engine: Literal["auto", "networkx"] = "auto") -> pd.DataFrame:
     """Rank Korean places by their Vietnamese partners (``side="VN"``: Vietnamese places by their Korean partners).
 
     Examples
@@ -239,7 +308,17 @@ def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Lite
     >>> table = korean_partner_centrality(load())
     >>> int(table.loc[0, "rank"]), bool(table["weighted_degree"].is_monotonic_decreasing)
     (1, True)
+
+    Notes
+    -----
+    When the one-mode projection is too large to build (its columns are then NaN) and igraph is installed, the
+    table is computed through igraph: same counts and weights, eigenvector per component (unit norm), and
+    betweenness from the same budget-sized sample of sources, rescaled to an unbiased estimate.
     """
+    if engine != "networkx":
+        fast = _fast_centrality(ds, side, "KR", as_of, admin, weights, betweenness_k, seed=0)
+        if fast is not None:
+            return fast
     G = _weighted_graph(ds, "KR", as_of, admin, weights)
     table = place_centrality(G, side=side, partner_country="KR", weights=weights, betweenness_k=betweenness_k)
     places = ds.places.set_index("place_id")
