@@ -13,10 +13,17 @@ from vnsister.dates import partial_date_bounds
 from vnsister.load import Dataset
 
 __all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "place_centrality",
-           "successor_map"]
+           "successor_map", "tie_weights"]
 
 # Strength of a tie for weighted degree: twinning > friendship > cooperation MoU > agency/council ties.
 TIE_WEIGHTS: dict[str, float] = {"twinning": 4.0, "friendship": 3.0, "cooperation": 2.0, "other": 1.0, "agency": 1.0}
+
+
+def tie_weights(ties: pd.DataFrame, weights: Mapping[str, float] | None = None) -> pd.Series:
+    """Strength of each tie: its type's weight, or the ``agency`` weight when either party is not the government."""
+    table = weights or TIE_WEIGHTS
+    agency = (ties["vn_party"] != "government") | (ties["partner_party"] != "government")
+    return ties["tie_type"].astype("string").map(table).where(~agency, table["agency"]).astype(float)
 
 
 def successor_map(ds: Dataset) -> dict[str, str]:
@@ -47,7 +54,8 @@ def _ties_as_of(ties: pd.DataFrame, as_of: str | None) -> pd.DataFrame:
 
 
 def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historical", "2025"] = "historical",
-                tie_types: Iterable[str] | None = None, level: Literal["place", "province"] = "place") -> nx.MultiGraph:
+                tie_types: Iterable[str] | None = None, level: Literal["place", "province"] = "place",
+                weights: Mapping[str, float] | None = None) -> nx.MultiGraph:
     """Build the partnership network: places are nodes, each tie is an edge (a multigraph keeps parallel ties).
 
     Parameters
@@ -97,10 +105,9 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
         merged = int(moved.sum())
     G = nx.MultiGraph(as_of=as_of, admin=admin, level=level, merged_ties=merged)
     precision = partial_date_bounds(ties["established"])["precision"]
-    for row, prec in zip(ties.itertuples(index=False), precision, strict=True):
+    edge_weights = tie_weights(ties, weights)
+    for row, prec, weight in zip(ties.itertuples(index=False), precision, edge_weights, strict=True):
         u, v = mapping.get(row.vn_place_id, row.vn_place_id), mapping.get(row.partner_place_id, row.partner_place_id)
-        agency = row.vn_party != "government" or row.partner_party != "government"
-        weight = TIE_WEIGHTS["agency"] if agency else TIE_WEIGHTS[str(row.tie_type)]
         G.add_edge(u, v, key=row.tie_id, tie_id=row.tie_id, tie_type=str(row.tie_type), established=_text(row.established),
                    established_precision=_text(prec), status=str(row.status), vn_party=str(row.vn_party),
                    partner_party=str(row.partner_party), weight=weight)
@@ -123,7 +130,7 @@ BETWEENNESS_SAMPLE = BETWEENNESS_MIN_SAMPLE  # kept for callers that pass a samp
 PROJECTION_MAX_EDGES = 300_000  # larger one-mode projections are not built (their columns are NaN)
 
 
-def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights: Mapping[str, float] | None = None,
+def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weight: str = "weight",
                      betweenness_k: int | None = None, seed: int = 0) -> pd.DataFrame:
     """Centrality of the places on one side of the bipartite Vietnam–``partner_country`` network.
 
@@ -142,13 +149,10 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weights:
     not built and its columns are NaN.
     """
     keep = {n for n, d in G.nodes(data=True) if d["country"] in ("VN", partner_country)}
-    table_w = weights or TIE_WEIGHTS
     pairs: dict[tuple[str, str], list[float]] = {}
-    for u, v, data in G.edges(data=True):
+    for u, v, w in G.edges(data=weight, default=1.0):
         if u not in keep or v not in keep:
             continue
-        agency = data["vn_party"] != "government" or data["partner_party"] != "government"
-        w = table_w.get("agency" if agency else data["tie_type"], 1.0)
         key = (u, v) if u <= v else (v, u)
         acc = pairs.setdefault(key, [0.0, 0])
         acc[0] += w
@@ -207,22 +211,22 @@ def _eigenvector(G: nx.Graph) -> dict[str, float]:
     return out
 
 
-def _weighted_graph(ds: Dataset, partner_country: str, as_of: str | None, admin: str,
-                    weights: Mapping[str, float] | None) -> nx.MultiGraph:
-    """The Vietnam–``partner_country`` ties as a multigraph built in bulk (same nodes and edges as build_graph)."""
+def _partner_ties(ds: Dataset, partner_country: str, as_of: str | None, admin: str,
+                  weights: Mapping[str, float] | None) -> pd.DataFrame:
+    """The Vietnam–``partner_country`` ties on the chosen map: parties, tie id and weight, one row per tie."""
     ties = _ties_as_of(ds.partnerships, as_of)
-    countries = ds.places.set_index("place_id")["country"]
-    ties = ties[ties["partner_place_id"].map(countries) == partner_country]
+    ties = ties[ties["partner_place_id"].map(ds.places.set_index("place_id")["country"]) == partner_country]
     mapping = successor_map(ds) if admin == "2025" else {}
-    table = weights or TIE_WEIGHTS
-    agency = (ties["vn_party"] != "government") | (ties["partner_party"] != "government")
-    weight = ties["tie_type"].astype("string").map(table).where(~agency, table["agency"]).astype(float)
+    return pd.DataFrame({"vn": ties["vn_place_id"].map(lambda p: mapping.get(p, p)),
+                         "partner": ties["partner_place_id"].map(lambda p: mapping.get(p, p)),
+                         "tie_id": ties["tie_id"], "weight": tie_weights(ties, weights)})
+
+
+def _weighted_graph(ds: Dataset, edges: pd.DataFrame) -> nx.MultiGraph:
+    """A multigraph of the given ties (node attributes from places), built in bulk."""
     G = nx.MultiGraph()
-    G.add_edges_from(zip(ties["vn_place_id"].map(lambda p: mapping.get(p, p)),
-                         ties["partner_place_id"].map(lambda p: mapping.get(p, p)), ties["tie_id"],
-                         ({"weight": w, "tie_type": str(t), "vn_party": str(a), "partner_party": str(b)}
-                          for w, t, a, b in zip(weight, ties["tie_type"], ties["vn_party"], ties["partner_party"],
-                                                strict=True)), strict=True))
+    G.add_edges_from(zip(edges["vn"], edges["partner"], edges["tie_id"],
+                         ({"weight": w} for w in edges["weight"]), strict=True))
     info = ds.places.set_index("place_id").loc[list(G.nodes), ["country", "name_en", "name_local"]]
     nx.set_node_attributes(G, {n: {"country": c, "name_en": e, "name_local": loc, "side": "VN" if c == "VN" else "foreign"}
                                for n, c, e, loc in info.itertuples(name=None)})
@@ -235,25 +239,16 @@ def _sampled_sources(n: int, k: int | None, seed: int) -> list[int] | None:
     return None if k is None or k >= n else random.Random(seed).sample(range(n), k)
 
 
-def _fast_centrality(ds: Dataset, side: str, partner_country: str, as_of: str | None, admin: str,
-                     weights: Mapping[str, float] | None, betweenness_k: int | None, seed: int) -> pd.DataFrame | None:
+def _fast_centrality(ds: Dataset, ties: pd.DataFrame, side: str, betweenness_k: int | None,
+                     seed: int) -> pd.DataFrame | None:
     """The centrality table through igraph (C) for large networks; ``None`` when igraph is missing or the one-mode
     projection is small enough to build (then the networkx path computes everything)."""
     try:
         import igraph as ig
     except ImportError:
         return None
-    ties = _ties_as_of(ds.partnerships, as_of)
     places = ds.places.set_index("place_id")
-    ties = ties[ties["partner_place_id"].map(places["country"]) == partner_country]
-    mapping = successor_map(ds) if admin == "2025" else {}
-    table_w = weights or TIE_WEIGHTS
-    agency = (ties["vn_party"] != "government") | (ties["partner_party"] != "government")
-    edges = pd.DataFrame({
-        "vn": ties["vn_place_id"].map(lambda p: mapping.get(p, p)),
-        "partner": ties["partner_place_id"].map(lambda p: mapping.get(p, p)),
-        "weight": ties["tie_type"].astype("string").map(table_w).where(~agency, table_w["agency"]).astype(float),
-    }).groupby(["vn", "partner"], sort=False).agg(weight=("weight", "sum"), ties=("weight", "size")).reset_index()
+    edges = ties.groupby(["vn", "partner"], sort=False).agg(weight=("weight", "sum"), ties=("weight", "size")).reset_index()
     mine_col, other_col = ("vn", "partner") if side == "VN" else ("partner", "vn")
     other_degree = edges.groupby(other_col).size()
     if int((other_degree * (other_degree - 1) // 2).sum()) <= PROJECTION_MAX_EDGES:
@@ -290,10 +285,6 @@ def _fast_centrality(ds: Dataset, side: str, partner_country: str, as_of: str | 
     table["projected_betweenness"] = float("nan")
     table = table.sort_values(["weighted_degree", "partners", "place_id"], ascending=[False, False, True])
     table["rank"] = range(1, len(table) + 1)
-    first_level = places["parent_id"].where(places["admin_level"] > 1, places.index.to_series())
-    provinces = edges.assign(province=edges[other_col].map(lambda p: first_level.get(p, p))).groupby(mine_col)[
-        "province"].nunique()
-    table.insert(4, "provinces", table["place_id"].map(provinces).astype(int))
     return table.reset_index(drop=True)
 
 
@@ -315,17 +306,15 @@ def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Lite
     table is computed through igraph: same counts and weights, eigenvector per component (unit norm), and
     betweenness from the same budget-sized sample of sources, rescaled to an unbiased estimate.
     """
-    if engine != "networkx":
-        fast = _fast_centrality(ds, side, "KR", as_of, admin, weights, betweenness_k, seed=0)
-        if fast is not None:
-            return fast
-    G = _weighted_graph(ds, "KR", as_of, admin, weights)
-    table = place_centrality(G, side=side, partner_country="KR", weights=weights, betweenness_k=betweenness_k)
+    ties = _partner_ties(ds, "KR", as_of, admin, weights)
+    table = _fast_centrality(ds, ties, side, betweenness_k, seed=0) if engine != "networkx" else None
+    if table is None:
+        table = place_centrality(_weighted_graph(ds, ties), side=side, partner_country="KR", betweenness_k=betweenness_k)
     places = ds.places.set_index("place_id")
     first_level = places["parent_id"].where(places["admin_level"] > 1, places.index.to_series())
-    counterparts = {n: {m for m in G.neighbors(n) if (G.nodes[m]["country"] == "KR") != (side == "foreign")}
-                    for n in table["place_id"]}
-    table.insert(4, "provinces", [len({first_level.get(m, m) for m in counterparts[n]}) for n in table["place_id"]])
+    mine, other = ("vn", "partner") if side == "VN" else ("partner", "vn")
+    provinces = ties.assign(province=ties[other].map(lambda p: first_level.get(p, p))).groupby(mine)["province"].nunique()
+    table.insert(4, "provinces", table["place_id"].map(provinces).astype(int))
     return table
 
 
