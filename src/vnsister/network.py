@@ -188,14 +188,19 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weight: 
     return table.reset_index(drop=True)
 
 
-def _sample(G: nx.Graph, k: int | None) -> int | None:
-    """Sources for betweenness: ``k`` if given; all (exact) within BETWEENNESS_BUDGET; else a budget-sized sample."""
+def _sample_size(nodes: int, edges: int, k: int | None) -> int | None:
+    """Sources for betweenness: ``k`` if given; all (exact, ``None``) within BETWEENNESS_BUDGET; else a
+    budget-sized sample of at least BETWEENNESS_MIN_SAMPLE."""
     if k is not None:
-        return None if k >= len(G) else k
-    edges = max(G.number_of_edges(), 1)
-    if len(G) * edges <= BETWEENNESS_BUDGET:
+        return None if k >= nodes else k
+    edges = max(edges, 1)
+    if nodes * edges <= BETWEENNESS_BUDGET:
         return None
-    return min(len(G), max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_BUDGET // edges))
+    return min(nodes, max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_BUDGET // edges))
+
+
+def _sample(G: nx.Graph, k: int | None) -> int | None:
+    return _sample_size(len(G), G.number_of_edges(), k)
 
 
 def _eigenvector(G: nx.Graph) -> dict[str, float]:
@@ -258,12 +263,7 @@ def _fast_centrality(ds: Dataset, ties: pd.DataFrame, side: str, betweenness_k: 
     g = ig.Graph(n=len(names), edges=list(zip(codes[:m], codes[m:], strict=True)), directed=False)
     g.es["weight"] = edges["weight"].tolist()
     n = g.vcount()
-    if betweenness_k is not None:
-        k = None if betweenness_k >= n else betweenness_k
-    elif n * max(m, 1) > BETWEENNESS_BUDGET:  # the same budget rule as _sample
-        k = min(n, max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_BUDGET // max(m, 1)))
-    else:
-        k = None
+    k = _sample_size(n, m, betweenness_k)
     sources = _sampled_sources(n, k, seed)
     raw = g.betweenness(directed=False, sources=sources) if sources is not None else g.betweenness(directed=False)
     # a sampled source set sees a pair when either end is sampled: divide by that probability (unbiased estimate),
