@@ -7,6 +7,7 @@ True
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from vnsister._resources import shipped_root
 from vnsister.errors import ValidationError, VnsisterError
@@ -15,7 +16,7 @@ from vnsister.schema import TABLES
 from vnsister.validate import ValidationReport, validate
 
 
-def path(table: str | None = None) -> "Path":
+def path(table: str | None = None) -> Path:
     """Return the path of a table's CSV (or of ``datapackage.json``) in the shipped data package.
 
     Examples
@@ -34,7 +35,6 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-from pathlib import Path  # noqa: E402
 
 __all__ = ["Dataset", "TABLES", "ValidationError", "ValidationReport", "VnsisterError", "__version__", "load",
            "path", "validate"]

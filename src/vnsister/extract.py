@@ -166,6 +166,7 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
     gazetteer = gazetteer or Gazetteer(ds.places)
     text = unicodedata.normalize("NFC", text)
     country = ds.places.set_index("place_id")["country"]
+    parent = ds.places.set_index("place_id")["parent_id"].dropna().to_dict()
     sentences = _sentences(text)
     mentions = [(offset, m) for offset, sentence in sentences for m in gazetteer.find(sentence)]
     seen = _resolve(mentions, country)
@@ -179,7 +180,7 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
         places = [(m, _pick(m, seen)) for m in gazetteer.find(sentence)]
         vn = [(m, p) for m, p in places if p and country.get(p) == "VN"]
         foreign = [(m, p) for m, p in places if p and country.get(p) not in ("VN", None)]
-        foreign = [(m, p) for m, p in foreign if not _is_parent_of(p, [q for _, q in foreign], ds)]
+        foreign = [(m, p) for m, p in foreign if not _is_parent_of(p, [q for _, q in foreign], parent)]
         if not foreign:
             continue
         confidence = 0.9 if vn else 0.6
@@ -233,9 +234,8 @@ def _pick(match: Match, seen: list[str]) -> str:
     return known[0] if len(known) == 1 else ""
 
 
-def _is_parent_of(place: str, others: list[str], ds: Dataset) -> bool:
+def _is_parent_of(place: str, others: list[str], parent: dict[str, str]) -> bool:
     """'quận Yeongdo - TP. Busan': Busan only locates Yeongdo, it is not a party of its own."""
-    parent = ds.places.set_index("place_id")["parent_id"].dropna().to_dict()
     return any(parent.get(other) == place for other in others if other != place)
 
 

@@ -111,11 +111,17 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
         G.add_edge(u, v, key=row.tie_id, tie_id=row.tie_id, tie_type=str(row.tie_type), established=_text(row.established),
                    established_precision=_text(prec), status=str(row.status), vn_party=str(row.vn_party),
                    partner_party=str(row.partner_party), weight=weight)
-    columns = places.loc[list(G.nodes), ["country", "level", "admin_level", "name_en", "name_local"]]
-    for node, country, lvl, admin_level, name_en, name_local in columns.itertuples(name=None):
-        G.nodes[node].update(country=str(country), level=str(lvl), admin_level=int(admin_level), name_en=str(name_en),
-                             name_local=str(name_local), side="VN" if country == "VN" else "foreign")
+    _set_node_attributes(G, ds)
     return G
+
+
+def _set_node_attributes(G: nx.Graph, ds: Dataset) -> None:
+    """Country, level, tier, names and side ("VN" or "foreign") of every node, from the places table."""
+    info = ds.places.set_index("place_id").loc[list(G.nodes), ["country", "level", "admin_level", "name_en", "name_local"]]
+    nx.set_node_attributes(G, {
+        node: {"country": str(country), "level": str(level), "admin_level": int(tier), "name_en": str(name_en),
+               "name_local": str(name_local), "side": "VN" if country == "VN" else "foreign"}
+        for node, country, level, tier, name_en, name_local in info.itertuples(name=None)})
 
 
 def _text(value: object) -> str:
@@ -232,9 +238,7 @@ def _weighted_graph(ds: Dataset, edges: pd.DataFrame) -> nx.MultiGraph:
     G = nx.MultiGraph()
     G.add_edges_from(zip(edges["vn"], edges["partner"], edges["tie_id"],
                          ({"weight": w} for w in edges["weight"]), strict=True))
-    info = ds.places.set_index("place_id").loc[list(G.nodes), ["country", "name_en", "name_local"]]
-    nx.set_node_attributes(G, {n: {"country": c, "name_en": e, "name_local": loc, "side": "VN" if c == "VN" else "foreign"}
-                               for n, c, e, loc in info.itertuples(name=None)})
+    _set_node_attributes(G, ds)
     return G
 
 
