@@ -1,6 +1,9 @@
 """Build dataset/published_findings.csv (and their sources) from the curated research notes.
 
-    python scripts/import_findings.py ../shared/research/published_findings.csv
+    python scripts/import_findings.py ../shared/research/published_findings.csv [curation/findings/*.csv]
+
+Research notes come from `../shared/research/` and from the figures source hunters met (`curation/findings/`,
+same columns).
 
 Only findings that the dataset can be compared with are imported, each with a value read from the published
 figure and a counting convention written in the project's own words (FINDINGS below). Their sources are added to
@@ -53,9 +56,16 @@ def partial(text: str) -> str:
     return match.group(1) if match else ""
 
 
-def main(path: str) -> None:
-    with open(path, encoding="utf-8") as fh:
-        research = {row["finding_id"]: row for row in csv.DictReader(fh)}
+def read_research(paths: list[str]) -> dict[str, dict[str, str]]:
+    research: dict[str, dict[str, str]] = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            research.update({row["finding_id"]: row for row in csv.DictReader(fh)})
+    return research
+
+
+def main(paths: list[str]) -> None:
+    research = read_research(paths)
     sources_path = ROOT / "dataset" / "sources.csv"
     with sources_path.open(encoding="utf-8", newline="") as fh:
         sources = list(csv.DictReader(fh))
@@ -86,4 +96,5 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:] or [str(ROOT.parent / "shared" / "research" / "published_findings.csv"),
+                          *map(str, sorted((ROOT / "curation" / "findings").glob("*.csv")))])
