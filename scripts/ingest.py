@@ -18,11 +18,13 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "dataset"
-SCHEMAS = ROOT / "schemas"
+sys.path.insert(0, str(ROOT / "src"))
+from vnsister.names import agency_key  # noqa: E402  (the validator's notion of "same tie")
+
 TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
           "evidence": "evidence_id"}
 PREFIX = {"partnerships": "T", "events": "E", "sources": "S", "evidence": "V"}
+RETIRED = Path("curation") / "retired_ids.csv"  # ids removed from the tables, never to be given out again
 
 
 def clean(value: object) -> str:
@@ -33,25 +35,28 @@ def clean(value: object) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def columns(table: str) -> list[str]:
-    return [f["name"] for f in json.loads((SCHEMAS / f"{table}.json").read_text(encoding="utf-8"))["fields"]]
+def columns(table: str, root: Path = ROOT) -> list[str]:
+    return [f["name"] for f in json.loads((root / "schemas" / f"{table}.json").read_text(encoding="utf-8"))["fields"]]
 
 
-def read(table: str) -> list[dict[str, str]]:
-    path = DATA / f"{table}.csv"
+def read(table: str, root: Path = ROOT) -> list[dict[str, str]]:
+    return read_csv(root / "dataset" / f"{table}.csv")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
-def write(table: str, rows: list[dict[str, str]]) -> None:
-    key = TABLES[table]
-    with (DATA / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, columns(table), lineterminator="\n")
+def write(table: str, rows: list[dict[str, str]], root: Path = ROOT) -> None:
+    key, fields = TABLES[table], columns(table, root)
+    with (root / "dataset" / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fields, lineterminator="\n")
         writer.writeheader()
         for row in sorted(rows, key=lambda r: r[key]):
-            writer.writerow({c: row.get(c, "") for c in columns(table)})
+            writer.writerow({c: row.get(c, "") for c in fields})
 
 
 def first_agreement_date(established: str, events: list[dict]) -> str:
@@ -66,20 +71,23 @@ def first_agreement_date(established: str, events: list[dict]) -> str:
 
 
 class Store:
-    def __init__(self) -> None:
-        self.tables = {name: read(name) for name in TABLES}
+    def __init__(self, root: Path = ROOT) -> None:
+        self.root = root
+        self.tables = {name: read(name, root) for name in TABLES}
         self.warnings: list[str] = []
+        self.retired = [row["id"] for row in read_csv(root / RETIRED)]
 
     def next_id(self, table: str) -> str:
         prefix, key = PREFIX[table], TABLES[table]
         numbers = [int(r[key][1:]) for r in self.tables[table]]
+        numbers += [int(i[1:]) for i in self.retired if i.startswith(prefix)]
         return f"{prefix}{(max(numbers) if numbers else 0) + 1:04d}"
 
     def place_ids(self) -> set[str]:
         return {r["place_id"] for r in self.tables["places"]}
 
     def add_place(self, place: dict, origin: str) -> None:
-        row = {c: clean(place.get(c, "")) for c in columns("places")}
+        row = {c: clean(place.get(c, "")) for c in columns("places", self.root)}
         if row["place_id"] in self.place_ids():
             return
         missing = [c for c in ("place_id", "country", "level", "admin_level", "unit_type", "name_en",
@@ -104,11 +112,21 @@ class Store:
         self.tables["sources"].append(row)
         return row["source_id"]
 
+    @staticmethod
+    def parties(tie: dict) -> tuple[str, ...]:
+        return (tie["vn_place_id"], agency_key(tie["vn_party"], tie["vn_agency"]),
+                tie["partner_place_id"], agency_key(tie["partner_party"], tie["partner_agency"]))
+
     def find_tie(self, rec: dict) -> dict | None:
-        parties = ("vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party", "partner_agency")
-        same = [t for t in self.tables["partnerships"] if all(t[p] == rec[p] for p in parties)]
+        same = [t for t in self.tables["partnerships"] if self.parties(t) == self.parties(rec)]
         if len(same) > 1:
             same = [t for t in same if t["tie_type"] == rec["tie_type"]]
+        if not same and rec["established"]:  # an agency named in another language (the validator's rule)
+            ours = self.parties(rec)
+            same = [t for t in self.tables["partnerships"]
+                    if (t["vn_place_id"], t["partner_place_id"], t["tie_type"], t["established"])
+                    == (rec["vn_place_id"], rec["partner_place_id"], rec["tie_type"], rec["established"])
+                    and any(a == b and a.startswith("agency:") for a, b in zip(self.parties(t)[1::2], ours[1::2]))]
         return same[0] if len(same) == 1 else None
 
     def evidence(self, tie_id: str, source_id: str, event_id: str, stance: str, note: str) -> None:
@@ -177,6 +195,10 @@ class Store:
             row = existing[0]
             if len(date) > len(row["date"]):
                 row["date"] = date
+            tags = [t for t in row["purposes"].split(";") + list(event.get("purposes") or []) if t]
+            row["purposes"] = ";".join(dict.fromkeys(tags))  # a later source may name more purposes
+            for column in ("wording", "notes"):
+                row[column] = row[column] or clean(event.get(column))
         else:
             row = {"event_id": self.next_id("events"), "tie_id": tie_id, "event_type": kind, "date": date,
                    "from_type": clean(event.get("from_type")), "to_type": clean(event.get("to_type")),
@@ -196,9 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--check", action="store_true", help="report what would change, write nothing")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the data package to merge into (default: this repository)")
     args = parser.parse_args(argv)
-    files = args.files or sorted((ROOT / "curation" / "intake").glob("*.jsonl"))
-    store = Store()
+    files = args.files or sorted((args.root / "curation" / "intake").glob("*.jsonl"))
+    store = Store(args.root)
     before = {name: len(rows) for name, rows in store.tables.items()}
     records = [(json.loads(line), f"{path.name}:{number}") for path in files
                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
@@ -212,12 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, rows in store.tables.items():
         print(f"{name}: {before[name]} -> {len(rows)}")
         if not args.check:
-            write(name, rows)
+            write(name, rows, args.root)
     if not args.check:
-        sys.path.insert(0, str(ROOT / "src"))
         from vnsister.release import build  # sizes and hashes in datapackage.json follow the new tables
 
-        build(ROOT)
+        build(args.root)
     return 0
 
 

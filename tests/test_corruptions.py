@@ -73,6 +73,18 @@ CASES = [
     ("duplicate tie", lambda r: (append_row(r, "partnerships", "T0004,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2009,active,,"),
                                  append_row(r, "evidence", "V0006,S0002,T0004,,supports,Dup.")),
      "partnerships", 5, "tie_id", "duplicate tie"),
+    ("same council tie under two spellings",
+     lambda r: (append_row(r, "partnerships", "T0004,vn-delta,council,HĐND tỉnh Delta,kr-alpha,council,알파시의회,friendship,hữu nghị,2019,active,,"),
+                append_row(r, "partnerships", "T0005,vn-delta,council,Hội đồng nhân dân tỉnh Delta (People's Council),kr-alpha,council,Alpha Council,friendship,hữu nghị,,active,,"),
+                append_row(r, "evidence", "V0006,S0002,T0004,,supports,Council tie."),
+                append_row(r, "evidence", "V0007,S0002,T0005,,supports,Same council tie.")),
+     "partnerships", 6, "tie_id", "same parties and type"),
+    ("same agency tie, foreign agency named in another language",
+     lambda r: (append_row(r, "partnerships", "T0004,vn-delta,agency,Công an tỉnh Delta,kr-alpha,agency,알파경찰청,cooperation,hợp tác,2005,active,,"),
+                append_row(r, "partnerships", "T0005,vn-delta,agency,Công an tỉnh Delta (Delta police),kr-alpha,agency,Cảnh sát Alpha,cooperation,hợp tác,2005,active,,"),
+                append_row(r, "evidence", "V0006,S0002,T0004,,supports,Police tie."),
+                append_row(r, "evidence", "V0007,S0002,T0005,,supports,Same police tie.")),
+     "partnerships", 6, "tie_id", "same Vietnamese agency"),
     ("tie after the party ceased to exist", lambda r: replace_in(r, "partnerships", "T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2004",
                                                                   "T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2025-08"),
      "partnerships", 3, "vn_place_id", "ceased to exist"),
@@ -115,6 +127,15 @@ def test_corruption_is_reported_at_row_level(tiny, corrupt, table, row, field, w
 
 
 def test_valid_tiny_package_has_no_errors(tiny):
+    report = vnsister.validate(tiny)
+    assert report.ok, str(report)
+
+
+def test_two_different_agencies_of_the_same_places_are_two_ties(tiny):
+    append_row(tiny, "partnerships", "T0004,vn-delta,agency,Công an tỉnh Delta,kr-alpha,agency,알파경찰청,cooperation,hợp tác,2005,active,,")
+    append_row(tiny, "partnerships", "T0005,vn-delta,agency,Sở Lao động tỉnh Delta,kr-alpha,agency,알파시 일자리과,cooperation,hợp tác,2005,active,,")
+    append_row(tiny, "evidence", "V0006,S0002,T0004,,supports,Police tie.")
+    append_row(tiny, "evidence", "V0007,S0002,T0005,,supports,Labour department tie.")
     report = vnsister.validate(tiny)
     assert report.ok, str(report)
 

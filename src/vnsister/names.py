@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["Gazetteer", "fold"]
+__all__ = ["Gazetteer", "agency_key", "fold"]
 
 VN_UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|thị xã|quận|huyện|thị trấn|xã|phường)"
 
@@ -96,6 +96,25 @@ class Gazetteer:
             start, end = index[m.start()], index[m.end() - 1] + 1
             matches.append(Match(tuple(sorted(self.keys[m.group(1)])), start, end, text[start:end]))
         return matches
+
+
+def agency_key(party: str, agency: str | None) -> str:
+    """What tells one party of a place from another, for deciding whether two rows are the same tie.
+
+    A place has one government and one council, so their names (written in several languages and spellings)
+    do not matter; agencies are told apart by their folded name without a parenthesised gloss.
+
+    Examples
+    --------
+    >>> agency_key("council", "Hội đồng nhân dân TP. Hồ Chí Minh") == agency_key("council", "HĐND TPHCM")
+    True
+    >>> agency_key("agency", "Công an tỉnh Bình Dương (Binh Duong provincial police)")
+    'agency:cong an tinh binh duong'
+    """
+    if party in ("government", "council"):
+        return party
+    name = re.sub(r"\s*\(.*\)\s*$", "", agency or "")
+    return f"{party}:{fold(name)}"
 
 
 def _fold_with_index(text: str) -> tuple[str, list[int]]:

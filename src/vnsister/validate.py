@@ -14,6 +14,7 @@ from vnsister import schema as sch
 from vnsister._resources import resolve_root
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.load import ERROR_COLUMNS, error, read_tables
+from vnsister.names import agency_key
 from vnsister.release import check_integrity
 
 Errors = list[dict[str, object]]
@@ -211,13 +212,7 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
     for i in ties.index[ties["vn_place_id"] == ties["partner_place_id"]]:
         errors.append(error("partnerships", int(i), "partner_place_id", ties.at[i, "partner_place_id"],
                             "self-tie: both parties are the same place"))
-    key = ["vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party", "partner_agency",
-           "tie_type"]
-    group = ties[key].astype("string").fillna("").groupby(key, sort=False).ngroup()
-    first_line = pd.Series(ties.index, index=ties.index).groupby(group).transform("first")
-    for i in ties.index[ties.duplicated(key, keep="first")]:
-        errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"],
-                            f"duplicate tie: same parties and type as row {first_line[i]}"))
+    errors += _check_duplicate_ties(ties)
     for side in ("vn", "partner"):
         party, agency = ties[f"{side}_party"].astype("string"), ties[f"{side}_agency"]
         for i in ties.index[(party != "government") & agency.isna() & party.notna()]:
@@ -227,6 +222,36 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
             errors.append(error("partnerships", int(i), f"{side}_agency", agency[i],
                                 "an agency name is given but the party is the government itself"))
     errors += _check_tie_dates(ties, valid_until)
+    return errors
+
+
+def _check_duplicate_ties(ties: pd.DataFrame) -> Errors:
+    """One row per tie: parties compared by place and body (``agency_key``), not by how a source spelled them.
+
+    Agency ties of the same places, type and date are the same tie when either side names the same agency
+    (the other side's name often comes in another language).
+    """
+    keys = ties[["vn_place_id", "partner_place_id", "tie_type", "established"]].astype("string").fillna("")
+    for side in ("vn", "partner"):
+        keys[side] = [agency_key(str(p), None if pd.isna(a) else str(a))
+                      for p, a in zip(ties[f"{side}_party"], ties[f"{side}_agency"], strict=True)]
+    rules = [(["vn_place_id", "vn", "partner_place_id", "partner", "tie_type"], keys.index,
+              "same parties and type"),
+             *[(["vn_place_id", "partner_place_id", "tie_type", "established", side], keys.index[
+                 (keys["established"] != "") & keys[side].str.startswith("agency:")],
+                f"same places, type and date, and the same {label} agency")
+               for side, label in (("vn", "Vietnamese"), ("partner", "foreign"))]]
+    errors: Errors = []
+    reported: set[int] = set()
+    for columns, rows, reason in rules:
+        subset = keys.loc[rows, columns]
+        first_line = pd.Series(subset.index, index=subset.index).groupby(
+            [subset[c] for c in columns], sort=False).transform("first")
+        for i in subset.index[subset.duplicated(keep="first")]:
+            if i not in reported:
+                reported.add(int(i))
+                errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"],
+                                    f"duplicate tie: {reason} as row {first_line[i]}"))
     return errors
 
 

@@ -1,0 +1,90 @@
+"""The curation intake tool (scripts/ingest.py) on the tiny package: new ties, merges, retired ids."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+import vnsister
+
+REPO = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("ingest", REPO / "scripts" / "ingest.py")
+ingest = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(ingest)
+
+SOURCE = {"url": "https://example.org/council-visit", "title": "Council visit", "publisher": "Example News",
+          "published": "2019-05-02", "language": "vi", "stance": "supports", "note": "Councils signed a pact."}
+
+
+def council_record(vn_agency: str, partner_agency: str, purposes: list[str], date: str = "2019-05") -> dict:
+    return {"vn_place": "vn-delta", "vn_party": "council", "vn_agency": vn_agency, "partner_place": "kr-alpha",
+            "partner_party": "council", "partner_agency": partner_agency, "tie_type": "friendship",
+            "tie_type_wording": "hữu nghị", "established": date, "status": "active",
+            "events": [{"type": "established", "date": date, "to_type": "friendship", "wording": "thỏa thuận",
+                        "purposes": purposes, "sources": [{"url": SOURCE["url"], "note": "Pact signed."}]}],
+            "evidence": [SOURCE]}
+
+
+def run(root: Path, *records: dict) -> None:
+    intake = root / "curation" / "intake"
+    intake.mkdir(parents=True, exist_ok=True)
+    (intake / "batch.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
+                                        encoding="utf-8")
+    assert ingest.main(["--root", str(root)]) == 0
+
+
+def rows(root: Path, table: str) -> list[dict[str, str]]:
+    with (root / "dataset" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_a_new_tie_writes_all_tables_consistently(tiny):
+    run(tiny, council_record("HĐND tỉnh Delta", "알파시의회", ["general_friendship"]))
+    ties = [t for t in rows(tiny, "partnerships") if t["vn_party"] == "council"]
+    assert [t["tie_id"] for t in ties] == ["T0004"]
+    assert [e["purposes"] for e in rows(tiny, "events") if e["tie_id"] == "T0004"] == ["general_friendship"]
+    assert vnsister.validate(tiny).ok, str(vnsister.validate(tiny))
+
+
+def test_the_same_council_tie_spelled_otherwise_merges_and_unions_purposes(tiny):
+    run(tiny, council_record("HĐND tỉnh Delta", "알파시의회", ["general_friendship"]),
+        council_record("Hội đồng nhân dân tỉnh Delta (People's Council)", "Alpha City Council",
+                       ["culture_tourism"], date="2019-05-02"))
+    ties = [t for t in rows(tiny, "partnerships") if t["vn_party"] == "council"]
+    assert len(ties) == 1 and ties[0]["established"] == "2019-05-02"  # the more precise date of the same start
+    events = [e for e in rows(tiny, "events") if e["tie_id"] == ties[0]["tie_id"]]
+    assert [e["purposes"] for e in events] == ["general_friendship;culture_tourism"]
+    assert vnsister.validate(tiny).ok
+
+
+def test_retired_ids_are_never_given_out_again(tiny):
+    retired = tiny / "curation" / "retired_ids.csv"
+    retired.parent.mkdir(parents=True, exist_ok=True)
+    retired.write_text("id,table,replaced_by,version,reason\nT0009,partnerships,T0001,0.3.0,duplicate\n",
+                       encoding="utf-8")
+    run(tiny, council_record("HĐND tỉnh Delta", "알파시의회", []))
+    assert "T0010" in {t["tie_id"] for t in rows(tiny, "partnerships")}
+
+
+@pytest.mark.parametrize("field", ["vn_place", "partner_place"])
+def test_a_record_with_an_unknown_place_is_skipped_with_a_warning(tiny, capsys, field):
+    record = council_record("HĐND tỉnh Delta", "알파시의회", [])
+    record[field] = "xx-nowhere"
+    run(tiny, record)
+    assert "unknown place 'xx-nowhere'" in capsys.readouterr().err
+    assert len(rows(tiny, "partnerships")) == 3
+
+
+def test_retired_ids_of_the_release_are_absent_from_its_tables():
+    with (REPO / "curation" / "retired_ids.csv").open(encoding="utf-8", newline="") as fh:
+        retired = list(csv.DictReader(fh))
+    ds = vnsister.load(REPO)
+    present = {"partnerships": set(ds.partnerships["tie_id"]), "events": set(ds.events["event_id"]),
+               "evidence": set(ds.evidence["evidence_id"])}
+    for row in retired:
+        assert row["id"] not in present[row["table"]], row
+        assert row["replaced_by"] in present["partnerships"], row
