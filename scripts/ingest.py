@@ -126,7 +126,7 @@ class Store:
             same = [t for t in self.tables["partnerships"]
                     if (t["vn_place_id"], t["partner_place_id"], t["tie_type"], t["established"])
                     == (rec["vn_place_id"], rec["partner_place_id"], rec["tie_type"], rec["established"])
-                    and any(a == b and a.startswith("agency:") for a, b in zip(self.parties(t)[1::2], ours[1::2]))]
+                    and any(a == b and a.startswith("agency:") for a, b in zip(self.parties(t)[1::2], ours[1::2], strict=True))]
         return same[0] if len(same) == 1 else None
 
     def evidence(self, tie_id: str, source_id: str, event_id: str, stance: str, note: str) -> None:
