@@ -11,14 +11,17 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 OUT = Path(__file__).resolve().parents[1] / "notebooks"
-SETUP = """import matplotlib.pyplot as plt
-import pandas as pd
-
-import vnsister
-
+LOAD = """
 ds = vnsister.load()
 CAPTION = f"Source: vnsister {ds.version} (every tie cites a public source)."
 print(ds.version, {name: len(table) for name, table in ds.tables.items()})"""
+
+
+def setup(*imports: str, pandas: bool = False) -> str:
+    """The first code cell: imports in ruff's order, then the release loaded."""
+    third_party = ["import matplotlib.pyplot as plt", *(["import pandas as pd"] if pandas else [])]
+    return "\n".join(third_party) + "\n\nimport vnsister\n" + "".join(f"{line}\n" for line in sorted(imports)) + LOAD
+
 
 NOTEBOOKS = {
     "01_tour": [
@@ -26,7 +29,7 @@ NOTEBOOKS = {
                "Vietnamese and Korean gazetteer), `partnerships` one row per tie, `events` the history of each tie, "
                "`sources` and `evidence` the public sources behind every tie and event, `published_findings` the "
                "published aggregate figures. `ds.ties()` joins each tie with both parties' names and provinces."),
-        ("code", SETUP),
+        ("code", setup(pandas=True)),
         ("code", "ties = ds.ties()\nties[['tie_id', 'vn_name_local', 'partner_name_en', 'partner_country', 'tie_type', "
                  "'established', 'status']].head(10)"),
         ("md", "## How the tables join\n\n`events.tie_id` → `partnerships.tie_id`; `evidence` links a source to a tie "
@@ -34,7 +37,8 @@ NOTEBOOKS = {
                "`places.place_id`."),
         ("code", "tie = ties.iloc[0]\nprint(tie['vn_name_local'], '–', tie['partner_name_en'], tie['tie_type'], tie['established'])\n"
                  "display(ds.events[ds.events['tie_id'] == tie['tie_id']])\n"
-                 "display(ds.evidence[ds.evidence['tie_id'] == tie['tie_id']].merge(ds.sources, on='source_id')[['publisher', 'published', 'url', 'note']])"),
+                 "sources = ds.evidence[ds.evidence['tie_id'] == tie['tie_id']].merge(ds.sources, on='source_id')\n"
+                 "display(sources[['publisher', 'published', 'url', 'note']])"),
         ("md", "## Ties by partner country and by Vietnamese province"),
         ("code", "fig, axes = plt.subplots(1, 2, figsize=(12, 5))\n"
                  "ties['partner_country'].value_counts().head(12).sort_values().plot.barh(ax=axes[0], color='#2b6f8e')\n"
@@ -65,7 +69,7 @@ NOTEBOOKS = {
                "Vietnam–Korea network: weighted degree (twinning 4, friendship 3, cooperation 2, agency or other 1; "
                "`vnsister.network.TIE_WEIGHTS`), eigenvector and betweenness centrality, and the same in the one-mode "
                "projection (Korean places linked by shared Vietnamese partners)."),
-        ("code", SETUP + "\nfrom vnsister.network import build_graph, korean_partner_centrality, korean_share"),
+        ("code", setup("from vnsister.network import build_graph, korean_partner_centrality, korean_share")),
         ("code", "ranking = korean_partner_centrality(ds)\nranking.head(15)"),
         ("md", "## The network, largest connected component"),
         ("code", "import networkx as nx\n\nG = nx.Graph(build_graph(ds))\nkorean = [n for n, d in G.nodes(data=True) if d['country'] in ('KR', 'VN')]\n"
@@ -76,14 +80,16 @@ NOTEBOOKS = {
                  "nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colors, node_size=sizes)\n"
                  "labels = {n: H.nodes[n]['name_en'] for n in H if H.degree(n) >= 3}\n"
                  "nx.draw_networkx_labels(H, pos, labels, ax=ax, font_size=8)\n"
-                 "ax.set_title(f'Vietnam–Korea ties, largest connected component ({H.number_of_nodes()} places)\\nred = Korean, blue = Vietnamese; labelled: 3+ partners')\n"
+                 "ax.set_title(f'Vietnam–Korea ties, largest connected component ({H.number_of_nodes()} places)\\n'\n"
+                 "             'red = Korean, blue = Vietnamese; labelled: 3+ partners')\n"
                  "ax.axis('off')\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
         ("md", "## How the ranking changed: May 2012 against today, and the historical against the 2025 map"),
         ("code", "then = korean_partner_centrality(ds, as_of='2012-05-31')[['place_id', 'rank', 'partners']]\n"
                  "now = ranking[['place_id', 'name_en', 'rank', 'partners']]\n"
                  "change = now.merge(then, on='place_id', how='left', suffixes=('', '_2012'))\nchange.head(15)"),
         ("code", "merged_map = korean_partner_centrality(ds, admin='2025').set_index('place_id')\n"
-                 "compare_maps = ranking.set_index('place_id')[['name_en', 'partners', 'rank']].join(merged_map[['partners', 'rank']], rsuffix='_2025map')\n"
+                 "compare_maps = ranking.set_index('place_id')[['name_en', 'partners', 'rank']]\n"
+                 "compare_maps = compare_maps.join(merged_map[['partners', 'rank']], rsuffix='_2025map')\n"
                  "G2025 = build_graph(ds, admin='2025')\nprint(G2025.graph['merged_ties'], 'ties move to successors on the 2025 map')\n"
                  "compare_maps[compare_maps['partners'] != compare_maps['partners_2025map']].head(15)"),
         ("md", "## The mirror view and the wider network\n\nVietnamese places ranked by their Korean ties, and the "
@@ -94,7 +100,7 @@ NOTEBOOKS = {
         ("md", "# Age of ties\n\nAges in years with bounds for partial dates (`age_min`, `age_max`), by partner country "
                "and type; cohorts around 1992-12-22 (Vietnam–Korea diplomatic relations); time from a first MoU to an "
                "upgrade; survival where lapses are recorded (Kaplan–Meier, active ties censored)."),
-        ("code", SETUP + "\nfrom vnsister.ages import establishment_counts, median_age, survival, tie_ages, time_to_upgrade"),
+        ("code", setup("from vnsister.ages import establishment_counts, median_age, survival, tie_ages, time_to_upgrade")),
         ("code", "ages = tie_ages(ds, as_of='2026-01-01')\nfig, ax = plt.subplots(figsize=(9, 4))\n"
                  "ax.hist([ages.loc[ages['partner_country'] == 'KR', 'age'], ages.loc[ages['partner_country'] != 'KR', 'age']],\n"
                  "        bins=range(0, 60, 2), stacked=True, label=['Korean partners', 'other partners'], color=['#c0392b', '#bbbbbb'])\n"
@@ -108,13 +114,14 @@ NOTEBOOKS = {
         ("md", "## Survival\n\nFew lapses are recorded (sources rarely announce the end of a tie), so the curve mostly "
                "shows censoring; it is a lower bound on how little is known, not evidence that ties never lapse."),
         ("code", "curve = survival(ds, as_of='2026-01-01')\nfig, ax = plt.subplots(figsize=(8, 4))\ncurve.plot(ax=ax, drawstyle='steps-post')\n"
-                 "ax.set(xlabel='years since establishment', ylabel='share of ties still active', ylim=(0, 1.05), title='Kaplan–Meier survival of ties')\n"
+                 "ax.set(xlabel='years since establishment', ylabel='share of ties still active', ylim=(0, 1.05),\n"
+                 "       title='Kaplan–Meier survival of ties')\n"
                  "fig.text(0.01, 0.01, CAPTION, fontsize=8)\nprint((ds.partnerships['status'] == 'lapsed').sum(), 'lapsed ties recorded')"),
     ],
     "04_published_findings": [
         ("md", "# Published findings beside the dataset\n\nEach published figure (`published_findings.csv`) has a declared "
                "query in `vnsister.findings.QUERIES` that counts the same thing in the dataset; `compare` sets them side by side."),
-        ("code", SETUP + "\nfrom vnsister.findings import QUERIES, compare"),
+        ("code", setup("from vnsister.findings import QUERIES, compare", pandas=True)),
         ("code", "table = compare(ds)\ntable"),
         ("code", "shown = table.dropna(subset=['ratio']).sort_values('ratio')\nfig, ax = plt.subplots(figsize=(9, 6))\n"
                  "ax.barh(shown['finding_id'], shown['ratio'], color=['#2b6f8e' if s == 'matches' else '#c0392b' for s in shown['status']])\n"
@@ -138,7 +145,8 @@ NOTEBOOKS = {
                "- **VN-KR-SEASONAL-2025-09** — counted on the 2025 map (a labour agreement of a district counts for its "
                "province); the dataset finds slightly more provinces than the Ministry's 16, partly because it also counts "
                "agreements signed by districts and departments that the Ministry may attribute differently."),
-        ("code", "pd.DataFrame({k: vars(q) for k, q in QUERIES.items()}).T[['counting', 'vn_places', 'partner_country', 'tie_types', 'parties', 'korean_side', 'purpose']]"),
+        ("code", "queries = pd.DataFrame({k: vars(q) for k, q in QUERIES.items()}).T\n"
+                 "queries[['counting', 'vn_places', 'partner_country', 'tie_types', 'parties', 'korean_side', 'purpose']]"),
     ],
     "05_purposes_and_labour_wave": [
         ("md", "# What ties are for: the seasonal-labour wave\n\nBui (*Environment and Planning C* 44(4), 2026) argues that "
@@ -147,7 +155,8 @@ NOTEBOOKS = {
                "Resolution 59/NQ-CP (2022), Korean counties sign seasonal-worker agreements with Vietnamese provinces, "
                "districts or their labour departments. Every agreement (event) in vnsister carries purpose tags from a "
                "fixed vocabulary; a tie's purposes are derived from its agreements (`vnsister.purposes`)."),
-        ("code", SETUP + "\nfrom vnsister.purposes import VOCABULARY, purpose_shares, purposes_by_cohort, tie_purposes\nprint(VOCABULARY)"),
+        ("code", setup("from vnsister.findings import compare", "from vnsister.purposes import VOCABULARY, purpose_shares, purposes_by_cohort")
+                 + "\nprint(VOCABULARY)"),
         ("md", "## Purpose mix of ties with Korea by decade of establishment"),
         ("code", "mix = purposes_by_cohort(ds)\nshares = mix.div(mix.sum(axis=1), axis=0)\nfig, ax = plt.subplots(figsize=(10, 4))\n"
                  "shares.plot.bar(stacked=True, ax=ax, colormap='tab20', width=0.8)\n"
@@ -160,14 +169,15 @@ NOTEBOOKS = {
                  "ax.axvline(2021.5, color='k', ls='--', lw=0.8)\nax.text(2021.6, ax.get_ylim()[1] * 0.9, 'Resolution 59/NQ-CP\\n(2022)', fontsize=8)\n"
                  "ax.set(xlabel='year the tie was established', ylabel='ties with Korean localities')\nax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=8)\n"
                  "labour.tail(10)"),
-        ("code", "events = ds.events.merge(ds.ties()[['tie_id', 'partner_country', 'vn_name_local', 'partner_name_en', 'partner_level']], on='tie_id')\n"
+        ("code", "parties = ds.ties()[['tie_id', 'partner_country', 'vn_name_local', 'partner_name_en', 'partner_level']]\n"
+                 "events = ds.events.merge(parties, on='tie_id')\n"
                  "labour_events = events[(events['partner_country'] == 'KR') & events['purposes'].fillna('').str.contains('seasonal_labour')]\n"
                  "labour_events.assign(year=labour_events['date'].str.slice(0, 4)).groupby('year').size().rename('seasonal-labour agreements')"),
         ("md", "## Who drives the wave: counties or metropolitan cities?"),
         ("code", "labour_ties = labour_events.drop_duplicates('tie_id')\nlabour_ties['partner_level'].value_counts().rename('ties with a seasonal-labour agreement, by Korean level')"),
         ("md", "## The published figure: 16 Vietnamese provinces/cities by September 2025\n\nCounted on the post-2025 map "
                "(a district's agreement counts for its province), any party level, through `vnsister.findings`."),
-        ("code", "from vnsister.findings import compare\ncompare(ds).set_index('finding_id').loc[['VN-KR-SEASONAL-2025-09']]"),
+        ("code", "compare(ds).set_index('finding_id').loc[['VN-KR-SEASONAL-2025-09']]"),
         ("md", "Reading (release 0.2.0): seasonal-labour agreements with Korean localities appear in the late 2010s and "
                "are most frequent in 2024–2025; about two thirds of the ties that carry one are with Korean counties (gun), "
                "consistent with the claim that labour shortages in rural Korea drive the newest ties. The dataset records "
