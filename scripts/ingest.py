@@ -2,7 +2,9 @@
 
     python scripts/ingest.py [--check] [INTAKE ...]
 
-Idempotent: a tie already in partnerships.csv (same parties, and same type where the parties have several
+Each intake record is merged once: its hash goes to curation/ingested.txt, so hand corrections made to the
+tables afterwards (logged in curation/corrections.md) are never undone by a later run; --all merges every
+record again. A tie already in partnerships.csv (same parties, and same type where the parties have several
 ties) gains only the events, sources and evidence it lacks; ids of existing rows never change, new rows get
 the next free id. Text is NFC-normalised and stripped here, at curation time, so that validation never has to.
 Conflicts (a record disagreeing with the table on type or date) are printed for the curator, not overwritten.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import sys
 import unicodedata
@@ -24,6 +27,7 @@ from vnsister.names import agency_key  # noqa: E402  (the validator's notion of 
 TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
           "evidence": "evidence_id"}
 PREFIX = {"partnerships": "T", "events": "E", "sources": "S", "evidence": "V"}
+LEDGER = Path("curation") / "ingested.txt"  # sha256 of every intake line already merged
 RETIRED = Path("curation") / "retired_ids.csv"  # ids removed from the tables, never to be given out again
 
 
@@ -37,6 +41,10 @@ def clean(value: object) -> str:
 
 def columns(table: str, root: Path = ROOT) -> list[str]:
     return [f["name"] for f in json.loads((root / "schemas" / f"{table}.json").read_text(encoding="utf-8"))["fields"]]
+
+
+def line_hash(line: str) -> str:
+    return hashlib.sha256(line.strip().encode("utf-8")).hexdigest()
 
 
 def read(table: str, root: Path = ROOT) -> list[dict[str, str]]:
@@ -218,13 +226,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--check", action="store_true", help="report what would change, write nothing")
+    parser.add_argument("--all", action="store_true", help="merge records already merged before, too")
     parser.add_argument("--root", type=Path, default=ROOT, help="the data package to merge into (default: this repository)")
     args = parser.parse_args(argv)
     files = args.files or sorted((args.root / "curation" / "intake").glob("*.jsonl"))
     store = Store(args.root)
     before = {name: len(rows) for name, rows in store.tables.items()}
-    records = [(json.loads(line), f"{path.name}:{number}") for path in files
-               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
+    ledger_path = args.root / LEDGER
+    ledger = set(ledger_path.read_text(encoding="utf-8").split()) if ledger_path.exists() else set()
+    lines = [(line, f"{path.name}:{number}") for path in files
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
+    fresh = [(line, origin) for line, origin in lines if args.all or line_hash(line) not in ledger]
+    print(f"{len(fresh)} of {len(lines)} intake records to merge")
+    records = [(json.loads(line), origin) for line, origin in fresh]
     for record, origin in records:  # places first: a record may use a place another file defines
         for place in record.get("new_places", []):
             store.add_place(place, origin)
@@ -237,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.check:
             write(name, rows, args.root)
     if not args.check:
+        ledger |= {line_hash(line) for line, _ in fresh}
+        ledger_path.parent.mkdir(parents=True, exist_ok=True)
+        ledger_path.write_text("".join(f"{h}\n" for h in sorted(ledger)), encoding="utf-8")
         from vnsister.release import build  # sizes and hashes in datapackage.json follow the new tables
 
         build(args.root)
