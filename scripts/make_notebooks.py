@@ -140,6 +140,10 @@ NOTEBOOKS = {
                "recent totals (58 for HCMC) are still short of partners the sources never name.\n"
                "- **HCMC-KR-*** — the dataset includes a 2016 Seoul friendship and a 2015 Daegu tie that the city's own count "
                "may treat as lapsed or fold into other agreements.\n"
+               "- **HN-TOTAL-2018** — Hà Nội's 'more than 100 capitals and cities' counts every friendly or cooperative "
+               "relation the city keeps; most of them have left no dated public trace of an agreement, so the dataset holds "
+               "about a fifth of them. **HP-TOTAL-2025-03**, **HD-TWIN** and **DN-KR-2025** are close; the remaining gap "
+               "is partners the published articles do not name.\n"
                "- **VN-LAO-KH-2012** — 35 Vietnamese localities had Lao partners in 2012; the dataset's Lao coverage is thin "
                "outside the provinces searched so far.\n"
                "- **VN-KR-SEASONAL-2025-09** — counted on the 2025 map (a labour agreement of a district counts for its "
@@ -178,7 +182,7 @@ NOTEBOOKS = {
         ("md", "## The published figure: 16 Vietnamese provinces/cities by September 2025\n\nCounted on the post-2025 map "
                "(a district's agreement counts for its province), any party level, through `vnsister.findings`."),
         ("code", "compare(ds).set_index('finding_id').loc[['VN-KR-SEASONAL-2025-09']]"),
-        ("md", "Reading (release 0.2.0): seasonal-labour agreements with Korean localities appear in the late 2010s and "
+        ("md", "Reading (release 0.3.0): seasonal-labour agreements with Korean localities appear in the late 2010s and "
                "are most frequent in 2024–2025; about two thirds of the ties that carry one are with Korean counties (gun), "
                "consistent with the claim that labour shortages in rural Korea drive the newest ties. The dataset records "
                "only agreements that public sources document, so counts are lower bounds."),

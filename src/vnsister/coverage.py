@@ -8,7 +8,18 @@ from vnsister.findings import compare
 from vnsister.load import Dataset
 
 # The published totals the data hunt measures itself against (issue "Coverage").
-COVERAGE_FINDINGS = ("KR-VN-2024", "HCMC-TOTAL-2025-10", "DN-TOTAL-2024", "BD-TOTAL-2022", "HCMC-KR-2023-12")
+COVERAGE_FINDINGS = ("KR-VN-2024", "HCMC-TOTAL-2025-10", "DN-TOTAL-2024", "BD-TOTAL-2022", "HCMC-KR-2023-12",
+                     "HN-TOTAL-2018", "HP-TOTAL-2025-03", "HD-TWIN", "DN-KR-2025")
+# Localities the coverage hunt targets for which no published total of partner localities was found (2026-11).
+NO_PUBLISHED_TOTAL = {
+    "Huế": "16 local cooperation agreements (2024) and partners in 44 countries: counts of agreements and of "
+           "countries, not of partner localities",
+    "Quảng Ninh": "15 foreign localities, stated on 24 March of a year the page does not show",
+    "Vĩnh Phúc": "only counts of Lao partners (8 in 2015, 10 in 2022)",
+    "Bắc Ninh": "none found",
+    "Khánh Hòa": "none found",
+    "Cần Thơ": "25 documents signed in 2020–2025: agreements, not partner localities",
+}
 
 
 def coverage_table(ds: Dataset) -> pd.DataFrame:
@@ -39,4 +50,6 @@ def coverage_markdown(ds: Dataset) -> str:
     for _, r in coverage_table(ds).iterrows():
         lines.append(f"| [{r['finding_id']}]({r['source']}) | {r['scope']} | {r['as of']} | {r['published']} "
                      f"| {r['dataset']} | {r['ratio']:.2f} |")
+    lines += ["", "No published total of partner localities found for: "
+              + "; ".join(f"{place} ({why})" for place, why in NO_PUBLISHED_TOTAL.items()) + "."]
     return "\n".join(lines)

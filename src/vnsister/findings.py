@@ -68,6 +68,10 @@ QUERIES: dict[str, Query] = {
     "BD-TOTAL-2019-12": Query("partners", vn_places=("vn-binh-duong",)),
     "BD-TOTAL-2022": Query("partners", vn_places=("vn-binh-duong",)),
     "HUE-KR-2025": Query("partners", vn_places=("vn-hue", "vn-thua-thien-hue"), partner_country="KR"),
+    "HN-TOTAL-2018": Query("partners", vn_places=("vn-ha-noi",)),
+    "HP-TOTAL-2025-03": Query("partners", vn_places=("vn-hai-phong",)),
+    "HD-TWIN": Query("partners", vn_places=("vn-hai-duong",)),
+    "DN-KR-2025": Query("partners", vn_places=("vn-da-nang", "vn-quang-nam"), partner_country="KR"),
     "VN-LAO-KH-2012": Query("vn_places", partner_country="LA", parties="any"),
     "VN-KR-SEASONAL-2025-09": Query("vn_provinces_2025", partner_country="KR", parties="any", purpose="seasonal_labour"),
 }
