@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from vnsister.names import agency_key  # noqa: E402  (the validator's notion of "same tie")
+from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
 
 TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
           "evidence": "evidence_id"}
@@ -129,12 +129,9 @@ class Store:
         same = [t for t in self.tables["partnerships"] if self.parties(t) == self.parties(rec)]
         if len(same) > 1:
             same = [t for t in same if t["tie_type"] == rec["tie_type"]]
-        if not same and rec["established"]:  # an agency named in another language (the validator's rule)
-            ours = self.parties(rec)
-            same = [t for t in self.tables["partnerships"]
-                    if (t["vn_place_id"], t["partner_place_id"], t["tie_type"], t["established"])
-                    == (rec["vn_place_id"], rec["partner_place_id"], rec["tie_type"], rec["established"])
-                    and any(a == b and a.startswith("agency:") for a, b in zip(self.parties(t)[1::2], ours[1::2], strict=True))]
+        if not same:  # an agency named in another language: the validator's keys for the same tie
+            ours = set(tie_keys(rec))
+            same = [t for t in self.tables["partnerships"] if ours & set(tie_keys(t))]
         return same[0] if len(same) == 1 else None
 
     def evidence(self, tie_id: str, source_id: str, event_id: str, stance: str, note: str) -> None:

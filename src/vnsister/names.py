@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["Gazetteer", "agency_key", "fold"]
+__all__ = ["Gazetteer", "agency_key", "fold", "tie_keys"]
 
 VN_UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|thị xã|quận|huyện|thị trấn|xã|phường)"
 
@@ -115,6 +116,31 @@ def agency_key(party: str, agency: str | None) -> str:
         return party
     name = re.sub(r"\s*\(.*\)\s*$", "", agency or "")
     return f"{party}:{fold(name)}"
+
+
+def tie_keys(tie: Mapping[str, str | None]) -> list[tuple[str, ...]]:
+    """The keys that identify a tie: two rows sharing any of them describe the same tie.
+
+    The first key is the parties (place and body, ``agency_key``) and the type. Agency ties with a date get one
+    more key per agency side: the same places, type and date with the same agency on that side (the other
+    side's agency is often named in another language). The validator and the intake tool both use these.
+
+    Examples
+    --------
+    >>> row = {"vn_place_id": "vn-a", "vn_party": "agency", "vn_agency": "Công an tỉnh A", "partner_place_id": "kr-b",
+    ...        "partner_party": "agency", "partner_agency": "B경찰청", "tie_type": "cooperation", "established": "2005"}
+    >>> other = {**row, "partner_agency": "Cảnh sát B"}
+    >>> bool(set(tie_keys(row)) & set(tie_keys(other)))
+    True
+    """
+    vn = agency_key(tie["vn_party"] or "", tie["vn_agency"])
+    partner = agency_key(tie["partner_party"] or "", tie["partner_agency"])
+    places_type = (tie["vn_place_id"] or "", tie["partner_place_id"] or "", tie["tie_type"] or "")
+    keys = [("parties", places_type[0], vn, places_type[1], partner, places_type[2])]
+    if tie["established"]:
+        keys += [(f"{side} agency", *places_type, tie["established"], key)
+                 for side, key in (("Vietnamese", vn), ("foreign", partner)) if key.startswith("agency:")]
+    return keys
 
 
 def _fold_with_index(text: str) -> tuple[str, list[int]]:

@@ -14,7 +14,7 @@ from vnsister import schema as sch
 from vnsister._resources import resolve_root
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.load import ERROR_COLUMNS, error, read_tables
-from vnsister.names import agency_key
+from vnsister.names import tie_keys
 from vnsister.release import check_integrity
 
 Errors = list[dict[str, object]]
@@ -226,32 +226,23 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
 
 
 def _check_duplicate_ties(ties: pd.DataFrame) -> Errors:
-    """One row per tie: parties compared by place and body (``agency_key``), not by how a source spelled them.
-
-    Agency ties of the same places, type and date are the same tie when either side names the same agency
-    (the other side's name often comes in another language).
-    """
-    keys = ties[["vn_place_id", "partner_place_id", "tie_type", "established"]].astype("string").fillna("")
-    for side in ("vn", "partner"):
-        keys[side] = [agency_key(str(p), None if pd.isna(a) else str(a))
-                      for p, a in zip(ties[f"{side}_party"], ties[f"{side}_agency"], strict=True)]
-    rules = [(["vn_place_id", "vn", "partner_place_id", "partner", "tie_type"], keys.index,
-              "same parties and type"),
-             *[(["vn_place_id", "partner_place_id", "tie_type", "established", side], keys.index[
-                 (keys["established"] != "") & keys[side].str.startswith("agency:")],
-                f"same places, type and date, and the same {label} agency")
-               for side, label in (("vn", "Vietnamese"), ("partner", "foreign"))]]
+    """One row per tie: rows sharing any of ``names.tie_keys`` (parties compared by place and body, not by
+    how a source spelled them) describe the same tie."""
+    columns = ["vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party", "partner_agency",
+               "tie_type", "established"]
+    rows = ties[columns].astype(object).where(ties[columns].notna(), None)
+    first_line: dict[tuple[str, ...], int] = {}
     errors: Errors = []
-    reported: set[int] = set()
-    for columns, rows, reason in rules:
-        subset = keys.loc[rows, columns]
-        first_line = pd.Series(subset.index, index=subset.index).groupby(
-            [subset[c] for c in columns], sort=False).transform("first")
-        for i in subset.index[subset.duplicated(keep="first")]:
-            if i not in reported:
-                reported.add(int(i))
-                errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"],
-                                    f"duplicate tie: {reason} as row {first_line[i]}"))
+    for line, row in zip(ties.index, rows.to_dict("records"), strict=True):
+        keys = tie_keys(row)
+        earlier = next((key for key in keys if key in first_line), None)
+        if earlier is not None:
+            reason = ("same parties and type" if earlier[0] == "parties"
+                      else f"same places, type and date, and the same {earlier[0]}")
+            errors.append(error("partnerships", int(line), "tie_id", ties.at[line, "tie_id"],
+                                f"duplicate tie: {reason} as row {first_line[earlier]}"))
+        for key in keys:
+            first_line.setdefault(key, int(line))
     return errors
 
 
