@@ -66,6 +66,10 @@ CASES = [
      "events", 3, "to_type", "must change"),
     ("event before establishment", lambda r: replace_in(r, "events", "mou_signed,2008-10-21", "mou_signed,2007-10-21"),
      "events", 2, "date", "before the tie's establishment"),
+    ("established from a letter of intent",
+     lambda r: replace_in(r, "events", "E0001,T0001,mou_signed,2008-10-21,,friendship",
+                          "E0001,T0001,letter_of_intent,2008-10-21,,friendship"),
+     "partnerships", 2, "established", "only a letter of intent"),
     ("dated in the future", lambda r: replace_in(r, "events", "upgraded,2013-10-21", "upgraded,2999-10-21"),
      "events", 3, "date", "future"),
     ("type disagrees with last event", lambda r: replace_in(r, "partnerships", "twinning,kết nghĩa,2008", "friendship,kết nghĩa,2008"),
@@ -136,6 +140,13 @@ def test_two_different_agencies_of_the_same_places_are_two_ties(tiny):
     append_row(tiny, "partnerships", "T0005,vn-delta,agency,Sở Lao động tỉnh Delta,kr-alpha,agency,알파시 일자리과,cooperation,hợp tác,2005,active,,")
     append_row(tiny, "evidence", "V0006,S0002,T0004,,supports,Police tie.")
     append_row(tiny, "evidence", "V0007,S0002,T0005,,supports,Labour department tie.")
+    report = vnsister.validate(tiny)
+    assert report.ok, str(report)
+
+
+def test_letter_of_intent_before_the_agreement_is_valid(tiny):
+    append_row(tiny, "events", "E0003,T0001,letter_of_intent,2008-03,,friendship,Thư ý định,,")
+    append_row(tiny, "evidence", "V0006,S0002,T0001,E0003,supports,Letter of intent in March 2008.")
     report = vnsister.validate(tiny)
     assert report.ok, str(report)
 

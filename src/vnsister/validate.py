@@ -64,7 +64,8 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     exist; foreign keys; the Vietnamese party in VN and the partner outside it; no self-ties and no duplicate
     ties (same parties and type); an agency name exactly when the party is an agency or council; events
     consistent with their tie (an upgrade changes the type, the latest typed event gives the current type,
-    nothing before the tie's establishment, nothing in the future); every tie and event has evidence; every
+    nothing before the tie's establishment, nothing in the future, an established date not taken from a
+    letter of intent); every tie and event has evidence; every
     source is used; successor chains end in a place that still exists; no tie made by a place after it
     ceased to exist.
     """
@@ -281,6 +282,24 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
         errors.append(error("events", int(i), "date", events.at[i, "date"],
                             f"before the tie's establishment ({tie_by_id.at[events.at[i, 'tie_id'], 'established']})"))
     errors += _check_current_type(events, tie_by_id)
+    errors += _check_established_not_intent(events, ties)
+    return errors
+
+
+FORMAL_AGREEMENTS = ("mou_signed", "established", "upgraded", "renewed", "resigned_after_merger")
+
+
+def _check_established_not_intent(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
+    """``established`` is the first formal agreement: not a date that only a letter of intent carries."""
+    dated = events[events["date"].notna()]
+    on_day = dated.set_index(["tie_id", "date"])["event_type"].groupby(level=[0, 1]).agg(set)
+    errors: Errors = []
+    for i in ties.index[ties["established"].notna()]:
+        kinds = on_day.get((ties.at[i, "tie_id"], ties.at[i, "established"]), set())
+        if "letter_of_intent" in kinds and not kinds & set(FORMAL_AGREEMENTS):
+            errors.append(error("partnerships", int(i), "established", ties.at[i, "established"],
+                                "only a letter of intent carries this date; established is the first formal "
+                                "agreement (leave it empty if none is known)"))
     return errors
 
 
