@@ -87,6 +87,13 @@ def test_ambiguous_names_resolve_to_distinct_ids(gazetteer):
     assert fold("Hòa") == fold("Hoà")
 
 
+def test_common_words_are_not_read_as_places(gazetteer):
+    # Viên (Vienna) folds to the same letters as viện (institute) and viên (member)
+    text = "Đoàn thăm Viện Nghiên cứu nông nghiệp; các thành viên đoàn làm việc tại thủ đô Vienna."
+    found = [(m.text, m.place_ids) for m in gazetteer.find(text)]
+    assert found == [("Vienna", ("at-vienna",))]
+
+
 def test_clutter_only_page_gives_nothing(ds, gazetteer):
     page = ("Trang chủ Hữu nghị Bốn phương kết bạn\n| Ảnh: Hải Dương và Suwon kết nghĩa |\n"
             "Tin liên quan\nHải Dương – Viêng Chăn đẩy mạnh hợp tác\nĐọc nhiều\n[Video] Suwon và Hải Dương\n")

@@ -70,7 +70,8 @@ class Gazetteer:
         names = {row.name_local, row.name_en, row.name_ascii}
         if isinstance(row.aliases, str):
             names |= set(row.aliases.split(";"))
-        keys = {fold(n) for n in names if isinstance(n, str)}
+        names = {n for n in names if isinstance(n, str)}
+        keys = {fold(n) for n in names if not (row.country != "VN" and _short_vietnamese_syllable(n))}
         if row.country == "KR":
             for name in (row.name_en, row.name_ascii):
                 stem = re.sub(r"[- ](si|gun|gu|do)$", "", str(row.name_en if name is None else name))
@@ -95,8 +96,21 @@ class Gazetteer:
         matches = []
         for m in self.pattern.finditer(folded):
             start, end = index[m.start()], index[m.end() - 1] + 1
+            if _is_lowercase_words(text[start:end]):
+                continue  # names are capitalised: "thành viên" (member) is not Viên (Vienna)
             matches.append(Match(tuple(sorted(self.keys[m.group(1)])), start, end, text[start:end]))
         return matches
+
+
+def _short_vietnamese_syllable(name: str) -> bool:
+    """A one-syllable exonym with diacritics (Viên = Vienna): folded, it is a common word (viện, viên)."""
+    return " " not in name and not name.isascii() and len(fold(name)) <= 5 and all(
+        ord(ch) < 0x0250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
+
+
+def _is_lowercase_words(span: str) -> bool:
+    """True for a span of cased letters none of which is a capital (scripts without case never are)."""
+    return any(ch.islower() for ch in span) and not any(ch.isupper() for ch in span)
 
 
 def agency_key(party: str, agency: str | None) -> str:
