@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
+from vnsister.validate import FORMAL_AGREEMENTS  # noqa: E402  (and of a formal agreement)
 
 TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
           "evidence": "evidence_id"}
@@ -68,13 +69,13 @@ def write(table: str, rows: list[dict[str, str]], root: Path = ROOT) -> None:
 
 
 def first_agreement_date(established: str, events: list[dict]) -> str:
-    """``established`` is the first formal agreement: a date taken from a letter of intent yields to the
-    earliest dated agreement that followed it."""
-    intents = {clean(e.get("date")) for e in events if e.get("type") == "letter_of_intent"}
-    agreements = sorted(clean(e.get("date")) for e in events
-                        if e.get("type") not in ("letter_of_intent", "other") and clean(e.get("date")))
-    if established and established in intents and agreements:
-        return agreements[0]
+    """``established`` is the first formal agreement (the validator's rule): a date that only a letter of intent
+    carries yields to the earliest dated formal agreement, or to "" when there is none."""
+    dated = [(clean(e.get("date")), e.get("type")) for e in events if clean(e.get("date"))]
+    on_day = {kind for date, kind in dated if date == established}
+    if established and "letter_of_intent" in on_day and not on_day & set(FORMAL_AGREEMENTS):
+        agreements = sorted(date for date, kind in dated if kind in FORMAL_AGREEMENTS)
+        return agreements[0] if agreements else ""
     return established
 
 

@@ -61,6 +61,15 @@ def test_the_same_council_tie_spelled_otherwise_merges_and_unions_purposes(tiny)
     assert vnsister.validate(tiny).ok
 
 
+def test_a_letter_of_intent_alone_gives_no_established_date(tiny):
+    record = council_record("HĐND tỉnh Delta", "알파시의회", [])
+    record["events"][0]["type"] = "letter_of_intent"
+    run(tiny, record)
+    ties = [t for t in rows(tiny, "partnerships") if t["vn_party"] == "council"]
+    assert [t["established"] for t in ties] == [""]
+    assert vnsister.validate(tiny).ok, str(vnsister.validate(tiny))
+
+
 def test_retired_ids_are_never_given_out_again(tiny):
     retired = tiny / "curation" / "retired_ids.csv"
     retired.parent.mkdir(parents=True, exist_ok=True)
