@@ -13,6 +13,7 @@ sources.csv (deduplicated by URL); run `vnsister build` afterwards.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import sys
 from pathlib import Path
@@ -64,7 +65,9 @@ FINDINGS = {
 # Findings whose research note lacks the URL of a seed article that the dataset already cites.
 SEED_URLS = {"BD-TOTAL-2022": "https://baodauthau.vn/gap-go-han-quoc-meet-korea-2022-tang-cuong-hop-tac-giua-tinh-binh-duong-"
                               "va-cac-doi-tac-han-quoc-post131005.html"}
-FIELDS = ["finding_id", "scope", "metric", "published_value", "value", "as_of", "counting_convention", "source_id", "notes"]
+FIELDS = [f["name"] for f in json.loads((ROOT / "schemas" / "published_findings.json").read_text(encoding="utf-8"))["fields"]]
+# Figures published as bounds or approximations ("more than 100", "about 70"): compared as such.
+VALUE_KINDS = {"HN-TOTAL-2018": "at_least", "HN-TOTAL-2025": "at_least", "VN-KR-PAIRS-2023": "about"}
 
 
 def partial(text: str) -> str:
@@ -98,7 +101,7 @@ def main(paths: list[str]) -> None:
                             "publisher": item["publisher"], "published": partial(item["published"]),
                             "language": item["language"], "notes": "cited by published_findings.csv"})
         rows.append({"finding_id": finding_id, "scope": scope, "metric": metric, "published_value": item["value"],
-                     "value": value, "as_of": as_of, "counting_convention": convention, "source_id": by_url[url],
+                     "value": value, "value_kind": VALUE_KINDS.get(finding_id, "exact"), "as_of": as_of, "counting_convention": convention, "source_id": by_url[url],
                      "notes": ""})
     with sources_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, list(sources[0].keys()), lineterminator="\n")

@@ -5,8 +5,11 @@ def test_report_prints_summary_tables(tiny, capsys):
     assert main(["report", str(tiny)]) == 0
     out = capsys.readouterr().out
     assert "Ties by partner country" in out
-    lines = {line.split()[0]: line.split()[-1] for line in out.splitlines() if line.strip()[:2] in ("KR", "LA")}
-    assert lines == {"KR": "2", "LA": "1"}
+    import re
+
+    section = out.split("Ties by partner country")[1]
+    assert re.search(r"^\s*KR\s+South Korea\s+2\s", section, re.M)  # code, name, ties
+    assert re.search(r"^\s*LA\s+Laos\s+1\s", section, re.M)
 
 
 def test_report_html_is_self_contained(tiny, tmp_path):

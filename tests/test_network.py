@@ -78,7 +78,8 @@ def test_ages_before_any_tie_is_empty(tiny):
 
 def test_cohorts_and_upgrades(tiny):
     cohorts = establishment_counts(load(tiny), by="cohort").set_index("cohort")["ties"].to_dict()
-    assert cohorts == {"after 1992-12-22": 2, "before 1992-12-22": 1}
+    assert cohorts == {"after 1992-12-22": 2, "before 1992-12-22": 1, "1992 (undetermined)": 0,
+                       "undated, attested before 1992-12-22": 0, "undated": 0}
     upgrades = time_to_upgrade(load(tiny)).set_index("tie_id")
     assert upgrades.loc["T0001", "years"] == pytest.approx(1826 / 365.2425)
 
@@ -124,15 +125,28 @@ def test_korean_share(tiny):
     assert table.loc["vn-delta", "korean_share"] == 1.0
 
 
+def test_survival_is_refused_without_enough_lapses(tiny):
+    from vnsister.ages import survival
+
+    path = tiny / "dataset" / "partnerships.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,", "1984,lapsed,1994,"), encoding="utf-8")
+    with pytest.raises(ValueError, match="has 1"):
+        survival(load(tiny), as_of="2024-12-31")
+
+
 def test_survival_treats_active_ties_as_censored(tiny):
     pytest.importorskip("lifelines")
     from vnsister.ages import survival
 
     path = tiny / "dataset" / "partnerships.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,", "1984,lapsed,1994,"), encoding="utf-8")
+    lapsed = "".join(f"T000{i},vn-delta,government,,la-gamma,government,,friendship,hữu nghị,2000-01-01,lapsed,{end},\n"
+                     for i, end in zip(range(4, 9), ["2002-01-01", "2003-01-01", "2004-01-01", "2005-01-01", "2010-01-01"],
+                                       strict=True))
+    path.write_text(path.read_text(encoding="utf-8") + lapsed, encoding="utf-8")
     curve = survival(load(tiny), as_of="2024-12-31")["all"]
-    # the 1984 tie lapsed after ~10.5 years; at that time 3 ties were at risk -> S = 2/3
-    assert curve.iloc[-1] == pytest.approx(2 / 3)
+    # lapses after 2, 3, 4, 5 and 10 years with 8, 7, 6, 5 and 4 ties at risk (3 active ties censored later):
+    # S = 7/8 * 6/7 * 5/6 * 4/5 * 3/4 = 3/8
+    assert curve.iloc[-1] == pytest.approx(3 / 8)
     assert curve.iloc[0] == 1.0
 
 

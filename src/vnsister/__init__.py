@@ -23,9 +23,16 @@ def path(table: str | None = None) -> Path:
     --------
     >>> path("partnerships").name
     'partnerships.csv'
+    >>> path("nope")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: table='nope' is not allowed; choose one of: 'places', 'partnerships', ...
     """
+    from vnsister.checks import choice
     from vnsister.schema import resource
 
+    if table is not None:
+        choice("table", table, TABLES)
     root = shipped_root()
     return root / ("datapackage.json" if table is None else resource(table, root)["path"])
 

@@ -31,9 +31,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from vnsister.report import html_report, text_report
 
     ds = load(args.path)
-    print(text_report(ds))
+    print(text_report(ds, as_of=args.as_of))
     if args.html:
-        Path(args.html).write_text(html_report(ds), encoding="utf-8")
+        Path(args.html).write_text(html_report(ds, as_of=args.as_of), encoding="utf-8")
         print(f"\nHTML report written to {args.html}")
     return 0
 
@@ -73,7 +73,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from vnsister.extract import candidates, to_frame
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    article_date = dt.date.fromisoformat(args.date) if args.date else None
+    article_date = dt.date.fromisoformat(args.date) if args.date else None  # checked by iso_day
     frame = to_frame(candidates(text, article_date=article_date))
     if args.format == "csv":
         frame.rename(columns={"date": "established", "wording": "tie_type_wording"}).to_csv(sys.stdout, index=False)
@@ -90,13 +90,37 @@ def cmd_export(args: argparse.Namespace) -> int:
     from vnsister.load import load
     from vnsister.network import build_graph, export_graph
 
-    G = build_graph(load(args.path), as_of=args.as_of, admin=args.admin, level=args.level)
+    G = build_graph(load(args.path), as_of=args.as_of, admin=args.admin, level=args.level, undated=args.undated)
     target = args.output or f"vnsister.{args.format}" if args.format in ("graphml", "gexf") else args.output or "vnsister"
     for written in export_graph(G, target, args.format):
         print(f"wrote {written}")
     if args.admin == "2025":
         print(f"{G.graph['merged_ties']} ties moved to the successors of places merged on 2025-07-01")
     return 0
+
+
+def iso_date(text: str) -> str:
+    """argparse type: an ISO partial date (YYYY, YYYY-MM, YYYY-MM-DD); anything else exits 2 with one line."""
+    from vnsister.dates import parse_partial_date
+
+    try:
+        parse_partial_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return text
+
+
+def iso_day(text: str) -> str:
+    """argparse type: an ISO day (YYYY-MM-DD)."""
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO day: use YYYY-MM-DD") from None
+    if len(text) != 10:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO day: use YYYY-MM-DD")
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="summary of the dataset")
     report.add_argument("path", nargs="?", help="data package directory (default: installed)")
     report.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report")
+    report.add_argument("--as-of", type=iso_date, help="the day the figures refer to (YYYY, YYYY-MM or YYYY-MM-DD; "
+                        "default: the release date, so the report is the same on any day)")
     report.set_defaults(func=cmd_report)
     build = sub.add_parser("build", help="canonical CSVs, sizes and hashes in datapackage.json (idempotent)")
     build.add_argument("path", nargs="?", help="data package directory (default: current directory)")
@@ -121,7 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     diff.set_defaults(func=cmd_diff)
     export = sub.add_parser("export", help="the partnership network for Gephi, igraph or pandas")
     export.add_argument("--format", choices=["graphml", "gexf", "csv", "parquet"], default="graphml")
-    export.add_argument("--as-of", help="keep the ties that existed on this date (YYYY-MM-DD)")
+    export.add_argument("--as-of", type=iso_date, help="keep the ties that existed on this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    export.add_argument("--undated", choices=["attested", "exclude", "include"], default="attested",
+                        help="with --as-of: undated ties count from their earliest dated evidence (default), never, or always")
     export.add_argument("--admin", choices=["historical", "2025"], default="historical")
     export.add_argument("--level", choices=["place", "province"], default="place")
     export.add_argument("--output", "-o", help="file (graphml, gexf) or file prefix (csv, parquet)")
@@ -129,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(func=cmd_export)
     extract = sub.add_parser("extract", help="candidate ties from a news article (Vietnamese, Korean, English)")
     extract.add_argument("file", help="a text file, or - for standard input")
-    extract.add_argument("--date", help="the article's date (YYYY-MM-DD), for 'ngày 7/2' or 'đầu năm nay'")
+    extract.add_argument("--date", type=iso_day, help="the article's date (YYYY-MM-DD), for 'ngày 7/2' or 'đầu năm nay'")
     extract.add_argument("--format", choices=["table", "csv"], default="table")
     extract.set_defaults(func=cmd_extract)
     cite = sub.add_parser("cite", help="citation of the installed release")
@@ -145,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
-    except (VnsisterError, OSError, ValueError) as exc:
+    except (VnsisterError, OSError) as exc:
         if args.debug:
             raise
         errors = getattr(exc, "errors", None)
@@ -153,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
             print(errors.to_string(index=False, max_colwidth=70), file=sys.stderr)
         print(f"vnsister: error: {exc}", file=sys.stderr)
         return 1
+    except ValueError as exc:  # a bad argument reached the library: one line, exit 2 as argparse does
+        if args.debug:
+            raise
+        print(f"vnsister: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -22,13 +22,17 @@ NO_PUBLISHED_TOTAL = {
 }
 
 
+COLUMNS = ["finding_id", "scope", "as of", "published", "kind", "dataset", "lower", "upper", "ratio", "status", "source"]
+
+
 def coverage_table(ds: Dataset) -> pd.DataFrame:
-    """Published totals, the dataset's figure counted the same way, and their ratio.
+    """Published totals, the dataset's figure counted the same way (with its bounds, see
+    :func:`vnsister.findings.compare`), their ratio and status.
 
     Examples
     --------
     >>> list(coverage_table(load()).columns)
-    ['finding_id', 'scope', 'as of', 'published', 'dataset', 'ratio', 'source']
+    ['finding_id', 'scope', 'as of', 'published', 'kind', 'dataset', 'lower', 'upper', 'ratio', 'status', 'source']
     """
     table = compare(ds).set_index("finding_id")
     sources = ds.sources.set_index("source_id")["url"]
@@ -39,17 +43,19 @@ def coverage_table(ds: Dataset) -> pd.DataFrame:
             continue
         row = table.loc[finding_id]
         rows.append({"finding_id": finding_id, "scope": row["scope"], "as of": row["as_of"],
-                     "published": int(row["published"]), "dataset": row["dataset"], "ratio": row["ratio"],
-                     "source": sources.get(finding_source[finding_id], "")})
-    return pd.DataFrame(rows, columns=["finding_id", "scope", "as of", "published", "dataset", "ratio", "source"])
+                     "published": int(row["published"]), "kind": row["value_kind"], "dataset": row["dataset"],
+                     "lower": row["dataset_lower"], "upper": row["dataset_upper"], "ratio": row["ratio"],
+                     "status": row["status"], "source": sources.get(finding_source[finding_id], "")})
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def coverage_markdown(ds: Dataset) -> str:
     """The coverage table as Markdown (the README shows it; a test keeps the two in step)."""
-    lines = ["| finding | scope | as of | published | dataset | ratio |", "|---|---|---|---|---|---|"]
+    lines = ["| finding | scope | as of | published | dataset (bounds) | ratio | status |", "|---|---|---|---|---|---|---|"]
+    marks = {"exact": "", "at_least": "≥ ", "at_most": "≤ ", "about": "≈ "}
     for _, r in coverage_table(ds).iterrows():
-        lines.append(f"| [{r['finding_id']}]({r['source']}) | {r['scope']} | {r['as of']} | {r['published']} "
-                     f"| {r['dataset']} | {r['ratio']:.2f} |")
+        lines.append(f"| [{r['finding_id']}]({r['source']}) | {r['scope']} | {r['as of']} | {marks[r['kind']]}{r['published']} "
+                     f"| {r['dataset']} ({r['lower']}–{r['upper']}) | {r['ratio']:.2f} | {r['status']} |")
     lines += ["", "No published total of partner localities found for: "
               + "; ".join(f"{place} ({why})" for place, why in NO_PUBLISHED_TOTAL.items()) + "."]
     return "\n".join(lines)

@@ -8,17 +8,23 @@ beside the dataset's.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 import pandas as pd
 
+from vnsister import checks
 from vnsister.load import Dataset
-from vnsister.network import _ties_as_of, successor_map
+from vnsister.network import successor_map
+from vnsister.purposes import VOCABULARY
+from vnsister.timeline import UNDATED, ties_on
 
-__all__ = ["QUERIES", "Query", "compare", "count"]
+__all__ = ["QUERIES", "Query", "compare", "count", "count_range"]
 
 Counting = Literal["ties", "partners", "pairs", "vn_places", "vn_provinces_2025"]
+COUNTINGS = ("ties", "partners", "pairs", "vn_places", "vn_provinces_2025")
+TIE_TYPES = ("twinning", "friendship", "cooperation", "other")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,16 @@ class Query:
     korean_side: bool = False
     purpose: str | None = None
     note: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        checks.choice("counting", self.counting, COUNTINGS)
+        checks.choice("parties", self.parties, ("government", "any"))
+        checks.members("tie_types", self.tie_types, TIE_TYPES)
+        if self.purpose is not None:
+            checks.choice("purpose", self.purpose, VOCABULARY)
+        for name in ("vn_places", "partner_places"):
+            if isinstance(getattr(self, name), str):
+                raise ValueError(f"{name} must be a tuple of place ids, not a string")
 
 
 SISTER_FRIENDSHIP = ("twinning", "friendship")
@@ -82,8 +98,16 @@ QUERIES: dict[str, Query] = {
 }
 
 
-def _select(ds: Dataset, query: Query, as_of: str) -> pd.DataFrame:
-    ties = _ties_as_of(ds.ties(), as_of)
+def _check_places(ds: Dataset, query: Query) -> None:
+    known = ds.places["place_id"]
+    checks.place_ids("vn_places", query.vn_places, known)
+    checks.place_ids("partner_places", query.partner_places, known)
+    if query.partner_country is not None and query.partner_country not in set(ds.places["country"]):
+        checks.country_code("partner_country", query.partner_country, ds.places.loc[ds.places["country"] != "VN", "country"])
+
+
+def _select(ds: Dataset, query: Query, as_of: str, undated: str = "attested") -> pd.DataFrame:
+    ties = ties_on(ds, as_of, undated, ds.ties())
     if query.vn_places:
         ties = ties[ties["vn_place_id"].isin(query.vn_places)]
     if query.partner_country:
@@ -106,9 +130,27 @@ def _select(ds: Dataset, query: Query, as_of: str) -> pd.DataFrame:
     return ties
 
 
-def count(ds: Dataset, query: Query, as_of: str) -> int:
-    """The dataset's figure for a query on a given day."""
-    ties = _select(ds, query, as_of)
+def count(ds: Dataset, query: Query, as_of: str, undated: str = "attested") -> int:
+    """The dataset's figure for a query on a given day, undated ties treated as ``undated`` says.
+
+    Examples
+    --------
+    >>> count(load(), Query("partners", vn_places=("vn-ho-chi-minh",)), "2012-05-31") <= 36
+    True
+    >>> count(load(), Query("partners", vn_places=("vn-hanoi",)), "2025")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: vn_places: unknown place id 'vn-hanoi'; did you mean 'vn-ha-noi', ...
+    """
+    if not isinstance(query, Query):
+        raise ValueError(f"query must be a vnsister.findings.Query, not {type(query).__name__}")
+    if as_of is None:
+        raise ValueError("as_of is required: the day the published figure refers to (YYYY, YYYY-MM or YYYY-MM-DD)")
+    checks.as_of_day("as_of", as_of)
+    if undated not in ("certain", "possible"):
+        checks.choice("undated", undated, UNDATED)
+    _check_places(ds, query)
+    ties = _select(ds, query, as_of, undated)
     if query.counting == "ties":
         return len(ties)
     if query.counting == "partners":
@@ -122,45 +164,86 @@ def count(ds: Dataset, query: Query, as_of: str) -> int:
     return provinces.nunique()
 
 
-def _status(published: float, value: int, tolerance: float) -> str:
+def count_range(ds: Dataset, query: Query, as_of: str) -> dict[str, int]:
+    """The figure under the default rule with its bounds: ``lower`` counts only ties certainly in existence on
+    ``as_of``; ``upper`` every tie that may have been (undated ties included).
+
+    Examples
+    --------
+    >>> r = count_range(load(), QUERIES["HCMC-TOTAL-2012"], "2012-05-31")
+    >>> r["lower"] <= r["count"] <= r["upper"]
+    True
+    """
+    return {"lower": count(ds, query, as_of, "certain"), "count": count(ds, query, as_of, "attested"),
+            "upper": count(ds, query, as_of, "possible")}
+
+
+STATUSES = ("matches", "within bounds", "dataset below", "dataset above", "not comparable")
+
+
+def _status(kind: str, published: float, low: int, value: int, high: int, tolerance: float) -> str:
+    """Judge a published figure against the dataset's range (see :func:`compare`)."""
+    if kind == "at_least":
+        return "matches" if value >= published else "within bounds" if high >= published else "dataset below"
+    if kind == "at_most":
+        return "matches" if value <= published else "within bounds" if low <= published else "dataset above"
+    if kind == "about":
+        tolerance *= 2
     if published == 0:
-        return "matches" if value == 0 else "dataset above"
-    ratio = value / published
-    if abs(ratio - 1) <= tolerance:
+        return "matches" if value == 0 else "within bounds" if low == 0 else "dataset above"
+    if abs(value / published - 1) <= tolerance:
         return "matches"
-    return "dataset below" if ratio < 1 else "dataset above"
+    if low * (1 - tolerance) <= published <= high * (1 + tolerance):
+        return "within bounds"
+    return "dataset below" if high < published else "dataset above"
 
 
-def compare(ds: Dataset, tolerance: float = 0.05) -> pd.DataFrame:
-    """Published value, dataset value counted the same way, ratio and status, for every finding.
+def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] | None = None) -> pd.DataFrame:
+    """Published value beside the dataset's figure counted the same way, with the dataset's bounds.
 
-    Status: ``matches`` (within ``tolerance``), ``dataset below``, ``dataset above``, or ``not comparable`` (no
-    query is declared for the finding).
+    ``dataset`` follows the default time rule (undated ties count from their earliest dated evidence);
+    ``dataset_lower`` counts only ties certainly in existence on ``as_of``, ``dataset_upper`` every tie that may
+    have been (undated ties on every date). ``value_kind`` says how the published figure bounds the truth.
+    Status: ``matches`` (the dataset's figure within ``tolerance``, twice that for ``about``; at or above an
+    ``at_least`` figure), ``within bounds`` (the published figure lies between the bounds, but the default count
+    does not match), ``dataset below`` / ``dataset above`` (outside the bounds), ``not comparable`` (no query).
+    ``queries`` maps finding ids to their :class:`Query` (default: ``QUERIES``).
 
     Examples
     --------
     >>> table = compare(load())
-    >>> set(table["status"]) <= {"matches", "dataset below", "dataset above", "not comparable"}
+    >>> set(table["status"]) <= set(STATUSES)
+    True
+    >>> bool((table["dataset_lower"] <= table["dataset_upper"]).all())
     True
     """
+    if not isinstance(tolerance, int | float) or isinstance(tolerance, bool) or not 0 <= tolerance < 1:
+        raise ValueError(f"tolerance={tolerance!r} must be a number in [0, 1)")
     rows = []
     for finding in ds.published_findings.itertuples(index=False):
         as_of = finding.as_of.date().isoformat()
-        query = QUERIES.get(finding.finding_id)
-        value = count(ds, query, as_of) if query else None
+        query = (QUERIES if queries is None else queries).get(finding.finding_id)
+        kind = str(finding.value_kind)
+        found = count_range(ds, query, as_of) if query else {"lower": None, "count": None, "upper": None}
         rows.append({
             "finding_id": finding.finding_id, "scope": finding.scope, "metric": finding.metric, "as_of": as_of,
-            "published": finding.value, "dataset": value,
-            "ratio": round(value / finding.value, 2) if query and finding.value else None,
-            "status": _status(finding.value, value, tolerance) if query else "not comparable",
+            "published": finding.value, "value_kind": kind, "dataset": found["count"],
+            "dataset_lower": found["lower"], "dataset_upper": found["upper"],
+            "ratio": round(found["count"] / finding.value, 2) if query and finding.value else None,
+            "status": _status(kind, finding.value, found["lower"], found["count"], found["upper"], tolerance)
+            if query else "not comparable",
         })
     return pd.DataFrame(rows)
 
 
 def compare_markdown(ds: Dataset) -> str:
     """The compare table as Markdown (shown in the README; a test keeps it current)."""
-    lines = ["| finding | as of | published | dataset | ratio | status |", "|---|---|---|---|---|---|"]
+    lines = ["| finding | as of | published | dataset (bounds) | ratio | status |", "|---|---|---|---|---|---|"]
+    marks = {"exact": "", "at_least": "≥ ", "at_most": "≤ ", "about": "≈ "}
     for row in compare(ds).itertuples(index=False):
         ratio = "" if row.ratio is None or pd.isna(row.ratio) else f"{row.ratio:.2f}"
-        lines.append(f"| {row.finding_id} | {row.as_of} | {row.published:g} | {row.dataset} | {ratio} | {row.status} |")
+        shown = "" if row.dataset is None or pd.isna(row.dataset) else (
+            f"{row.dataset:g} ({row.dataset_lower:g}–{row.dataset_upper:g})")
+        lines.append(f"| {row.finding_id} | {row.as_of} | {marks[row.value_kind]}{row.published:g} | {shown} | {ratio} "
+                     f"| {row.status} |")
     return "\n".join(lines)

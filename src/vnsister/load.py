@@ -100,6 +100,9 @@ class Dataset:
         One frame per table, columns and dtypes as in ``schemas/*.json``; empty cells are missing values.
     version : str
         The data package's version (``datapackage.json``).
+    released : str
+        The release date (``created`` in ``datapackage.json``, ISO ``YYYY-MM-DD``): the default ``as_of`` of
+        reports, so that the same release gives the same numbers on any day.
     root : pathlib.Path
         The directory the data were read from.
     """
@@ -112,6 +115,7 @@ class Dataset:
     published_findings: pd.DataFrame
     version: str
     root: Path = field(repr=False)
+    released: str = ""
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -119,12 +123,12 @@ class Dataset:
         return {name: getattr(self, name) for name in sch.TABLES}
 
     def ties(self) -> pd.DataFrame:
-        """Partnerships joined with both parties' names, countries, levels and provinces.
+        """Partnerships joined with both parties' names, countries, levels and first-level units (ids and names).
 
         Examples
         --------
         >>> ds = load()
-        >>> {"vn_name_en", "partner_country", "vn_province_id"} <= set(ds.ties().columns)
+        >>> {"vn_name_en", "partner_country", "vn_province_id", "vn_province_name_local"} <= set(ds.ties().columns)
         True
         """
         places = self.places.set_index("place_id")
@@ -137,6 +141,8 @@ class Dataset:
             out[f"{side}_country"] = ids.map(places["country"])
             out[f"{side}_level"] = ids.map(places["level"]).astype("string")
             out[f"{side}_province_id"] = ids.map(province)
+            out[f"{side}_province_name_en"] = out[f"{side}_province_id"].map(places["name_en"])
+            out[f"{side}_province_name_local"] = out[f"{side}_province_id"].map(places["name_local"])
         return out
 
 
@@ -189,4 +195,6 @@ def load(path: str | Path | None = None) -> Dataset:
         report = pd.DataFrame(errors, columns=ERROR_COLUMNS)
         raise ValidationError(f"{len(errors)} error(s) reading {root}; first: {errors[0]}", report)
     tables = {name: frame.reset_index(drop=True) for name, frame in frames.items()}
-    return Dataset(**tables, version=str(sch.descriptor(root)["version"]), root=root)
+    meta = sch.descriptor(root)
+    released = str(meta.get("created") or meta.get("last_updated") or "")[:10]
+    return Dataset(**tables, version=str(meta["version"]), root=root, released=released)

@@ -9,11 +9,16 @@ import networkx as nx
 import pandas as pd
 from networkx.algorithms import bipartite
 
+from vnsister import checks
 from vnsister.dates import partial_date_bounds
 from vnsister.load import Dataset
+from vnsister.timeline import UNDATED, ties_on
 
-__all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "place_centrality",
-           "successor_map", "tie_weights"]
+__all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "partners_by_province",
+           "place_centrality", "successor_map", "tie_weights"]
+
+ADMIN_MAPS = ("historical", "2025")
+LEVELS = ("place", "province")
 
 # Strength of a tie for weighted degree: twinning > friendship > cooperation MoU > agency/council ties.
 TIE_WEIGHTS: dict[str, float] = {"twinning": 4.0, "friendship": 3.0, "cooperation": 2.0, "other": 1.0, "agency": 1.0}
@@ -39,30 +44,23 @@ def successor_map(ds: Dataset) -> dict[str, str]:
     return resolved
 
 
-def _ties_as_of(ties: pd.DataFrame, as_of: str | None) -> pd.DataFrame:
-    """Ties that existed on ``as_of``: established by then (undated ties are kept) and not yet ended.
-
-    A partial date counts from its first day (a tie of "2013" exists on 2013-06-30); an end date counts to its
-    last day.
-    """
-    if as_of is None:
-        return ties
-    day = pd.Timestamp(as_of)
-    start = partial_date_bounds(ties["established"])["earliest"]
-    end = partial_date_bounds(ties["ended"])["latest"]
-    return ties[(start.isna() | (start <= day)) & (end.isna() | (end >= day))]
+def tie_type_names(ds: Dataset) -> tuple[str, ...]:
+    """The tie types the partnerships schema allows."""
+    return tuple(ds.partnerships["tie_type"].cat.categories) if hasattr(ds.partnerships["tie_type"], "cat") else (
+        "twinning", "friendship", "cooperation", "other")
 
 
 def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historical", "2025"] = "historical",
                 tie_types: Iterable[str] | None = None, level: Literal["place", "province"] = "place",
-                weights: Mapping[str, float] | None = None) -> nx.MultiGraph:
+                weights: Mapping[str, float] | None = None, undated: str = "attested") -> nx.MultiGraph:
     """Build the partnership network: places are nodes, each tie is an edge (a multigraph keeps parallel ties).
 
     Parameters
     ----------
     ds : Dataset
     as_of : str, optional (default: all ties)
-        ISO date; keep the ties that existed that day (partial dates count from their first day).
+        ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a year or month stands for its last day); keep the ties that
+        existed that day under the time rule of :mod:`vnsister.timeline`.
     admin : {"historical", "2025"}, optional (default: "historical")
         ``"2025"`` maps each place to its successor on the post-2025-07-01 map (Hải Dương's ties become Hải Phòng's).
         ``G.graph["merged_ties"]`` says how many ties moved.
@@ -70,6 +68,9 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
     level : {"place", "province"}, optional (default: "place")
         ``"province"`` rolls basic-level places up to their first-level unit (a Korean gu to its metropolitan city,
         a Vietnamese district to its province).
+    undated : {"attested", "exclude", "include"}, optional (default: "attested")
+        How ties without an established date count on ``as_of``: from their earliest dated evidence
+        (default), never, or on every date (an upper bound).
 
     Returns
     -------
@@ -84,25 +85,17 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
     >>> G.graph["admin"], G.number_of_edges() == len(load().partnerships)
     ('2025', True)
     """
-    ties = _ties_as_of(ds.partnerships, as_of)
+    checks.choice("admin", admin, ADMIN_MAPS)
+    checks.choice("level", level, LEVELS)
+    checks.choice("undated", undated, UNDATED)
+    ties = ties_on(ds, as_of, undated)
     if tie_types is not None:
-        ties = ties[ties["tie_type"].astype("string").isin(list(tie_types))]
-    places = ds.places.set_index("place_id")
-    mapping: dict[str, str] = {}
-    if level == "province":
-        parent = places["parent_id"].where(places["admin_level"] > 1).dropna()
-        mapping.update(parent.to_dict())
+        ties = ties[ties["tie_type"].astype("string").isin(checks.members("tie_types", tie_types, tie_type_names(ds)))]
+    mapping = _place_mapping(ds, admin, level)
     merged = 0
     if admin == "2025":
         successors = successor_map(ds)
-        if level == "province":
-            mapping = {p: successors.get(q, q) for p, q in mapping.items()}
-        for place, new in successors.items():
-            mapping.setdefault(place, new)
-        if level == "province":  # a district's successor is its post-2025 province already
-            mapping.update({p: successors.get(q, q) for p, q in mapping.items()})
-        moved = ties["vn_place_id"].map(lambda p: p in successors) | ties["partner_place_id"].map(lambda p: p in successors)
-        merged = int(moved.sum())
+        merged = int((ties["vn_place_id"].isin(successors) | ties["partner_place_id"].isin(successors)).sum())
     G = nx.MultiGraph(as_of=as_of, admin=admin, level=level, merged_ties=merged)
     precision = partial_date_bounds(ties["established"])["precision"]
     edge_weights = tie_weights(ties, weights)
@@ -136,6 +129,10 @@ BETWEENNESS_SAMPLE = BETWEENNESS_MIN_SAMPLE  # kept for callers that pass a samp
 PROJECTION_MAX_EDGES = 300_000  # larger one-mode projections are not built (their columns are NaN)
 
 
+CENTRALITY_COLUMNS = ["place_id", "name_en", "name_local", "partners", "ties", "weighted_degree", "component_size",
+                      "eigenvector", "betweenness", "projected_eigenvector", "projected_betweenness"]
+
+
 def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weight: str = "weight",
                      betweenness_k: int | None = None, seed: int = 0) -> pd.DataFrame:
     """Centrality of the places on one side of the bipartite Vietnam–``partner_country`` network.
@@ -150,8 +147,9 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weight: 
     -----
     Betweenness is exact while nodes x edges stays within BETWEENNESS_BUDGET (5 million) and otherwise
     estimated from a sample of sources sized to that budget (at least 8; fixed ``seed``), or from
-    ``betweenness_k`` sources when given. Eigenvector
-    centrality is computed per connected component. A projection with more than PROJECTION_MAX_EDGES edges is
+    ``betweenness_k`` sources when given. Eigenvector centrality is computed on the largest connected component
+    only (unit norm) and is NaN elsewhere, so that scores can be ranked together; ``component_size`` says how
+    large each place's component is. A projection with more than PROJECTION_MAX_EDGES edges is
     not built and its columns are NaN.
     """
     keep = {n for n, d in G.nodes(data=True) if d["country"] in ("VN", partner_country)}
@@ -169,10 +167,10 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weight: 
     simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
     mine = [n for n, d in simple.nodes(data=True) if (d["side"] == "VN") == (side == "VN")]
     if not mine:
-        return pd.DataFrame(columns=["place_id", "partners", "ties", "weighted_degree", "eigenvector", "betweenness",
-                                     "projected_eigenvector", "projected_betweenness", "rank"])
+        return pd.DataFrame(columns=[*CENTRALITY_COLUMNS, "rank"])
     between = nx.betweenness_centrality(simple, k=_sample(simple, betweenness_k), seed=seed, normalized=True)
     eigen = _eigenvector(simple)
+    sizes = _component_sizes(simple)
     mine_set = set(mine)
     others = [n for n in simple if n not in mine_set]
     pairs = sum(simple.degree(n) * (simple.degree(n) - 1) // 2 for n in others)
@@ -186,8 +184,8 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weight: 
     for n in mine:
         rows.append({"place_id": n, "name_en": simple.nodes[n]["name_en"], "name_local": simple.nodes[n]["name_local"],
                      "partners": simple.degree(n), "ties": int(simple.degree(n, weight="ties")),
-                     "weighted_degree": float(simple.degree(n, weight="weight")), "eigenvector": eigen.get(n, 0.0),
-                     "betweenness": between[n], "projected_eigenvector": p_eigen.get(n, 0.0),
+                     "weighted_degree": float(simple.degree(n, weight="weight")), "component_size": sizes[n],
+                     "eigenvector": eigen[n], "betweenness": between[n], "projected_eigenvector": p_eigen.get(n, float("nan")),
                      "projected_betweenness": p_between.get(n, 0.0)})
     table = pd.DataFrame(rows).sort_values(["weighted_degree", "partners", "place_id"], ascending=[False, False, True])
     table["rank"] = range(1, len(table) + 1)
@@ -210,24 +208,46 @@ def _sample(G: nx.Graph, k: int | None) -> int | None:
 
 
 def _eigenvector(G: nx.Graph) -> dict[str, float]:
-    """Eigenvector centrality per connected component (scaled within each), robust on disconnected graphs."""
-    out: dict[str, float] = {}
-    components = list(nx.connected_components(G))
-    for component in components:
-        sub = G if len(components) == 1 else G.subgraph(component)  # a view is slow to convert; skip it if possible
-        if len(sub) < 3:
-            out.update({n: 1.0 / len(sub) ** 0.5 for n in sub})
-            continue
-        out.update(nx.eigenvector_centrality_numpy(sub, weight="weight"))
-    return out
+    """Eigenvector centrality on the largest connected component (unit norm); NaN for nodes outside it.
+
+    Scores scaled separately within each component cannot be compared (a node of a four-node component could
+    outscore the hub of the main one), so only the largest component is scored.
+    """
+    if len(G) == 0:
+        return {}
+    giant = max(nx.connected_components(G), key=len)
+    sub = G if len(giant) == len(G) else G.subgraph(giant).copy()
+    if len(sub) < 3:
+        values = {n: 1.0 / len(sub) ** 0.5 for n in sub}
+    else:
+        values = nx.eigenvector_centrality_numpy(sub, weight="weight")
+    return {n: values.get(n, float("nan")) for n in G}
+
+
+def _component_sizes(G: nx.Graph) -> dict[str, int]:
+    return {n: len(component) for component in nx.connected_components(G) for n in component}
+
+
+def _place_mapping(ds: Dataset, admin: str, level: str) -> dict[str, str]:
+    """Place id -> the node it becomes: its successor on the 2025 map and/or its first-level unit."""
+    places = ds.places.set_index("place_id")
+    mapping: dict[str, str] = {}
+    if level == "province":
+        mapping.update(places["parent_id"].where(places["admin_level"] > 1).dropna().to_dict())
+    if admin == "2025":
+        successors = successor_map(ds)
+        mapping = {p: successors.get(q, q) for p, q in mapping.items()}
+        for place, new in successors.items():
+            mapping.setdefault(place, new)
+    return mapping
 
 
 def _partner_ties(ds: Dataset, partner_country: str, as_of: str | None, admin: str,
-                  weights: Mapping[str, float] | None) -> pd.DataFrame:
-    """The Vietnam–``partner_country`` ties on the chosen map: parties, tie id and weight, one row per tie."""
-    ties = _ties_as_of(ds.partnerships, as_of)
+                  weights: Mapping[str, float] | None, level: str = "place", undated: str = "attested") -> pd.DataFrame:
+    """The Vietnam–``partner_country`` ties on the chosen map and level: parties, tie id and weight, one row per tie."""
+    ties = ties_on(ds, as_of, undated)
     ties = ties[ties["partner_place_id"].map(ds.places.set_index("place_id")["country"]) == partner_country]
-    mapping = successor_map(ds) if admin == "2025" else {}
+    mapping = _place_mapping(ds, admin, level)
     return pd.DataFrame({"vn": ties["vn_place_id"].map(lambda p: mapping.get(p, p)),
                          "partner": ties["partner_place_id"].map(lambda p: mapping.get(p, p)),
                          "tie_id": ties["tie_id"], "weight": tie_weights(ties, weights)})
@@ -274,12 +294,16 @@ def _fast_centrality(ds: Dataset, ties: pd.DataFrame, side: str, betweenness_k: 
     # then normalise as networkx does for undirected graphs
     seen = 1.0 if sources is None else 1 - ((n - k) * (n - k - 1)) / (n * (n - 1))
     scale = 2.0 / ((n - 1) * (n - 2)) / seen if n > 2 else 0.0
-    eigen = pd.Series(0.0, index=range(n))
-    for component in g.connected_components():
-        sub = g.subgraph(component)
-        values = pd.Series(sub.eigenvector_centrality(weights="weight", scale=False), index=component)
-        eigen[component] = (values / (values**2).sum() ** 0.5).to_numpy() if len(component) > 2 else len(component) ** -0.5
-    stats = pd.DataFrame({"place_id": names, "betweenness": [b * scale for b in raw], "eigenvector": eigen.to_numpy()})
+    eigen = pd.Series(float("nan"), index=range(n))
+    size = pd.Series(0, index=range(n))
+    components = list(g.connected_components())
+    for component in components:
+        size[component] = len(component)
+    giant = max(components, key=len)  # only the largest component is scored (see _eigenvector)
+    values = pd.Series(g.subgraph(giant).eigenvector_centrality(weights="weight", scale=False), index=giant)
+    eigen[giant] = (values / (values**2).sum() ** 0.5).to_numpy() if len(giant) > 2 else len(giant) ** -0.5
+    stats = pd.DataFrame({"place_id": names, "betweenness": [b * scale for b in raw], "component_size": size.to_numpy(),
+                          "eigenvector": eigen.to_numpy()})
     grouped = edges.groupby(mine_col).agg(partners=(other_col, "size"), ties=("ties", "sum"),
                                           weighted_degree=("weight", "sum")).rename_axis("place_id").reset_index()
     table = grouped.merge(stats, on="place_id")
@@ -287,30 +311,45 @@ def _fast_centrality(ds: Dataset, ties: pd.DataFrame, side: str, betweenness_k: 
     table.insert(2, "name_local", table["place_id"].map(places["name_local"]))
     table["projected_eigenvector"] = float("nan")
     table["projected_betweenness"] = float("nan")
-    table = table.sort_values(["weighted_degree", "partners", "place_id"], ascending=[False, False, True])
+    table = table[CENTRALITY_COLUMNS].sort_values(["weighted_degree", "partners", "place_id"], ascending=[False, False, True])
     table["rank"] = range(1, len(table) + 1)
     return table.reset_index(drop=True)
 
 
+SIDES = ("foreign", "VN")
+
+
 def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Literal["historical", "2025"] = "historical",
-                              weights: Mapping[str, float] | None = None, side: str = "foreign",
-                              betweenness_k: int | None = None,
-                              engine: Literal["auto", "networkx"] = "auto") -> pd.DataFrame:
+                              weights: Mapping[str, float] | None = None, side: Literal["foreign", "VN"] = "foreign",
+                              betweenness_k: int | None = None, engine: Literal["auto", "networkx"] = "auto",
+                              level: Literal["place", "province"] = "place", undated: str = "attested") -> pd.DataFrame:
     """Rank Korean places by their Vietnamese partners (``side="VN"``: Vietnamese places by their Korean partners).
+
+    ``level="province"`` counts first-level units on both sides (a Korean gu as its metropolitan city, a
+    Vietnamese district as its province). ``as_of`` and ``undated`` follow :mod:`vnsister.timeline`.
 
     Examples
     --------
     >>> table = korean_partner_centrality(load())
     >>> int(table.loc[0, "rank"]), bool(table["weighted_degree"].is_monotonic_decreasing)
     (1, True)
+    >>> korean_partner_centrality(load(), side="vn")
+    Traceback (most recent call last):
+    ...
+    ValueError: side='vn' is not allowed; choose one of: 'foreign', 'VN'
 
     Notes
     -----
     When the one-mode projection is too large to build (its columns are then NaN) and igraph is installed, the
-    table is computed through igraph: same counts and weights, eigenvector per component (unit norm), and
-    betweenness from the same budget-sized sample of sources, rescaled to an unbiased estimate.
+    table is computed through igraph: same counts and weights, eigenvector on the largest component (unit
+    norm), and betweenness from the same budget-sized sample of sources, rescaled to an unbiased estimate.
     """
-    ties = _partner_ties(ds, "KR", as_of, admin, weights)
+    checks.choice("side", side, SIDES)
+    checks.choice("admin", admin, ADMIN_MAPS)
+    checks.choice("level", level, LEVELS)
+    checks.choice("engine", engine, ("auto", "networkx"))
+    checks.choice("undated", undated, UNDATED)
+    ties = _partner_ties(ds, "KR", as_of, admin, weights, level, undated)
     table = _fast_centrality(ds, ties, side, betweenness_k, seed=0) if engine != "networkx" else None
     if table is None:
         table = place_centrality(_weighted_graph(ds, ties), side=side, partner_country="KR", betweenness_k=betweenness_k)
@@ -322,9 +361,44 @@ def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Lite
     return table
 
 
-def korean_share(ds: Dataset, as_of: str | None = None) -> pd.DataFrame:
+def partners_by_province(ds: Dataset, partner_country: str | None = None, admin: Literal["historical", "2025"] = "historical",
+                         as_of: str | None = None, undated: str = "attested") -> pd.DataFrame:
+    """Distinct foreign partner places per Vietnamese province (its districts and agencies included).
+
+    The one answer to "which province has the most (Korean) partners": ``partners`` counts distinct foreign
+    places, ``ties`` the agreements, ``partner_countries`` the countries; ``dated_share`` is the share of
+    its ties with an established date. ``admin="2025"`` counts on the post-2025 map.
+
+    Examples
+    --------
+    >>> table = partners_by_province(load(), partner_country="KR")
+    >>> list(table.columns)
+    ['vn_province_id', 'vn_province', 'partners', 'ties', 'partner_countries', 'dated_share']
+    >>> partners_by_province(load(), partner_country="Korea")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: partner_country='Korea' is not a partner country code in the data; use an ISO 3166-1 alpha-2 code ...
+    """
+    checks.choice("admin", admin, ADMIN_MAPS)
+    ties = ties_on(ds, as_of, undated, ds.ties())
+    if partner_country is not None:
+        known = ds.places.loc[ds.places["country"] != "VN", "country"]
+        ties = ties[ties["partner_country"] == checks.country_code("partner_country", partner_country, known)]
+    province = ties["vn_province_id"]
+    if admin == "2025":
+        successors = successor_map(ds)
+        province = province.map(lambda p: successors.get(p, p))
+    grouped = ties.assign(vn_province_id=province, dated=ties["established"].notna()).groupby("vn_province_id")
+    table = pd.DataFrame({"partners": grouped["partner_place_id"].nunique(), "ties": grouped.size(),
+                          "partner_countries": grouped["partner_country"].nunique(), "dated_share": grouped["dated"].mean()})
+    table = table.reset_index()
+    table.insert(1, "vn_province", table["vn_province_id"].map(ds.places.set_index("place_id")["name_local"]))
+    return table.sort_values(["partners", "ties", "vn_province_id"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def korean_share(ds: Dataset, as_of: str | None = None, undated: str = "attested") -> pd.DataFrame:
     """Per Vietnamese province (historical map): foreign ties, ties with Korea, and the Korean share."""
-    G = build_graph(ds, as_of=as_of, level="province")
+    G = build_graph(ds, as_of=as_of, level="province", undated=undated)
     rows = []
     for node, data in G.nodes(data=True):
         if data["country"] != "VN":

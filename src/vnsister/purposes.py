@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from vnsister import checks
 from vnsister import schema as sch
 from vnsister.dates import partial_date_bounds
 from vnsister.load import Dataset
 
-__all__ = ["VOCABULARY", "purpose_shares", "purposes_by_cohort", "tie_purposes"]
+__all__ = ["VOCABULARY", "agreement_purposes", "purpose_shares", "purposes_by_period", "tie_purposes"]
 
 
 def _vocabulary() -> list[str]:
@@ -34,30 +35,74 @@ def tie_purposes(ds: Dataset) -> pd.DataFrame:
     return tags[["tie_id", "purpose"]].drop_duplicates().sort_values(["tie_id", "purpose"]).reset_index(drop=True)
 
 
-def _ties_with_year(ds: Dataset, partner_country: str | None) -> pd.DataFrame:
-    ties = ds.ties()
-    if partner_country:
-        ties = ties[ties["partner_country"] == partner_country]
-    ties = ties.assign(year=partial_date_bounds(ties["established"])["earliest"].dt.year)
-    return ties.dropna(subset=["year"])
+# Events that are agreements (a lapse is not): purposes are credited to the date of the agreement that set them.
+AGREEMENTS = ("letter_of_intent", "mou_signed", "established", "upgraded", "renewed", "resigned_after_merger", "other")
 
 
-def purposes_by_cohort(ds: Dataset, partner_country: str | None = "KR", period: int = 10) -> pd.DataFrame:
-    """Ties established per period (decade by default) and purpose; ties without tagged events are 'untagged'."""
-    ties = _ties_with_year(ds, partner_country)
-    tagged = ties.merge(tie_purposes(ds), on="tie_id", how="left").fillna({"purpose": "untagged"})
-    tagged["cohort"] = (tagged["year"] // period * period).astype(int)
-    return pd.crosstab(tagged["cohort"], tagged["purpose"])
+def agreement_purposes(ds: Dataset, partner_country: str | None = "KR") -> pd.DataFrame:
+    """One row per agreement (event) and purpose tag, with the agreement's year; untagged agreements as "untagged".
+
+    ``year`` is the year of the agreement's own date (missing when the agreement is undated), never the year
+    the tie was founded: a 1996 tie's 2024 seasonal-labour agreement counts in 2024.
+
+    Examples
+    --------
+    >>> table = agreement_purposes(load())
+    >>> list(table.columns)
+    ['event_id', 'tie_id', 'year', 'purpose']
+    """
+    events = ds.events[ds.events["event_type"].astype("string").isin(AGREEMENTS)]
+    if partner_country is not None:
+        ties = ds.ties()
+        known = ds.places.loc[ds.places["country"] != "VN", "country"]
+        code = checks.country_code("partner_country", partner_country, known)
+        events = events[events["tie_id"].isin(ties.loc[ties["partner_country"] == code, "tie_id"])]
+    year = partial_date_bounds(events["date"])["earliest"].dt.year.astype("Int64")
+    tags = events["purposes"].fillna("untagged").str.split(";")
+    table = pd.DataFrame({"event_id": events["event_id"], "tie_id": events["tie_id"], "year": year, "purpose": tags})
+    return table.explode("purpose").reset_index(drop=True)
+
+
+def purposes_by_period(ds: Dataset, partner_country: str | None = "KR", period: int = 10) -> pd.DataFrame:
+    """Agreements per period of their own date (decades by default) and purpose; undated agreements in a last
+    row "undated". An agreement with several purposes counts once under each.
+
+    Examples
+    --------
+    >>> table = purposes_by_period(load())
+    >>> table.index[-1]
+    'undated'
+    >>> purposes_by_period(load(), period=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: period=0 must be a positive integer
+    """
+    checks.positive_int("period", period)
+    table = agreement_purposes(ds, partner_country)
+    start = (table["year"] // period * period).astype("Int64")
+    label = start.astype("string") if period == 10 else start.astype("string") + "–" + (start + period - 1).astype("string")
+    label = (label + "s") if period == 10 else label
+    table = table.assign(period=label.fillna("undated"))
+    counts = pd.crosstab(table["period"], table["purpose"])
+    order = sorted(p for p in counts.index if p != "undated") + (["undated"] if "undated" in counts.index else [])
+    return counts.loc[order]
 
 
 def purpose_shares(ds: Dataset, purpose: str = "seasonal_labour", partner_country: str | None = "KR") -> pd.DataFrame:
-    """Per year of establishment: ties, ties whose events include ``purpose``, and their share."""
-    if purpose not in VOCABULARY:
-        raise ValueError(f"unknown purpose {purpose!r}; known: {', '.join(VOCABULARY)}")
-    ties = _ties_with_year(ds, partner_country)
-    with_purpose = set(tie_purposes(ds).query("purpose == @purpose")["tie_id"])
-    ties = ties.assign(has=ties["tie_id"].isin(with_purpose))
-    table = ties.groupby("year").agg(ties=("tie_id", "size"), with_purpose=("has", "sum"))
-    table["share"] = table["with_purpose"] / table["ties"]
-    table.index = table.index.astype(int)
-    return table
+    """Per year of agreement: agreements, agreements tagged with ``purpose``, and their share; undated
+    agreements in a last row "undated".
+
+    Examples
+    --------
+    >>> table = purpose_shares(load())
+    >>> table.index[-1], bool((table["with_purpose"] <= table["agreements"]).all())
+    ('undated', True)
+    """
+    checks.choice("purpose", purpose, VOCABULARY)
+    table = agreement_purposes(ds, partner_country)
+    table = table.assign(has=table["purpose"] == purpose, year=table["year"].astype("string").fillna("undated"))
+    per_event = table.groupby(["year", "event_id"])["has"].any().reset_index()
+    out = per_event.groupby("year").agg(agreements=("event_id", "size"), with_purpose=("has", "sum"))
+    out["share"] = out["with_purpose"] / out["agreements"]
+    order = sorted(y for y in out.index if y != "undated") + (["undated"] if "undated" in out.index else [])
+    return out.loc[order]

@@ -1,0 +1,158 @@
+"""One rule for time: when each tie began (with bounds), when it was last attested, and which ties count on a day.
+
+Every function of vnsister that takes ``as_of`` selects ties through :func:`ties_on`, so they all follow the
+same rule. A tie's start is bounded as follows:
+
+* ``start_earliest`` / ``start_latest``: the first and last day its ``established`` date can stand for
+  ("2013" spans 2013-01-01 to 2013-12-31); empty when the tie is undated.
+* ``attested_by``: the earliest day by which dated evidence shows the tie existing: the last day of its
+  earliest dated event (letters of intent excepted: they precede a tie) or of the publication date of the
+  earliest dated source cited for it. For an undated tie this is the only bound on its start.
+* ``began_by = min(start_latest, attested_by)``: by this day the tie certainly existed.
+* ``last_attested``: the first day of its latest dated event or cited source (the status rule uses it).
+
+How undated ties are treated on a day (``undated=``):
+
+* ``"attested"`` (default): a dated tie counts from the first day of its date; an undated tie from its
+  ``attested_by`` day; an undated tie without any dated evidence never counts in an as-of analysis. (Evidence
+  dated before a tie's established date, such as an earlier MoU, also starts it.)
+* ``"exclude"``: only dated ties count.
+* ``"include"``: undated ties count on every date (the 0.4.0 behaviour; an upper bound).
+
+Counts that cannot be exact come with bounds (:func:`count_bounds`): the lower bound counts the ties that
+certainly existed (begun by their ``began_by`` day, not possibly ended), the upper bound every tie that may have
+existed (a dated tie from the first day of its date, an undated tie on every day, an ended tie until the last
+day of its end date).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+
+from vnsister.checks import as_of_day, choice
+from vnsister.dates import partial_date_bounds
+from vnsister.load import Dataset
+
+__all__ = ["UNDATED", "Rule", "count_bounds", "release_day", "tie_timeline", "ties_on"]
+
+Rule = Literal["attested", "exclude", "include", "certain", "possible"]
+UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
+_RULES: tuple[str, ...] = (*UNDATED, "certain", "possible")
+# A letter of intent comes before a tie: it is not evidence that the tie existed.
+NOT_EVIDENCE_OF_TIE = ("letter_of_intent",)
+
+
+def tie_timeline(ds: Dataset) -> pd.DataFrame:
+    """One row per tie: bounds of its start, the evidence that attests it, and its end.
+
+    Examples
+    --------
+    >>> t = tie_timeline(load()).set_index("tie_id")
+    >>> dated = t.dropna(subset=["start_latest"])
+    >>> bool((dated["began_by"] <= dated["start_latest"]).all())
+    True
+    """
+    ties = ds.partnerships
+    start = partial_date_bounds(ties["established"])
+    end = partial_date_bounds(ties["ended"])
+    first_seen, last_seen = _evidence_days(ds)
+    attested = ties["tie_id"].map(first_seen)
+    began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
+    table = pd.DataFrame({
+        "tie_id": ties["tie_id"], "established": ties["established"], "precision": start["precision"],
+        "start_earliest": start["earliest"], "start_latest": start["latest"],
+        "attested_by": pd.to_datetime(attested), "began_by": began_by,
+        "last_attested": pd.to_datetime(ties["tie_id"].map(last_seen)),
+        "end_earliest": end["earliest"], "end_latest": end["latest"],
+        "status": ties["status"].astype("string"),
+    })
+    table["dated"] = table["start_earliest"].notna()
+    table["basis"] = "established"
+    table.loc[~table["dated"], "basis"] = "evidence"
+    table.loc[~table["dated"] & table["attested_by"].isna(), "basis"] = "none"
+    return table
+
+
+def _evidence_days(ds: Dataset) -> tuple[pd.Series, pd.Series]:
+    """Per tie: the last day of its earliest dated evidence, and the first day of its latest."""
+    events = ds.events[~ds.events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
+    event_days = partial_date_bounds(events["date"])
+    dated_events = pd.DataFrame({"tie_id": events["tie_id"], "first": event_days["latest"],
+                                 "last": event_days["earliest"]})
+    published = partial_date_bounds(ds.sources["published"])
+    source_days = pd.DataFrame({"source_id": ds.sources["source_id"], "first": published["latest"],
+                                "last": published["earliest"]})
+    evidence = ds.evidence[["tie_id", "source_id"]].merge(source_days, on="source_id")[["tie_id", "first", "last"]]
+    days = pd.concat([dated_events, evidence], ignore_index=True).dropna(subset=["first"])
+    grouped = days.groupby("tie_id")
+    return grouped["first"].min(), grouped["last"].max()
+
+
+def _mask(timeline: pd.DataFrame, day: pd.Timestamp, rule: str, include_ended: bool = False) -> pd.Series:
+    """Which ties count on ``day`` under ``rule`` (see the module notes)."""
+    if rule == "certain":
+        begun = timeline["began_by"] <= day
+        return begun if include_ended else begun & (timeline["end_earliest"].isna() | (timeline["end_earliest"] > day))
+    attested = timeline["attested_by"] <= day
+    dated_begun = timeline["start_earliest"] <= day
+    undated = ~timeline["dated"]
+    if rule == "attested":
+        begun = dated_begun | attested
+    elif rule == "exclude":
+        begun = dated_begun | (attested & ~undated)
+    else:  # "include" and "possible": an undated tie may have begun on any day
+        begun = dated_begun | attested | undated
+    return begun if include_ended else begun & (timeline["end_latest"].isna() | (timeline["end_latest"] >= day))
+
+
+def ties_on(ds: Dataset, as_of: str | None, undated: Rule = "attested", ties: pd.DataFrame | None = None,
+            include_ended: bool = False) -> pd.DataFrame:
+    """The ties (rows of ``ties``, default ``ds.partnerships``) that count on ``as_of`` under the time rule.
+
+    ``as_of=None`` keeps every tie (no time filter). ``undated`` is one of ``UNDATED`` (or ``"certain"`` /
+    ``"possible"`` for the bounds). ``include_ended`` keeps ties begun by ``as_of`` that had ended by then
+    (ages and survival need them).
+
+    Examples
+    --------
+    >>> ds = load()
+    >>> len(ties_on(ds, "1950")) <= int((tie_timeline(ds)["began_by"] <= "1950-12-31").sum())
+    True
+    >>> ties_on(ds, "2012", undated="never")
+    Traceback (most recent call last):
+    ...
+    ValueError: undated='never' is not allowed; choose one of: 'attested', 'exclude', 'include', 'certain', 'possible'
+    """
+    choice("undated", undated, _RULES)
+    frame = ds.partnerships if ties is None else ties
+    if as_of is None:
+        return frame
+    day = as_of_day("as_of", as_of)
+    keep = set(tie_timeline(ds).loc[lambda t: _mask(t, day, undated, include_ended), "tie_id"])
+    return frame[frame["tie_id"].isin(keep)]
+
+
+def count_bounds(ds: Dataset, as_of: str, ties: pd.DataFrame | None = None) -> dict[str, int]:
+    """How many of ``ties`` existed on ``as_of``: ``lower`` (certain), ``count`` (default rule), ``upper`` (possible).
+
+    Examples
+    --------
+    >>> b = count_bounds(load(), "2012")
+    >>> b["lower"] <= b["count"] <= b["upper"]
+    True
+    """
+    return {"lower": len(ties_on(ds, as_of, "certain", ties)), "count": len(ties_on(ds, as_of, "attested", ties)),
+            "upper": len(ties_on(ds, as_of, "possible", ties))}
+
+
+def release_day(ds: Dataset) -> str:
+    """The release date of the data (``created`` in ``datapackage.json``): the default ``as_of`` of reports.
+
+    Examples
+    --------
+    >>> len(release_day(load())) == 10
+    True
+    """
+    return ds.released

@@ -1,0 +1,219 @@
+"""The time rule, bounds, comparable centrality and strict arguments, on the tiny package (answers worked out by hand)."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import vnsister
+from vnsister import load
+from vnsister.ages import establishment_counts, median_age, tie_ages
+from vnsister.cli import main
+from vnsister.findings import Query, compare, count, count_range
+from vnsister.network import build_graph, korean_partner_centrality, partners_by_province, place_centrality
+from vnsister.report import text_report
+from vnsister.timeline import count_bounds, tie_timeline, ties_on
+
+# T0004: undated, cited by S0001 (published 2023-10) -> attested by 2023-10-31.
+# T0005: undated, cited only by S0003, which has no date -> no evidence of when it existed.
+UNDATED_TIES = ("T0004,vn-delta,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,,active,,\n"
+                "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,unknown,,\n")
+
+
+@pytest.fixture
+def undated(tiny):
+    for table, extra in (("partnerships", UNDATED_TIES),
+                         ("sources", "S0003,https://example.org/c,Article C,Paper C,,vi,\n"),
+                         ("evidence", "V0006,S0001,T0004,,supports,Cooperation named.\nV0007,S0003,T0005,,supports,Named.\n")):
+        path = tiny / "dataset" / f"{table}.csv"
+        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return tiny
+
+
+TINY_QUERIES = {"TINY-1": Query("partners", vn_places=("vn-epsilon",))}
+
+
+def edges(G: nx.MultiGraph) -> list[str]:
+    return sorted(k for _, _, k in G.edges(keys=True))
+
+
+def test_timeline_bounds(undated):
+    t = tie_timeline(load(undated)).set_index("tie_id")
+    assert t.loc["T0002", "start_earliest"] == pd.Timestamp("2004-01-01")
+    assert t.loc["T0002", "start_latest"] == pd.Timestamp("2004-12-31")
+    assert t.loc["T0004", "attested_by"] == pd.Timestamp("2023-10-31")  # last day of "2023-10"
+    assert t.loc["T0004", "basis"] == "evidence" and t.loc["T0005", "basis"] == "none"
+    assert pd.isna(t.loc["T0005", "attested_by"])
+    # T0001's latest evidence: the 2013 upgrade, and S0001 (2023-10, first day)
+    assert t.loc["T0001", "last_attested"] == pd.Timestamp("2023-10-01")
+
+
+@pytest.mark.parametrize(("as_of", "undated_rule", "expected"), [
+    ("1950-01-01", "attested", []),                       # nothing is evidenced before 1950
+    ("1950-01-01", "exclude", []),
+    ("1950-01-01", "include", ["T0004", "T0005"]),        # the 0.4.0 behaviour: undated ties on every date
+    ("2023-10-15", "attested", ["T0001", "T0002", "T0003"]),
+    ("2023-11-01", "attested", ["T0001", "T0002", "T0003", "T0004"]),  # T0004 from its earliest dated evidence
+    ("2023-11-01", "exclude", ["T0001", "T0002", "T0003"]),
+    ("2030", "attested", ["T0001", "T0002", "T0003", "T0004"]),  # T0005 has no dated evidence: never counted
+])
+def test_undated_ties_follow_the_rule(undated, as_of, undated_rule, expected):
+    assert edges(build_graph(load(undated), as_of=as_of, undated=undated_rule)) == expected
+
+
+@pytest.mark.parametrize(("as_of", "bounds"), [
+    ("2012-01-01", {"lower": 3, "count": 3, "upper": 5}),
+    # "2004" may or may not have begun by mid-2004; the two undated ties may have
+    ("2004-06-30", {"lower": 1, "count": 2, "upper": 4}),
+    ("1950-01-01", {"lower": 0, "count": 0, "upper": 2}),
+])
+def test_count_bounds(undated, as_of, bounds):
+    assert count_bounds(load(undated), as_of) == bounds
+
+
+def test_a_year_as_of_means_its_last_day(undated):
+    assert edges(build_graph(load(undated), as_of="2023")) == ["T0001", "T0002", "T0003", "T0004"]
+
+
+def test_findings_compare_uses_bounds(undated):
+    ds = load(undated)
+    query = Query("partners", vn_places=("vn-delta",))
+    assert count_range(ds, query, "2012-01-01") == {"lower": 1, "count": 1, "upper": 2}
+    table = compare(ds, queries=TINY_QUERIES).set_index("finding_id")
+    # TINY-1: Epsilon's partners on 2024-12-31: kr-alpha-beta-gu and la-gamma (dated); T0005 may add kr-alpha
+    assert table.loc["TINY-1", ["dataset", "dataset_lower", "dataset_upper"]].tolist() == [2, 2, 3]
+    assert table.loc["TINY-1", "status"] == "matches"
+
+
+@pytest.mark.parametrize(("kind", "value", "status"), [
+    ("exact", 2, "matches"),
+    ("exact", 3, "within bounds"),     # the upper bound (3) reaches it, the default count (2) does not
+    ("exact", 9, "dataset below"),
+    ("exact", 1, "dataset above"),
+    ("at_least", 2, "matches"),        # ">= 2": 2 meets it
+    ("at_least", 3, "within bounds"),
+    ("at_least", 50, "dataset below"),
+    ("about", 2, "matches"),
+])
+def test_status_reads_the_kind_of_published_value(undated, kind, value, status):
+    path = undated / "dataset" / "published_findings.csv"
+    text = path.read_text(encoding="utf-8").replace("foreign partners,2,2,exact", f"foreign partners,{value},{value},{kind}")
+    path.write_text(text, encoding="utf-8")
+    assert compare(load(undated), queries=TINY_QUERIES).set_index("finding_id").loc["TINY-1", "status"] == status
+
+
+def test_ages_of_undated_ties_are_bounded_below(undated):
+    ages = tie_ages(load(undated), as_of="2024-10-31").set_index("tie_id")
+    assert pd.isna(ages.loc["T0004", "age"]) and pd.isna(ages.loc["T0004", "age_max"])
+    assert ages.loc["T0004", "age_min"] == pytest.approx(366 / 365.2425)  # 2023-10-31 -> 2024-10-31
+    assert "T0005" not in ages.index
+    table = median_age(load(undated), "tie_type", as_of="2024-10-31")
+    assert table.loc["cooperation", "undated"] == 1 and table.loc["cooperation", "ties"] == 2
+    assert table.loc["cooperation", "median_age_max"] == float("inf")  # half the group is of unbounded age
+
+
+def test_establishment_counts_show_undated_and_zero_years(undated):
+    years = establishment_counts(load(undated), as_of="2024-06-30").set_index("year")
+    assert years.loc["undated", "ties"] == 2
+    assert years.loc["1985", "ties"] == 0 and years.loc["2008", "ties"] == 1
+    assert bool(years.loc["2024", "partial"]) and not bool(years.loc["2023", "partial"])
+    cohorts = establishment_counts(load(undated), by="cohort").set_index("cohort")["ties"]
+    assert cohorts["undated"] == 2 and cohorts["after 1992-12-22"] == 2
+
+
+def test_eigenvector_is_comparable_across_components():
+    # a hub with four partners, and a separate four-node component: the small component gets no score
+    G = nx.MultiGraph()
+    for n in ["kr-hub", "kr-small-1", "kr-small-2"]:
+        G.add_node(n, country="KR", side="foreign", name_en=n, name_local=n)
+    for n in ["vn-a", "vn-b", "vn-c", "vn-d", "vn-e", "vn-f"]:
+        G.add_node(n, country="VN", side="VN", name_en=n, name_local=n)
+    for v in ["vn-a", "vn-b", "vn-c", "vn-d"]:
+        G.add_edge(v, "kr-hub", weight=4.0)
+    G.add_edge("vn-e", "kr-small-1", weight=4.0)
+    G.add_edge("vn-e", "kr-small-2", weight=4.0)
+    G.add_edge("vn-f", "kr-small-2", weight=4.0)
+    table = place_centrality(G, side="foreign", partner_country="KR").set_index("place_id")
+    assert table.loc["kr-hub", "eigenvector"] > 0
+    assert table.loc[["kr-small-1", "kr-small-2"], "eigenvector"].isna().all()
+    assert table.loc["kr-hub", "component_size"] == 5 and table.loc["kr-small-2", "component_size"] == 4
+    assert table["eigenvector"].idxmax() == "kr-hub"
+
+
+def test_province_level_centrality_and_partners_by_province(tiny):
+    ds = load(tiny)
+    table = korean_partner_centrality(ds, level="province").set_index("place_id")
+    assert list(table.index) == ["kr-alpha"]  # Beta-gu rolls up to Alpha
+    assert table.loc["kr-alpha", "ties"] == 2 and table.loc["kr-alpha", "partners"] == 2
+    by_province = partners_by_province(ds, partner_country="kr").set_index("vn_province_id")
+    assert by_province.loc["vn-epsilon", "partners"] == 1 and by_province.loc["vn-epsilon", "vn_province"] == "Hải Dương"
+    after = partners_by_province(ds, admin="2025").set_index("vn_province_id")
+    assert list(after.index) == ["vn-delta"] and after.loc["vn-delta", "partners"] == 3
+
+
+def test_ties_have_province_names(tiny):
+    ties = load(tiny).ties().set_index("tie_id")
+    assert ties.loc["T0002", "partner_province_name_en"] == "Alpha"
+    assert ties.loc["T0001", "vn_province_name_local"] == "Đồng Tháp"
+
+
+def test_report_is_the_same_on_any_day(tiny, monkeypatch):
+    first = text_report(load(tiny))
+    later = pd.Timestamp("2040-01-01")
+    monkeypatch.setattr(pd.Timestamp, "today", classmethod(lambda cls, tz=None: later))
+    monkeypatch.setattr(pd.Timestamp, "now", classmethod(lambda cls, tz=None: later))
+    assert text_report(load(tiny)) == first
+    assert "As of 2026-12-02 (the release date" in first.splitlines()[1]
+    assert "As of 2020-01-01" in text_report(load(tiny), as_of="2020-01-01")
+
+
+BAD_CALLS = [
+    (lambda ds: build_graph(ds, admin=2025), "admin=2025"),
+    (lambda ds: build_graph(ds, admin="2024"), "admin='2024'"),
+    (lambda ds: build_graph(ds, level="district"), "level='district'"),
+    (lambda ds: build_graph(ds, tie_types=["twin"]), "tie_types: 'twin'"),
+    (lambda ds: build_graph(ds, as_of="05/06/2012"), "as_of='05/06/2012'"),
+    (lambda ds: build_graph(ds, as_of="2012-13"), "as_of='2012-13'"),
+    (lambda ds: build_graph(ds, undated="never"), "undated='never'"),
+    (lambda ds: korean_partner_centrality(ds, side="vn"), "side='vn'"),
+    (lambda ds: korean_partner_centrality(ds, level="district"), "level='district'"),
+    (lambda ds: partners_by_province(ds, partner_country="Korea"), "partner_country='Korea'"),
+    (lambda ds: establishment_counts(ds, partner_country="Korea"), "partner_country='Korea'"),
+    (lambda ds: establishment_counts(ds, by="decade"), "by='decade'"),
+    (lambda ds: median_age(ds, by="foo"), "by='foo'"),
+    (lambda ds: tie_ages(ds, as_of=20120101), "as_of=20120101"),
+    (lambda ds: count(ds, Query("partner", vn_places=("vn-delta",)), "2012"), "counting='partner'"),
+    (lambda ds: count(ds, Query("ties", tie_types=("twin",)), "2012"), "tie_types: 'twin'"),
+    (lambda ds: count(ds, Query("partners", vn_places=("vn-delt",)), "2012"), "did you mean 'vn-delta'"),
+    (lambda ds: count(ds, Query("partners", partner_country="Korea"), "2012"), "partner_country='Korea'"),
+    (lambda ds: count(ds, Query("partners"), "31/12/2012"), "as_of='31/12/2012'"),
+    (lambda ds: compare(ds, tolerance=2), "tolerance=2"),
+    (lambda ds: ties_on(ds, "2012", undated="all"), "undated='all'"),
+    (lambda ds: text_report(ds, as_of="yesterday"), "as_of='yesterday'"),
+    (lambda ds: vnsister.path("nope"), "table='nope'.*'partnerships'"),
+]
+
+
+@pytest.mark.parametrize(("call", "match"), BAD_CALLS)
+def test_bad_arguments_raise_value_error(tiny, call, match):
+    with pytest.raises(ValueError, match=match):
+        call(load(tiny))
+
+
+def test_country_case_is_normalised(tiny):
+    ds = load(tiny)
+    pd.testing.assert_frame_equal(partners_by_province(ds, partner_country="kr"), partners_by_province(ds, partner_country="KR"))
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "--as-of", "05/06/2012"],
+    ["export", "--admin", "2024"],
+    ["report", "--as-of", "2012-13-01"],
+    ["extract", "-", "--date", "2023"],
+])
+def test_cli_bad_arguments_exit_2(tiny, argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv + ([str(tiny)] if argv[0] != "extract" else []))
+    assert exc.value.code == 2
+    assert "error" in capsys.readouterr().err
