@@ -47,10 +47,10 @@ def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None
                      "partner_agency", "tie_type", "tie_type_wording", "established", "status", "ended", "notes"])
         we.writerow(["event_id", "tie_id", "event_type", "date", "from_type", "to_type", "wording", "purposes", "notes"])
         wv.writerow(["evidence_id", "source_id", "tie_id", "event_id", "stance", "note"])
-        ws.writerow(["source_id", "url", "title", "publisher", "published", "language", "notes"])
+        ws.writerow(["source_id", "url", "title", "publisher", "published", "published_from", "language", "notes"])
         n_sources = max(1, n_ties // 5)
         for s in range(1, n_sources + 1):
-            ws.writerow([f"S{s:07d}", f"https://example.org/{s}", f"Article {s}", "Paper", "2024", "vi", ""])
+            ws.writerow([f"S{s:07d}", f"https://example.org/{s}", f"Article {s}", "Paper", "2024", "page", "vi", ""])
         seen = set()
         tie = 0
         while tie < n_ties:

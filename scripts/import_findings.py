@@ -99,6 +99,7 @@ def main(paths: list[str]) -> None:
             next_number += 1
             sources.append({"source_id": by_url[url], "url": url, "title": re.sub(r"^\((.*)\)$", r"\1", item["source_title"].strip()),
                             "publisher": item["publisher"], "published": partial(item["published"]),
+                            "published_from": "page" if partial(item["published"]) else "",
                             "language": item["language"], "notes": "cited by published_findings.csv"})
         rows.append({"finding_id": finding_id, "scope": scope, "metric": metric, "published_value": item["value"],
                      "value": value, "value_kind": VALUE_KINDS.get(finding_id, "exact"), "as_of": as_of, "counting_convention": convention, "source_id": by_url[url],

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
+from vnsister.sourcedates import date_from_url  # noqa: E402  (dates an address states)
 from vnsister.validate import FORMAL_AGREEMENTS  # noqa: E402  (and of a formal agreement)
 
 TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
@@ -110,14 +111,20 @@ class Store:
 
     def source(self, ev: dict) -> str:
         url = clean(ev["url"])
+        published = clean(ev.get("published"))
         for row in self.tables["sources"]:
             if row["url"] == url:
+                if published and not row["published"]:  # a later record may see the date an earlier one missed
+                    row["published"], row["published_from"] = published, "page"
                 return row["source_id"]
         title = clean(ev.get("title"))
         title = "" if title.startswith("[") else title  # "[title not shown …]" placeholders are not titles
         row = {"source_id": self.next_id("sources"), "url": url, "title": title,
-               "publisher": clean(ev.get("publisher")), "published": clean(ev.get("published")),
+               "publisher": clean(ev.get("publisher")), "published": published,
+               "published_from": "page" if published else "",
                "language": clean(ev.get("language")).lower(), "notes": clean(ev.get("source_notes"))}
+        if not published and date_from_url(url):
+            row["published"], row["published_from"] = date_from_url(url), "url"
         self.tables["sources"].append(row)
         return row["source_id"]
 

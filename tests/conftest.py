@@ -27,9 +27,9 @@ T0003,vn-epsilon,government,,la-gamma,government,,twinning,kết nghĩa,1984,act
 E0001,T0001,mou_signed,2008-10-21,,friendship,Bản ghi nhớ,general_friendship,
 E0002,T0001,upgraded,2013-10-21,friendship,twinning,Thỏa thuận nâng cấp,,
 """,
-    "sources": """source_id,url,title,publisher,published,language,notes
-S0001,https://example.org/a,Article A,Paper A,2023-10,vi,
-S0002,https://example.org/b,Article B,Paper B,2024,vi,
+    "sources": """source_id,url,title,publisher,published,published_from,language,notes
+S0001,https://example.org/a,Article A,Paper A,2023-10,page,vi,
+S0002,https://example.org/b,Article B,Paper B,2024,page,vi,
 """,
     "evidence": """evidence_id,source_id,tie_id,event_id,stance,note
 V0001,S0001,T0001,,supports,Twinning since 2013 after a 2008 MoU.

@@ -51,7 +51,7 @@ CASES = [
      "partnerships", 4, "tie_id", "no evidence"),
     ("event without evidence", lambda r: replace_in(r, "evidence", "V0003,S0001,T0001,E0002,supports,Upgrade signed 21 Oct 2013.\n", ""),
      "events", 3, "event_id", "no evidence"),
-    ("unused source", lambda r: append_row(r, "sources", "S0003,https://example.org/c,C,Paper C,2024,ko,"),
+    ("unused source", lambda r: append_row(r, "sources", "S0003,https://example.org/c,C,Paper C,2024,page,ko,"),
      "sources", 4, "source_id", "not used"),
     ("unknown tie type", lambda r: replace_in(r, "partnerships", "twinning,kết nghĩa,2008", "sisterhood,kết nghĩa,2008"),
      "partnerships", 2, "tie_type", "not an allowed value; allowed: twinning"),

@@ -171,7 +171,7 @@ def random_package(tmp_path_factory, dates: list[str]):
         rows.append(f"T{i:04d},{a},agency,Agency {i},{b},government,,friendship,hữu nghị,{date},active,,")
         evidence.append(f"V{i:04d},S0001,T{i:04d},,supports,Random.")
     tables = dict(TINY, partnerships="\n".join(rows) + "\n", events=TINY["events"].splitlines()[0] + "\n",
-                  sources="source_id,url,title,publisher,published,language,notes\nS0001,https://example.org,A,P,2024,vi,\n",
+                  sources="source_id,url,title,publisher,published,published_from,language,notes\nS0001,https://example.org,A,P,2024,page,vi,\n",
                   evidence="\n".join(evidence) + "\n")
     return write_package(tmp_path_factory.mktemp("random"), tables)
 

@@ -24,7 +24,7 @@ UNDATED_TIES = ("T0004,vn-delta,government,,kr-alpha-beta-gu,government,,coopera
 @pytest.fixture
 def undated(tiny):
     for table, extra in (("partnerships", UNDATED_TIES),
-                         ("sources", "S0003,https://example.org/c,Article C,Paper C,,vi,\n"),
+                         ("sources", "S0003,https://example.org/c,Article C,Paper C,,,vi,\n"),
                          ("evidence", "V0006,S0001,T0004,,supports,Cooperation named.\nV0007,S0003,T0005,,supports,Named.\n")):
         path = tiny / "dataset" / f"{table}.csv"
         path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")

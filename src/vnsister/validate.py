@@ -83,6 +83,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_ties(frames["partnerships"], frames["places"])
         errors += check_events(frames["events"], frames["partnerships"])
         errors += check_evidence(frames)
+        errors += check_source_dates(frames["sources"])
     report = pd.DataFrame(errors, columns=ERROR_COLUMNS)
     report["row"] = report["row"].astype("Int64")
     report = report.sort_values(["table", "row", "field"], kind="stable", na_position="first")
@@ -323,6 +324,23 @@ def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors
         errors.append(error("events", int(i), "to_type", last.at[i, "_to"],
                             f"the latest event makes the tie {last.at[i, '_to']} but {last.at[i, 'tie_id']} "
                             f"is {last.at[i, '_current']}"))
+    return errors
+
+
+def check_source_dates(sources: pd.DataFrame) -> Errors:
+    """``published_from`` says where a publication date came from: set exactly when ``published`` is, and a date
+    read from the URL must be the one the URL states."""
+    from vnsister.sourcedates import date_from_url
+
+    errors: Errors = []
+    for i, row in sources.iterrows():
+        has_date, basis = pd.notna(row["published"]), row["published_from"]
+        if has_date != pd.notna(basis):
+            errors.append(error("sources", int(i), "published_from", basis,
+                                "published_from must be set (page or url) exactly when published is"))
+        elif basis == "url" and date_from_url(row["url"]) != row["published"]:
+            errors.append(error("sources", int(i), "published", row["published"],
+                                f"published_from is url, but the URL states {date_from_url(row['url']) or 'no date'}"))
     return errors
 
 

@@ -1,0 +1,74 @@
+"""Publication dates read from a source's URL, where the URL's pattern leaves no doubt.
+
+Many news sites put the publication date in the address: ``/2014/12/05/``, ``/201412/``, an article id that
+starts with the day (``NISX20230923…``, ``AKR20230923…``, ``/article/20231122580207``), or a date in the slug
+(``…-2019-10-21.html``). :func:`date_from_url` returns that date as a partial date (``YYYY``, ``YYYY-MM``,
+``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree. A bare number that merely could be a
+date (``post131005``, ``?idxno=49965``) is never read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from vnsister.dates import parse_partial_date
+
+__all__ = ["date_from_url"]
+
+_YEAR = r"(19[89]\d|20[0-4]\d)"
+_MONTH = r"(0[1-9]|1[0-2])"
+_DAY = r"(0[1-9]|[12]\d|3[01])"
+# Each pattern, tried on the URL's path and query, gives (year, month, day) groups; a month or day may be absent.
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"/{_YEAR}/{_MONTH}/{_DAY}(?:/|$|[-_.])"),                 # /2014/12/05/
+    re.compile(rf"/{_YEAR}-{_MONTH}-{_DAY}(?:/|$|[-_.])"),                 # /2014-12-05/
+    re.compile(rf"[-_/]{_YEAR}-{_MONTH}-{_DAY}(?:\.html?|/|$)"),           # …-2019-10-21.html
+    re.compile(rf"(?:^|[/=])[A-Z]{{2,5}}{_YEAR}{_MONTH}{_DAY}_?\d{{4,}}"),  # NISX20230923_…, AKR20230923…
+    re.compile(rf"(?:^|[/=]){_YEAR}{_MONTH}{_DAY}\d{{4,9}}(?:$|[/&.?#])"),  # /article/20231122580207, seq=2023060814…
+    re.compile(rf"/{_YEAR}/{_MONTH}(?:/|$)"),                              # /2014/12/
+    re.compile(rf"/{_YEAR}{_MONTH}/"),                                     # /201412/
+    re.compile(rf"/{_YEAR}/(?=[^/]*[a-z][^/]*-)"),                         # /2019/a-slug-with-words
+)
+
+
+def _candidates(text: str) -> list[str]:
+    found = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            parts = [g for g in match.groups() if g]
+            date = "-".join(parts)
+            try:
+                parse_partial_date(date)
+            except ValueError:  # 2023-02-30 and the like: not a date
+                continue
+            found.append(date)
+    return found
+
+
+def date_from_url(url: str) -> str:
+    """The publication date a URL states unambiguously, as a partial date; ``""`` if it states none.
+
+    Examples
+    --------
+    >>> date_from_url("https://example.vn/2014/12/05/tin-hop-tac.html")
+    '2014-12-05'
+    >>> date_from_url("https://www.newsis.com/view/NISX20230923_0002460123")
+    '2023-09-23'
+    >>> date_from_url("https://www.kyeonggi.com/article/20231122580207")
+    '2023-11-22'
+    >>> date_from_url("https://baodauthau.vn/hop-tac-post131005.html")
+    ''
+    """
+    if not isinstance(url, str):
+        raise ValueError(f"url={url!r} must be a string")
+    parts = urlsplit(url)
+    text = unquote(parts.path) + ("?" + unquote(parts.query) if parts.query else "")
+    found = _candidates(text)
+    if not found:
+        return ""
+    most_precise = max(found, key=len)
+    # every other reading must agree with the most precise one (a prefix of it), or the URL is ambiguous
+    if all(most_precise.startswith(other) for other in found):
+        return most_precise
+    return ""
