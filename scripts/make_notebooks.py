@@ -13,7 +13,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 OUT = Path(__file__).resolve().parents[1] / "notebooks"
 LOAD = """
 ds = vnsister.load()
-CAPTION = f"Source: vnsister {ds.version} (every tie cites a public source)."
+AS_OF = ds.released  # the release date: the same numbers on any day
+CAPTION = (f"Source: vnsister {ds.version}, released {ds.released}; as of {AS_OF}; n = {len(ds.partnerships)} ties. "
+           "Undated ties count from their earliest dated evidence. Search effort was uneven across countries.")
 print(ds.version, {name: len(table) for name, table in ds.tables.items()})"""
 
 
@@ -55,14 +57,23 @@ NOTEBOOKS = {
                  "ax.set_xticks(range(len(grid.columns)), grid.columns)\nax.set_yticks(range(len(grid.index)), grid.index)\n"
                  "for (i, j), n in pd.DataFrame(grid.values).stack().items():\n    ax.text(j, i, n, ha='center', va='center', fontsize=8)\n"
                  "ax.set_title('Ties per province and partner country')\nfig.colorbar(im, label='ties')\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
-        ("md", "## Timeline\n\nYear of establishment (first formal agreement); undated ties are left out."),
+        ("md", "## Timeline\n\nYear of establishment (first formal agreement). Undated ties cannot be placed on the "
+               "axis: their number is given in the title, and the last year is partial up to the release date."),
         ("code", "from vnsister.ages import establishment_counts\n\n"
-                 "all_years = establishment_counts(ds).set_index('year')['ties']\n"
-                 "korea = establishment_counts(ds, partner_country='KR').set_index('year')['ties']\n"
+                 "counts = establishment_counts(ds).set_index('year')\nundated = int(counts.loc['undated', 'ties'])\n"
+                 "all_years = counts.drop('undated')['ties'].rename(index=int)\n"
+                 "korea = establishment_counts(ds, partner_country='KR').set_index('year').drop('undated')['ties'].rename(index=int)\n"
                  "fig, ax = plt.subplots(figsize=(10, 4))\nax.bar(all_years.index, all_years.values, color='#bbbbbb', label='all partners')\n"
                  "ax.bar(korea.index, korea.values, color='#c0392b', label='Korean partners')\n"
                  "ax.axvline(1992.97, color='k', lw=0.8, ls='--')\nax.text(1993.2, ax.get_ylim()[1] * 0.9, 'VN–KR relations\\n1992-12-22', fontsize=8)\n"
-                 "ax.set(xlabel='year established', ylabel='ties', title='Ties established per year')\nax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
+                 "ax.set(xlabel='year established', ylabel='ties', title=f'Ties established per year ({undated} undated ties not shown)')\n"
+                 "ax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=7)"),
+        ("code", "from vnsister.network import partners_by_province\n\n"
+                 "top = partners_by_province(ds).iloc[0]\n"
+                 "print(f\"In release {ds.version}, {len(ds.partnerships)} ties link {ds.ties()['vn_province_id'].nunique()} Vietnamese \"\n"
+                 "      f\"provinces with {ds.ties()['partner_country'].nunique()} countries; {undated} ties \"\n"
+                 "      f\"({undated / len(ds.partnerships):.0%}) have no established date. {top['vn_province']} has the most distinct \"\n"
+                 "      f\"foreign partners ({top['partners']}).\")"),
     ],
     "02_korean_partner_centrality": [
         ("md", "# Centrality of Korean partners\n\nKorean places ranked by their Vietnamese partners in the bipartite "
@@ -95,28 +106,38 @@ NOTEBOOKS = {
         ("md", "## The mirror view and the wider network\n\nVietnamese places ranked by their Korean ties, and the "
                "share of each province's foreign ties that are Korean."),
         ("code", "display(korean_partner_centrality(ds, side='VN').head(10))\nkorean_share(ds).head(15)"),
+        ("md", "## Findings\n\nEigenvector scores are computed on the largest connected component only (blank "
+               "elsewhere), so they can be ranked together; `component_size` says how large each place's component is. "
+               "The 2012 ranking counts undated ties only from their earliest dated evidence."),
+        ("code", "top = ranking.iloc[0]\nby_eigen = ranking.dropna(subset=['eigenvector']).sort_values('eigenvector', ascending=False).iloc[0]\n"
+                 "G_kr = ranking['component_size'].max()\n"
+                 "print(f\"As of {AS_OF}, {top['name_en']} ranks first by weighted degree ({top['partners']} Vietnamese partners); \"\n"
+                 "      f\"{by_eigen['name_en']} is the most central by eigenvector within the largest component ({G_kr} places). \"\n"
+                 "      f\"{ranking['eigenvector'].isna().sum()} of {len(ranking)} Korean places lie outside it.\")"),
     ],
     "03_age_of_ties": [
-        ("md", "# Age of ties\n\nAges in years with bounds for partial dates (`age_min`, `age_max`), by partner country "
-               "and type; cohorts around 1992-12-22 (Vietnam–Korea diplomatic relations); time from a first MoU to an "
-               "upgrade; survival where lapses are recorded (Kaplan–Meier, active ties censored)."),
+        ("md", "# Age of ties\n\nAges in years on the release date, with bounds for partial dates (`age_min`, `age_max`); "
+               "undated ties count from their earliest dated evidence and have only a lower bound. By partner country and "
+               "type; cohorts around 1992-12-22 (Vietnam–Korea diplomatic relations); time from a first MoU to an upgrade."),
         ("code", setup("from vnsister.ages import establishment_counts, median_age, survival, tie_ages, time_to_upgrade")),
-        ("code", "ages = tie_ages(ds, as_of='2026-01-01')\nfig, ax = plt.subplots(figsize=(9, 4))\n"
+        ("code", "ages = tie_ages(ds, as_of=AS_OF).dropna(subset=['age'])\nfig, ax = plt.subplots(figsize=(9, 4))\n"
                  "ax.hist([ages.loc[ages['partner_country'] == 'KR', 'age'], ages.loc[ages['partner_country'] != 'KR', 'age']],\n"
                  "        bins=range(0, 60, 2), stacked=True, label=['Korean partners', 'other partners'], color=['#c0392b', '#bbbbbb'])\n"
-                 "ax.set(xlabel='age on 2026-01-01 (years; midpoint of partial dates)', ylabel='ties', title='Age of ties')\nax.legend()\n"
+                 "ax.set(xlabel=f'age on {AS_OF} (years; midpoint of partial dates)', ylabel='ties', title=f'Age of dated ties (n = {len(ages)})')\nax.legend()\n"
                  "fig.text(0.01, 0.01, CAPTION, fontsize=8)"),
-        ("code", "display(median_age(ds, 'partner_country', as_of='2026-01-01').head(10))\nmedian_age(ds, 'tie_type', as_of='2026-01-01')"),
+        ("code", "by_country = median_age(ds, 'partner_country', as_of=AS_OF)\ndisplay(by_country.head(10))\nmedian_age(ds, 'tie_type', as_of=AS_OF)"),
         ("md", "## Cohorts around 1992"),
         ("code", "establishment_counts(ds, by='cohort', partner_country='KR')"),
         ("md", "## Time from the first agreement to an upgrade"),
         ("code", "upgrades = time_to_upgrade(ds)\nprint(upgrades['years'].describe())\nupgrades.merge(ds.ties()[['tie_id', 'vn_name_local', 'partner_name_en']], on='tie_id').head(10)"),
-        ("md", "## Survival\n\nFew lapses are recorded (sources rarely announce the end of a tie), so the curve mostly "
-               "shows censoring; it is a lower bound on how little is known, not evidence that ties never lapse."),
-        ("code", "curve = survival(ds, as_of='2026-01-01')\nfig, ax = plt.subplots(figsize=(8, 4))\ncurve.plot(ax=ax, drawstyle='steps-post')\n"
-                 "ax.set(xlabel='years since establishment', ylabel='share of ties still active', ylim=(0, 1.05),\n"
-                 "       title='Kaplan–Meier survival of ties')\n"
-                 "fig.text(0.01, 0.01, CAPTION, fontsize=8)\nprint((ds.partnerships['status'] == 'lapsed').sum(), 'lapsed ties recorded')"),
+        ("md", "## Survival: not estimable\n\nSources rarely announce the end of a tie, so very few lapses are recorded. "
+               "`survival` refuses to draw a Kaplan–Meier curve from fewer than `MIN_LAPSES` dated lapses, and says why; "
+               "time to upgrade (above) is what the data can estimate."),
+        ("code", "try:\n    survival(ds, as_of=AS_OF)\nexcept ValueError as reason:\n    print(reason)"),
+        ("code", "kr = by_country.loc['KR']\nprint(f\"As of {AS_OF}, the median Vietnam–Korea tie is {kr['median_age_dated']:.1f} years old among \"\n"
+                 "      f\"{kr['ties'] - kr['undated']} dated ties; counting the {kr['undated']} undated ones at their youngest and oldest \"\n"
+                 "      f\"possible ages, the median lies between {kr['median_age_min']:.1f} and {kr['median_age_max']:.1f} years. \"\n"
+                 "      f\"{len(upgrades)} ties record an upgrade, a median {upgrades['years'].median():.1f} years after the first agreement.\")"),
     ],
     "04_published_findings": [
         ("md", "# Published findings beside the dataset\n\nEach published figure (`published_findings.csv`) has a declared "
@@ -124,9 +145,10 @@ NOTEBOOKS = {
         ("code", setup("from vnsister.findings import QUERIES, compare", pandas=True)),
         ("code", "table = compare(ds)\ntable"),
         ("code", "shown = table.dropna(subset=['ratio']).sort_values('ratio')\nfig, ax = plt.subplots(figsize=(9, 6))\n"
-                 "ax.barh(shown['finding_id'], shown['ratio'], color=['#2b6f8e' if s == 'matches' else '#c0392b' for s in shown['status']])\n"
+                 "palette = {'matches': '#2b6f8e', 'within bounds': '#7fb3d5'}\n"
+                 "ax.barh(shown['finding_id'], shown['ratio'], color=[palette.get(s, '#c0392b') for s in shown['status']])\n"
                  "ax.axvline(1, color='k', lw=0.8)\nax.set(xlabel='dataset / published', title='Dataset figure relative to the published one')\n"
-                 "fig.text(0.01, 0.01, CAPTION + ' Blue: within 5%.', fontsize=8)\nfig.tight_layout()"),
+                 "fig.text(0.01, 0.01, CAPTION + ' Dark blue: within 5%; light blue: published value within the dataset bounds.', fontsize=6, wrap=True)\nfig.tight_layout()"),
         ("md", "## Why the numbers differ\n\n"
                "- **KR-VN-2024, KR-TOTAL-2012-05, KR-GYEONGGI-VN-2012** — Korean figures count agreements registered by "
                "Korean local governments (sister and friendship). The dataset finds fewer: not every registered agreement "
@@ -135,14 +157,15 @@ NOTEBOOKS = {
                "places with any documented agreement, including seasonal-labour MoUs of districts and councils, which the "
                "published figure leaves out.\n"
                "- **HCMC-***, **DN-***, **BD-*** — Vietnamese cities count foreign *localities* with friendship-cooperation "
-               "relations. The dataset counts distinct partner places of the city government; ties whose date is unknown "
-               "are counted at every as-of date, so early figures (2012, 2019) can come out above the published ones, while "
-               "recent totals (58 for HCMC) are still short of partners the sources never name.\n"
+               "relations. The dataset counts distinct partner places of the city government. Ties whose date is unknown "
+               "count from their earliest dated evidence, so early figures (2012, 2019) are low; `dataset_lower` and "
+               "`dataset_upper` give the range the undated ties allow (the upper bound counts them on every date), and "
+               "`within bounds` means the published figure lies in that range.\n"
                "- **HCMC-KR-*** — the dataset includes a 2016 Seoul friendship and a 2015 Daegu tie that the city's own count "
                "may treat as lapsed or fold into other agreements.\n"
                "- **HN-TOTAL-2018** — Hà Nội's 'more than 100 capitals and cities' counts every friendly or cooperative "
                "relation the city keeps; most of them have left no dated public trace of an agreement, so the dataset holds "
-               "about a fifth of them. **HP-TOTAL-2025-03**, **HD-TWIN** and **DN-KR-2025** are close; the remaining gap "
+               "under a third of them (the figure is a lower bound, `value_kind` at_least). **HP-TOTAL-2025-03**, **HD-TWIN** and **DN-KR-2025** are close; the remaining gap "
                "is partners the published articles do not name.\n"
                "- **VN-LAO-KH-2012** — 35 Vietnamese localities had Lao partners in 2012; the dataset's Lao coverage is thin "
                "outside the provinces searched so far.\n"
@@ -158,21 +181,28 @@ NOTEBOOKS = {
                "investment) to 2020s labour-migration projects driven by Korea's demographic crisis. Since Vietnam's "
                "Resolution 59/NQ-CP (2022), Korean counties sign seasonal-worker agreements with Vietnamese provinces, "
                "districts or their labour departments. Every agreement (event) in vnsister carries purpose tags from a "
-               "fixed vocabulary; a tie's purposes are derived from its agreements (`vnsister.purposes`)."),
-        ("code", setup("from vnsister.findings import compare", "from vnsister.purposes import VOCABULARY, purpose_shares, purposes_by_cohort")
+               "fixed vocabulary, and purposes are counted by the date of the agreement that set them, not by the year the "
+               "tie was founded (a 1996 tie's 2024 labour agreement counts in 2024)."),
+        ("code", setup("from vnsister.findings import compare", "from vnsister.purposes import VOCABULARY, purpose_shares, purposes_by_period")
                  + "\nprint(VOCABULARY)"),
-        ("md", "## Purpose mix of ties with Korea by decade of establishment"),
-        ("code", "mix = purposes_by_cohort(ds)\nshares = mix.div(mix.sum(axis=1), axis=0)\nfig, ax = plt.subplots(figsize=(10, 4))\n"
+        ("md", "## Purpose mix of agreements with Korean partners by decade of the agreement"),
+        ("code", "mix = purposes_by_period(ds)\nshares = mix.div(mix.sum(axis=1), axis=0)\nfig, ax = plt.subplots(figsize=(10, 4))\n"
                  "shares.plot.bar(stacked=True, ax=ax, colormap='tab20', width=0.8)\n"
-                 "ax.set(xlabel='decade established', ylabel='share of purpose tags', title='Purposes of ties with Korean localities')\n"
+                 "ax.set(xlabel='decade of the agreement', ylabel='share of purpose tags', title='Purposes of agreements with Korean localities')\n"
                  "ax.legend(bbox_to_anchor=(1.01, 1), fontsize=8)\nfig.text(0.01, 0.01, CAPTION, fontsize=8)\nfig.tight_layout()\nmix"),
         ("md", "## Timeline of labour agreements against Resolution 59/NQ-CP (2022)"),
-        ("code", "labour = purpose_shares(ds, 'seasonal_labour')\nfig, ax = plt.subplots(figsize=(10, 4))\n"
-                 "ax.bar(labour.index, labour['ties'], color='#bbbbbb', label='ties established')\n"
-                 "ax.bar(labour.index, labour['with_purpose'], color='#c0392b', label='of which with a seasonal-labour agreement')\n"
+        ("code", "labour = purpose_shares(ds, 'seasonal_labour')\ndated = labour.drop('undated', errors='ignore').rename(index=int)\n"
+                 "fig, ax = plt.subplots(figsize=(10, 4))\n"
+                 "ax.bar(dated.index, dated['agreements'], color='#bbbbbb', label='agreements signed')\n"
+                 "ax.bar(dated.index, dated['with_purpose'], color='#c0392b', label='of which seasonal-labour agreements')\n"
                  "ax.axvline(2021.5, color='k', ls='--', lw=0.8)\nax.text(2021.6, ax.get_ylim()[1] * 0.9, 'Resolution 59/NQ-CP\\n(2022)', fontsize=8)\n"
-                 "ax.set(xlabel='year the tie was established', ylabel='ties with Korean localities')\nax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=8)\n"
-                 "labour.tail(10)"),
+                 "undated = int(labour.loc['undated', 'agreements']) if 'undated' in labour.index else 0\n"
+                 "ax.set(xlabel='year of the agreement', ylabel='agreements with Korean localities', title=f'{undated} undated agreements not shown')\n"
+                 "ax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=7)\nlabour.tail(10)"),
+        ("code", "before = dated.loc[dated.index < 2022]\nafter = dated.loc[dated.index >= 2022]\n"
+                 "print(f\"Seasonal-labour agreements: {int(before['with_purpose'].sum())} of {int(before['agreements'].sum())} agreements \"\n"
+                 "      f\"before 2022, {int(after['with_purpose'].sum())} of {int(after['agreements'].sum())} from 2022 on \"\n"
+                 "      f\"({undated} agreements undated).\")"),
         ("code", "parties = ds.ties()[['tie_id', 'partner_country', 'vn_name_local', 'partner_name_en', 'partner_level']]\n"
                  "events = ds.events.merge(parties, on='tie_id')\n"
                  "labour_events = events[(events['partner_country'] == 'KR') & events['purposes'].fillna('').str.contains('seasonal_labour')]\n"
@@ -182,10 +212,11 @@ NOTEBOOKS = {
         ("md", "## The published figure: 16 Vietnamese provinces/cities by September 2025\n\nCounted on the post-2025 map "
                "(a district's agreement counts for its province), any party level, through `vnsister.findings`."),
         ("code", "compare(ds).set_index('finding_id').loc[['VN-KR-SEASONAL-2025-09']]"),
-        ("md", "Reading (release 0.3.0): seasonal-labour agreements with Korean localities appear in the late 2010s and "
-               "are most frequent in 2024–2025; about two thirds of the ties that carry one are with Korean counties (gun), "
-               "consistent with the claim that labour shortages in rural Korea drive the newest ties. The dataset records "
-               "only agreements that public sources document, so counts are lower bounds."),
+        ("code", "share_gun = (labour_ties['partner_level'] == 'county').mean()\n"
+                 "print(f\"Reading (release {ds.version}): dated by the agreements themselves, seasonal-labour agreements with Korean \"\n"
+                 "      f\"localities number {int(before['with_purpose'].sum())} before 2022 and {int(after['with_purpose'].sum())} from 2022 on; \"\n"
+                 "      f\"{share_gun:.0%} of the ties carrying one are with Korean counties (gun). The dataset records only \"\n"
+                 "      f\"agreements that public sources document, so these counts are lower bounds.\")"),
     ],
 }
 
