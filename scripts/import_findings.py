@@ -2,7 +2,7 @@
 
     python scripts/import_findings.py ../shared/research/published_findings.csv [curation/findings/*.csv]
 
-Research notes come from `../shared/research/` and from the figures source hunters met (`curation/findings/`,
+Research notes come from `../shared/research/` and from the figures curators recorded (`curation/findings/`,
 same columns).
 
 Only findings that the dataset can be compared with are imported, each with a value read from the published
