@@ -148,7 +148,7 @@ NOTEBOOKS = {
                  "palette = {'matches': '#2b6f8e', 'within bounds': '#7fb3d5'}\n"
                  "ax.barh(shown['finding_id'], shown['ratio'], color=[palette.get(s, '#c0392b') for s in shown['status']])\n"
                  "ax.axvline(1, color='k', lw=0.8)\nax.set(xlabel='dataset / published', title='Dataset figure relative to the published one')\n"
-                 "fig.text(0.01, 0.01, CAPTION + ' Dark blue: within 5%; light blue: published value within the dataset bounds.', fontsize=6, wrap=True)\nfig.tight_layout()"),
+                 "fig.text(0.01, 0.01, CAPTION + ' Dark blue: within 5%; light blue: within the bounds.', fontsize=6, wrap=True)\nfig.tight_layout()"),
         ("md", "## Why the numbers differ\n\n"
                "- **KR-VN-2024, KR-TOTAL-2012-05, KR-GYEONGGI-VN-2012** — Korean figures count agreements registered by "
                "Korean local governments (sister and friendship). The dataset finds fewer: not every registered agreement "
@@ -197,7 +197,7 @@ NOTEBOOKS = {
                  "ax.bar(dated.index, dated['with_purpose'], color='#c0392b', label='of which seasonal-labour agreements')\n"
                  "ax.axvline(2021.5, color='k', ls='--', lw=0.8)\nax.text(2021.6, ax.get_ylim()[1] * 0.9, 'Resolution 59/NQ-CP\\n(2022)', fontsize=8)\n"
                  "undated = int(labour.loc['undated', 'agreements']) if 'undated' in labour.index else 0\n"
-                 "ax.set(xlabel='year of the agreement', ylabel='agreements with Korean localities', title=f'{undated} undated agreements not shown')\n"
+                 "ax.set(xlabel='year of the agreement', ylabel='agreements with Korean places', title=f'{undated} undated not shown')\n"
                  "ax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=7)\nlabour.tail(10)"),
         ("code", "before = dated.loc[dated.index < 2022]\nafter = dated.loc[dated.index >= 2022]\n"
                  "print(f\"Seasonal-labour agreements: {int(before['with_purpose'].sum())} of {int(before['agreements'].sum())} agreements \"\n"
