@@ -125,8 +125,7 @@ def establishment_counts(ds: Dataset, by: str = "year", partner_country: str | N
     text, day = _day(ds, as_of)
     ties = ds.ties()
     if partner_country is not None:
-        known = ds.places.loc[ds.places["country"] != "VN", "country"]
-        ties = ties[ties["partner_country"] == checks.country_code("partner_country", partner_country, known)]
+        ties = ties[ties["partner_country"] == checks.partner_country("partner_country", partner_country, ds.places)]
     timeline = tie_timeline(ds).set_index("tie_id").loc[ties["tie_id"]].reset_index()
     dated = timeline[timeline["dated"] & (timeline["start_earliest"] <= day)]
     undated = timeline[~timeline["dated"]]

@@ -73,6 +73,20 @@ def country_code(name: str, value: object, known: Iterable[str]) -> str:
                      f"such as {shown}")
 
 
+def _items(name: str, values: object) -> tuple:
+    """A list-valued argument as a tuple (a bare string is one item)."""
+    if isinstance(values, str):
+        return (values,)
+    if not isinstance(values, Iterable):
+        raise ValueError(f"{name}={values!r} must be a list")
+    return tuple(values)
+
+
+def partner_country(name: str, value: object, places: pd.DataFrame) -> str:
+    """:func:`country_code` against the foreign countries present in a places table."""
+    return country_code(name, value, places.loc[places["country"] != "VN", "country"])
+
+
 def place_ids(name: str, values: object, known: Iterable[str]) -> tuple[str, ...]:
     """Place ids that exist in the gazetteer; an unknown id raises with its closest matches.
 
@@ -85,11 +99,7 @@ def place_ids(name: str, values: object, known: Iterable[str]) -> tuple[str, ...
     ...
     ValueError: vn_places: unknown place id 'vn-hanoi'; did you mean 'vn-ha-noi', 'vn-ha-nam'?
     """
-    if isinstance(values, str):
-        values = (values,)
-    if not isinstance(values, Iterable):
-        raise ValueError(f"{name}={values!r} must be a place id or a list of place ids")
-    ids = tuple(values)
+    ids = _items(name, values)
     known_set = set(known)
     for place in ids:
         if place not in known_set:
@@ -109,12 +119,8 @@ def members(name: str, values: object, allowed: Iterable[str]) -> tuple[str, ...
     ...
     ValueError: tie_types: 'twin' is not allowed; choose from: 'twinning', 'friendship'
     """
-    if isinstance(values, str):
-        values = (values,)
-    if not isinstance(values, Iterable):
-        raise ValueError(f"{name}={values!r} must be a list")
     options = tuple(allowed)
-    items = tuple(values)
+    items = _items(name, values)
     for item in items:
         if item not in options:
             raise ValueError(f"{name}: {item!r} is not allowed; choose from: {', '.join(repr(o) for o in options)}")

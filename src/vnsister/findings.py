@@ -103,7 +103,7 @@ def _check_places(ds: Dataset, query: Query) -> None:
     checks.place_ids("vn_places", query.vn_places, known)
     checks.place_ids("partner_places", query.partner_places, known)
     if query.partner_country is not None and query.partner_country not in set(ds.places["country"]):
-        checks.country_code("partner_country", query.partner_country, ds.places.loc[ds.places["country"] != "VN", "country"])
+        checks.partner_country("partner_country", query.partner_country, ds.places)
 
 
 def _select(ds: Dataset, query: Query, as_of: str, undated: str = "attested") -> pd.DataFrame:

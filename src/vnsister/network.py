@@ -382,8 +382,7 @@ def partners_by_province(ds: Dataset, partner_country: str | None = None, admin:
     checks.choice("admin", admin, ADMIN_MAPS)
     ties = ties_on(ds, as_of, undated, ds.ties())
     if partner_country is not None:
-        known = ds.places.loc[ds.places["country"] != "VN", "country"]
-        ties = ties[ties["partner_country"] == checks.country_code("partner_country", partner_country, known)]
+        ties = ties[ties["partner_country"] == checks.partner_country("partner_country", partner_country, ds.places)]
     province = ties["vn_province_id"]
     if admin == "2025":
         successors = successor_map(ds)

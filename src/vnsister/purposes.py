@@ -54,8 +54,7 @@ def agreement_purposes(ds: Dataset, partner_country: str | None = "KR") -> pd.Da
     events = ds.events[ds.events["event_type"].astype("string").isin(AGREEMENTS)]
     if partner_country is not None:
         ties = ds.ties()
-        known = ds.places.loc[ds.places["country"] != "VN", "country"]
-        code = checks.country_code("partner_country", partner_country, known)
+        code = checks.partner_country("partner_country", partner_country, ds.places)
         events = events[events["tie_id"].isin(ties.loc[ties["partner_country"] == code, "tie_id"])]
     year = partial_date_bounds(events["date"])["earliest"].dt.year.astype("Int64")
     tags = events["purposes"].fillna("untagged").str.split(";")
