@@ -30,6 +30,27 @@ def test_ties_view_joins_places(tiny):
     assert ties.at["T0003", "partner_country"] == "LA"
 
 
+def test_a_commune_rolls_up_to_its_province_not_its_district(tiny):
+    places = tiny / "dataset" / "places.csv"
+    places.write_text(places.read_text(encoding="utf-8")
+                      + "kr-alpha-beta-gu-dong,KR,commune,3,동,kr-alpha-beta-gu,Dong,동,Dong,,,,,,,\n", encoding="utf-8")
+    ties = tiny / "dataset" / "partnerships.csv"
+    ties.write_text(ties.read_text(encoding="utf-8").replace("T0002,vn-epsilon,government,,kr-alpha-beta-gu,",
+                                                             "T0002,vn-epsilon,government,,kr-alpha-beta-gu-dong,"),
+                    encoding="utf-8")
+    ds = vnsister.load(tiny)
+    assert ds.first_level_units()["kr-alpha-beta-gu-dong"] == "kr-alpha"
+    assert ds.ties().set_index("tie_id").at["T0002", "partner_province_name_en"] == "Alpha"
+
+
+def test_every_tie_rolls_up_to_a_first_level_unit():
+    ds = vnsister.load()
+    level = ds.places.set_index("place_id")["admin_level"]
+    ties = ds.ties()
+    assert set(ties["vn_province_id"].map(level)) == {1}
+    assert ties["vn_province_id"].notna().all()
+
+
 def test_load_refuses_unreadable_cells(tiny):
     path = tiny / "dataset" / "places.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",1,tỉnh,,Delta", ",one,tỉnh,,Delta"), encoding="utf-8")

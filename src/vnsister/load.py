@@ -122,6 +122,29 @@ class Dataset:
         """The five tables by name."""
         return {name: getattr(self, name) for name in sch.TABLES}
 
+    def first_level_units(self) -> pd.Series:
+        """Place id -> id of the first-level unit (province, municipality, state …) containing it.
+
+        Walks ``parent_id`` up to ``admin_level`` 1, so a commune resolves to its province, not its district.
+        A first-level place (or one without a parent) maps to itself.
+
+        Examples
+        --------
+        >>> units = load().first_level_units()
+        >>> units["vn-quang-ninh-mong-cai-tran-phu"], units["vn-quang-ninh"]
+        ('vn-quang-ninh', 'vn-quang-ninh')
+        """
+        places = self.places.drop_duplicates("place_id").set_index("place_id")
+        parent = places["parent_id"].where(places["admin_level"] > 1).dropna().to_dict()
+        units = {}
+        for place in places.index:
+            current, seen = place, {place}
+            while current in parent and parent[current] not in seen:  # a parent cycle stops the walk
+                current = parent[current]
+                seen.add(current)
+            units[place] = current
+        return pd.Series(units, name="first_level_unit", dtype=object)
+
     def ties(self) -> pd.DataFrame:
         """Partnerships joined with both parties' names, countries, levels and first-level units (ids and names).
 
@@ -132,7 +155,7 @@ class Dataset:
         True
         """
         places = self.places.set_index("place_id")
-        province = places["parent_id"].where(places["admin_level"] > 1, places.index.to_series())
+        province = self.first_level_units()
         out = self.partnerships.copy()
         for side, column in (("vn", "vn_place_id"), ("partner", "partner_place_id")):
             ids = out[column]

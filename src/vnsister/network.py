@@ -230,10 +230,10 @@ def _component_sizes(G: nx.Graph) -> dict[str, int]:
 
 def _place_mapping(ds: Dataset, admin: str, level: str) -> dict[str, str]:
     """Place id -> the node it becomes: its successor on the 2025 map and/or its first-level unit."""
-    places = ds.places.set_index("place_id")
     mapping: dict[str, str] = {}
     if level == "province":
-        mapping.update(places["parent_id"].where(places["admin_level"] > 1).dropna().to_dict())
+        units = ds.first_level_units()
+        mapping.update(units[units.index != units.values].to_dict())
     if admin == "2025":
         successors = successor_map(ds)
         mapping = {p: successors.get(q, q) for p, q in mapping.items()}
@@ -353,8 +353,7 @@ def korean_partner_centrality(ds: Dataset, as_of: str | None = None, admin: Lite
     table = _fast_centrality(ds, ties, side, betweenness_k, seed=0) if engine != "networkx" else None
     if table is None:
         table = place_centrality(_weighted_graph(ds, ties), side=side, partner_country="KR", betweenness_k=betweenness_k)
-    places = ds.places.set_index("place_id")
-    first_level = places["parent_id"].where(places["admin_level"] > 1, places.index.to_series())
+    first_level = ds.first_level_units()
     mine, other = ("vn", "partner") if side == "VN" else ("partner", "vn")
     provinces = ties.assign(province=ties[other].map(lambda p: first_level.get(p, p))).groupby(mine)["province"].nunique()
     table.insert(4, "provinces", table["place_id"].map(provinces).astype(int))
