@@ -11,6 +11,10 @@ same rule. A tie's start is bounded as follows:
 * ``began_by = min(start_latest, attested_by)``: by this day the tie certainly existed.
 * ``last_attested``: the first day of its latest dated event or cited source (the status rule uses it).
 
+The status rule: a tie may be ``active`` only if dated evidence shows it within ``STATUS_WINDOW_YEARS`` years
+before the release date (``last_attested`` on or after :func:`status_cutoff`); otherwise it is ``unknown``
+(or ``lapsed`` where a source says it ended). The validator enforces it.
+
 How undated ties are treated on a day (``undated=``):
 
 * ``"attested"`` (default): a dated tie counts from the first day of its date; an undated tie from its
@@ -35,13 +39,16 @@ from vnsister.checks import as_of_day, choice
 from vnsister.dates import partial_date_bounds
 from vnsister.load import Dataset
 
-__all__ = ["UNDATED", "Rule", "count_bounds", "release_day", "tie_timeline", "ties_on"]
+__all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "evidence_days", "release_day", "status_cutoff",
+           "tie_timeline", "ties_on"]
 
 Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
 _RULES: tuple[str, ...] = (*UNDATED, "certain", "possible")
 # A letter of intent comes before a tie: it is not evidence that the tie existed.
 NOT_EVIDENCE_OF_TIE = ("letter_of_intent",)
+# Sister-city ties are long-lived and often reported only at five- or ten-year anniversaries.
+STATUS_WINDOW_YEARS = 10
 
 
 def tie_timeline(ds: Dataset) -> pd.DataFrame:
@@ -57,7 +64,7 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     ties = ds.partnerships
     start = partial_date_bounds(ties["established"])
     end = partial_date_bounds(ties["ended"])
-    first_seen, last_seen = _evidence_days(ds)
+    first_seen, last_seen = evidence_days(ds.events, ds.sources, ds.evidence)
     attested = ties["tie_id"].map(first_seen)
     began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
     table = pd.DataFrame({
@@ -75,16 +82,17 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     return table
 
 
-def _evidence_days(ds: Dataset) -> tuple[pd.Series, pd.Series]:
-    """Per tie: the last day of its earliest dated evidence, and the first day of its latest."""
-    events = ds.events[~ds.events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
+def evidence_days(events: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Per tie id: the last day of its earliest dated evidence (``attested_by``) and the first day of its latest
+    (``last_attested``), from the events, sources and evidence tables."""
+    events = events[~events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
     event_days = partial_date_bounds(events["date"])
     dated_events = pd.DataFrame({"tie_id": events["tie_id"], "first": event_days["latest"],
                                  "last": event_days["earliest"]})
-    published = partial_date_bounds(ds.sources["published"])
-    source_days = pd.DataFrame({"source_id": ds.sources["source_id"], "first": published["latest"],
+    published = partial_date_bounds(sources["published"])
+    source_days = pd.DataFrame({"source_id": sources["source_id"], "first": published["latest"],
                                 "last": published["earliest"]})
-    evidence = ds.evidence[["tie_id", "source_id"]].merge(source_days, on="source_id")[["tie_id", "first", "last"]]
+    evidence = evidence[["tie_id", "source_id"]].merge(source_days, on="source_id")[["tie_id", "first", "last"]]
     days = pd.concat([dated_events, evidence], ignore_index=True).dropna(subset=["first"])
     grouped = days.groupby("tie_id")
     return grouped["first"].min(), grouped["last"].max()
@@ -145,6 +153,17 @@ def count_bounds(ds: Dataset, as_of: str, ties: pd.DataFrame | None = None) -> d
     """
     return {"lower": len(ties_on(ds, as_of, "certain", ties)), "count": len(ties_on(ds, as_of, "attested", ties)),
             "upper": len(ties_on(ds, as_of, "possible", ties))}
+
+
+def status_cutoff(released: str) -> pd.Timestamp:
+    """The earliest day of evidence that lets a tie be ``active`` in a release of date ``released``.
+
+    Examples
+    --------
+    >>> status_cutoff("2026-12-02")
+    Timestamp('2016-12-02 00:00:00')
+    """
+    return as_of_day("released", released) - pd.DateOffset(years=STATUS_WINDOW_YEARS)
 
 
 def release_day(ds: Dataset) -> str:

@@ -84,6 +84,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_events(frames["events"], frames["partnerships"])
         errors += check_evidence(frames)
         errors += check_source_dates(frames["sources"])
+        errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
     report = pd.DataFrame(errors, columns=ERROR_COLUMNS)
     report["row"] = report["row"].astype("Int64")
     report = report.sort_values(["table", "row", "field"], kind="stable", na_position="first")
@@ -324,6 +325,36 @@ def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors
         errors.append(error("events", int(i), "to_type", last.at[i, "_to"],
                             f"the latest event makes the tie {last.at[i, '_to']} but {last.at[i, 'tie_id']} "
                             f"is {last.at[i, '_current']}"))
+    return errors
+
+
+def check_status(frames: dict[str, pd.DataFrame], released: str) -> Errors:
+    """The status rule (``vnsister.timeline``): ``active`` needs dated evidence within the window before the
+    release date; status ``lapsed`` exactly when the tie has a ``lapsed`` event."""
+    from vnsister.timeline import STATUS_WINDOW_YEARS, evidence_days, status_cutoff
+
+    ties = frames["partnerships"]
+    if not released:
+        return [error("datapackage", None, "created", "", "the release date (created) is missing; the status "
+                      "rule needs it")]
+    cutoff = status_cutoff(released)
+    _, last_seen = evidence_days(frames["events"], frames["sources"], frames["evidence"])
+    last = ties["tie_id"].map(last_seen)
+    status = ties["status"].astype("string")
+    errors: Errors = []
+    for i in ties.index[(status == "active") & ~(last >= cutoff).fillna(False)]:
+        seen = "no dated evidence" if pd.isna(last[i]) else f"latest dated evidence {last[i].date()}"
+        errors.append(error("partnerships", int(i), "status", "active",
+                            f"active needs dated evidence within {STATUS_WINDOW_YEARS} years of the release "
+                            f"(since {cutoff.date()}); {seen}: use unknown"))
+    lapse_events = frames["events"].loc[frames["events"]["event_type"].astype("string") == "lapsed", "tie_id"]
+    has_lapse = ties["tie_id"].isin(lapse_events)
+    for i in ties.index[has_lapse & (status != "lapsed")]:
+        errors.append(error("partnerships", int(i), "status", status[i], "the tie has a lapsed event, so its status "
+                            "must be lapsed"))
+    for i in ties.index[~has_lapse & (status == "lapsed")]:
+        errors.append(error("partnerships", int(i), "status", "lapsed", "status lapsed needs a lapsed event with "
+                            "its source"))
     return errors
 
 
