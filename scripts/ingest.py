@@ -30,7 +30,7 @@ TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", 
           "evidence": "evidence_id"}
 PREFIX = {"partnerships": "T", "events": "E", "sources": "S", "evidence": "V"}
 LEDGER = Path("curation") / "ingested.txt"  # sha256 of every intake line already merged
-RETIRED = Path("curation") / "retired_ids.csv"  # ids removed from the tables, never to be given out again
+RETIRED = Path("dataset") / "retired_ids.csv"  # ids removed from the tables, never to be given out again
 
 
 def clean(value: object) -> str:

@@ -41,6 +41,9 @@ V0005,S0002,T0003,,supports,Twinned since 1984.
     "published_findings": """finding_id,scope,metric,published_value,value,value_kind,as_of,counting_convention,source_id,notes
 TINY-1,Epsilon,foreign partners,2,2,exact,2024-12-31,Foreign places tied to the government.,S0001,
 """,
+    "retired_ids": """id,table,replaced_by,version,reason
+E0000,events,E0001,0.1.0,duplicate of E0001
+""",
 }
 
 

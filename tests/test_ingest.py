@@ -71,7 +71,7 @@ def test_a_letter_of_intent_alone_gives_no_established_date(tiny):
 
 
 def test_retired_ids_are_never_given_out_again(tiny):
-    retired = tiny / "curation" / "retired_ids.csv"
+    retired = tiny / "dataset" / "retired_ids.csv"
     retired.parent.mkdir(parents=True, exist_ok=True)
     retired.write_text("id,table,replaced_by,version,reason\nT0009,partnerships,T0001,0.3.0,duplicate\n",
                        encoding="utf-8")
@@ -101,7 +101,7 @@ def test_a_record_with_an_unknown_place_is_skipped_with_a_warning(tiny, capsys, 
 
 
 def test_retired_ids_of_the_release_are_absent_from_its_tables():
-    with (REPO / "curation" / "retired_ids.csv").open(encoding="utf-8", newline="") as fh:
+    with (REPO / "dataset" / "retired_ids.csv").open(encoding="utf-8", newline="") as fh:
         retired = list(csv.DictReader(fh))
     ds = vnsister.load(REPO)
     present = {"partnerships": set(ds.partnerships["tie_id"]), "events": set(ds.events["event_id"]),

@@ -29,12 +29,12 @@ def path(table: str | None = None) -> Path:
     ValueError: table='nope' is not allowed; choose one of: 'places', 'partnerships', ...
     """
     from vnsister.checks import choice
-    from vnsister.schema import resource
+    from vnsister.schema import table_path
 
     if table is not None:
         choice("table", table, TABLES)
     root = shipped_root()
-    return root / ("datapackage.json" if table is None else resource(table, root)["path"])
+    return root / "datapackage.json" if table is None else table_path(table, root)
 
 
 try:

@@ -15,3 +15,8 @@ class ValidationError(VnsisterError, ValueError):
     def __init__(self, message: str, errors: Any = None) -> None:
         super().__init__(message)
         self.errors = errors
+
+
+class PackageError(VnsisterError):
+    """The data package itself cannot be used: ``datapackage.json`` is missing or not valid JSON, a resource or
+    schema is missing, or a path in it points outside the package directory (refused before reading)."""

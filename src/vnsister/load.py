@@ -27,7 +27,7 @@ def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dic
     The frame's index is the CSV line number of each row. Returns ``None`` for the frame when the file
     cannot be parsed (missing, not UTF-8, a byte-order mark, a wrong delimiter, missing or extra columns).
     """
-    path = root / sch.resource(name, root)["path"]
+    path = sch.table_path(name, root)
     expected = sch.field_names(name, root)
     if not path.is_file():
         return None, [error(name, None, "", str(path), "file is missing")]
@@ -40,10 +40,16 @@ def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dic
         line = data[: exc.start].count(b"\n") + 1
         shown = data[exc.start : exc.start + 4]
         return None, [error(name, line, "", repr(shown), f"not valid UTF-8 at byte {exc.start}")]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        rows.extend(reader)
     except csv.Error as exc:
-        return None, [error(name, None, "", "", f"cannot parse CSV: {exc}")]
+        # reader.line_num is the physical line where parsing stopped; the record began after the last good one
+        start = 1 + sum(1 + sum(cell.count("\n") for cell in row) for row in rows)
+        hint = " (an unclosed quote?)" if "unexpected end of data" in str(exc) else ""
+        return None, [error(name, start, "", "", f"cannot parse CSV from line {start} (stopped at line "
+                                                   f"{reader.line_num}): {exc}{hint}")]
     if not rows:
         return None, [error(name, 1, "", "", "file is empty; expected a header row")]
     header_errors = check_header(name, rows[0], expected)
@@ -96,7 +102,7 @@ class Dataset:
 
     Attributes
     ----------
-    places, partnerships, events, sources, evidence, published_findings : pandas.DataFrame
+    places, partnerships, events, sources, evidence, published_findings, retired_ids : pandas.DataFrame
         One frame per table, columns and dtypes as in ``schemas/*.json``; empty cells are missing values.
     version : str
         The data package's version (``datapackage.json``).
@@ -113,6 +119,7 @@ class Dataset:
     sources: pd.DataFrame
     evidence: pd.DataFrame
     published_findings: pd.DataFrame
+    retired_ids: pd.DataFrame
     version: str
     root: Path = field(repr=False)
     released: str = ""
@@ -177,6 +184,9 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, pd.DataFrame]
         raw, read_errors = read_raw_table(name, root)
         errors += read_errors
         if raw is None:
+            continue
+        if raw.empty and name not in sch.MAY_BE_EMPTY:
+            errors.append(error(name, 1, "", "", "table has no rows, only a header"))
             continue
         typed, cast_errors = cast_table(name, raw, root)
         errors += cast_errors

@@ -18,7 +18,7 @@ from vnsister.load import error, read_raw_table
 __all__ = ["build", "check_integrity", "citation", "diff"]
 
 KEYS = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
-        "evidence": "evidence_id", "published_findings": "finding_id"}
+        "evidence": "evidence_id", "published_findings": "finding_id", "retired_ids": "id"}
 
 
 def file_stats(path: Path) -> tuple[int, str]:
@@ -32,7 +32,7 @@ def check_integrity(path: str | Path | None = None) -> list[dict[str, object]]:
     root = resolve_root(path)
     errors: list[dict[str, object]] = []
     for entry in sch.descriptor(root)["resources"]:
-        target = root / entry["path"]
+        target = sch.table_path(entry["name"], root)
         if not target.is_file() or ("hash" not in entry and "bytes" not in entry):
             continue
         size, digest = file_stats(target)
@@ -72,7 +72,7 @@ def build(path: str | Path | None = None) -> list[str]:
         if raw is None or errors:
             raise ValueError(f"cannot build: {errors[0]['message']} in {entry['path']}")
         data = canonical_csv(raw.fillna(""), sch.field_names(entry["name"], root), KEYS[entry["name"]])
-        target = root / entry["path"]
+        target = sch.table_path(entry["name"], root)
         if target.read_bytes() != data:
             target.write_bytes(data)
             changed.append(entry["path"])

@@ -11,36 +11,66 @@ from typing import Any, Literal
 import pandas as pd
 import pandera.pandas as pa
 
-from vnsister._resources import DESCRIPTOR, resolve_root
+from vnsister._resources import DESCRIPTOR, package_file, resolve_root
+from vnsister.errors import PackageError
 
-TableName = Literal["places", "partnerships", "events", "sources", "evidence", "published_findings"]
-TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence", "published_findings")
+TableName = Literal["places", "partnerships", "events", "sources", "evidence", "published_findings", "retired_ids"]
+TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence", "published_findings",
+                                 "retired_ids")
+# Tables that may hold no rows (a first release retires nothing); any other header-only table is an error.
+MAY_BE_EMPTY: tuple[TableName, ...] = ("retired_ids",)
 STRING = pd.StringDtype("pyarrow")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _read_json(path: str) -> dict[str, Any]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    file = Path(path)
+    if not file.is_file():
+        raise PackageError(f"{file.name} is missing (looked for {file})")
+    try:
+        value = json.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise PackageError(f"{file.name} is not UTF-8 text (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise PackageError(f"{file.name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    if not isinstance(value, dict):
+        raise PackageError(f"{file.name} must hold a JSON object, not {type(value).__name__}")
+    return value
 
 
 def descriptor(path: str | Path | None = None) -> dict[str, Any]:
-    """Return the ``datapackage.json`` descriptor of the data package at ``path`` (default: shipped)."""
-    return _read_json(str(resolve_root(path) / DESCRIPTOR))
+    """Return the ``datapackage.json`` descriptor of the data package at ``path`` (default: shipped).
+
+    Raises :class:`~vnsister.errors.PackageError` when it is missing, not valid JSON or has no resource list.
+    """
+    value = _read_json(str(resolve_root(path) / DESCRIPTOR))
+    if not isinstance(value.get("resources"), list):
+        raise PackageError(f"{DESCRIPTOR} has no list of resources")
+    return value
 
 
 def resource(name: str, path: str | Path | None = None) -> dict[str, Any]:
-    """Return the descriptor entry of one resource."""
+    """Return the descriptor entry of one resource (``PackageError`` if it is not listed)."""
     for entry in descriptor(path)["resources"]:
-        if entry["name"] == name:
+        if isinstance(entry, dict) and entry.get("name") == name:
             return entry
-    raise KeyError(f"no resource named {name!r} in datapackage.json")
+    raise PackageError(f"{DESCRIPTOR} lists no resource named {name!r}")
+
+
+def table_path(name: str, path: str | Path | None = None) -> Path:
+    """The CSV file of one resource, refused unless it lies inside the package directory."""
+    return package_file(resolve_root(path), resource(name, path).get("path"), f"resource {name}")
+
+
+def _schema_path(name: str, path: str | Path | None = None) -> Path:
+    return package_file(resolve_root(path), resource(name, path).get("schema"), f"schema of resource {name}")
 
 
 def table_schema(name: str, path: str | Path | None = None) -> dict[str, Any]:
-    """Return the Table Schema (a dict) of one resource, following a path reference if there is one."""
-    schema = resource(name, path)["schema"]
-    if isinstance(schema, str):
-        return _read_json(str(resolve_root(path) / schema))
+    """Return the Table Schema (a dict) of one resource, read from its ``schemas/*.json`` file."""
+    schema = _read_json(str(_schema_path(name, path)))
+    if not isinstance(schema.get("fields"), list):
+        raise PackageError(f"schema of resource {name} has no list of fields")
     return schema
 
 
@@ -102,9 +132,7 @@ def pandera_schema(name: str, path: str | Path | None = None) -> pa.DataFrameSch
     >>> "tie_type" in schema.columns
     True
     """
-    schema_ref = resource(name, path)["schema"]
-    schema_path = resolve_root(path) / schema_ref
-    return _pandera_schema(str(schema_path))
+    return _pandera_schema(str(_schema_path(name, path)))
 
 
 def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd.Series]:

@@ -13,6 +13,7 @@ import pandera.errors
 from vnsister import schema as sch
 from vnsister._resources import resolve_root
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
+from vnsister.errors import PackageError
 from vnsister.load import ERROR_COLUMNS, error, read_tables
 from vnsister.names import tie_keys
 from vnsister.release import check_integrity
@@ -71,8 +72,11 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     """
     root = resolve_root(path)
     today = today or dt.date.today()
-    frames, errors = read_tables(root)
-    errors += check_integrity(root)
+    errors = check_descriptor(root)
+    if errors:  # nothing is read from a package whose descriptor is unusable or points outside it
+        return _report(errors)
+    frames, read_errors = read_tables(root)
+    errors += read_errors + check_integrity(root)
     for name, frame in frames.items():
         errors += check_cells(name, frame)
         errors += check_partial_dates(name, frame, today)
@@ -85,10 +89,36 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_evidence(frames)
         errors += check_source_dates(frames["sources"])
         errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
+    return _report(errors)
+
+
+def _report(errors: Errors) -> ValidationReport:
     report = pd.DataFrame(errors, columns=ERROR_COLUMNS)
     report["row"] = report["row"].astype("Int64")
     report = report.sort_values(["table", "row", "field"], kind="stable", na_position="first")
     return ValidationReport(ok=report.empty, errors=report.reset_index(drop=True))
+
+
+def check_descriptor(root: Path) -> Errors:
+    """``datapackage.json`` is readable JSON and lists every table, each with a data file and a schema file
+    inside the package directory. One error per problem, table ``datapackage``; no data file is opened."""
+    try:
+        listed = sch.descriptor(root)["resources"]
+    except PackageError as exc:
+        return [error("datapackage", None, "", "", str(exc))]
+    errors: Errors = []
+    names = [entry.get("name") if isinstance(entry, dict) else None for entry in listed]
+    for name in [*sch.TABLES, *(n for n in names if n not in sch.TABLES)]:
+        try:
+            target = sch.table_path(str(name), root)
+            sch.table_schema(str(name), root)
+        except PackageError as exc:
+            errors.append(error("datapackage", None, "resources", name, str(exc)))
+            continue
+        if not target.is_file():
+            errors.append(error("datapackage", None, "resources", name, f"resource {name}: data file "
+                                f"{target.relative_to(root).as_posix()} is missing"))
+    return errors
 
 
 def _by_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -230,23 +260,33 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
 
 def _check_duplicate_ties(ties: pd.DataFrame) -> Errors:
     """One row per tie: rows sharing any of ``names.tie_keys`` (parties compared by place and body, not by
-    how a source spelled them) describe the same tie."""
+    how a source spelled them) describe the same tie, unless one had ended before the other began (a new
+    agreement signed after a lapse is a new tie; codebook §2)."""
     columns = ["vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party", "partner_agency",
                "tie_type", "established"]
     rows = ties[columns].astype(object).where(ties[columns].notna(), None)
-    first_line: dict[tuple[str, ...], int] = {}
+    ended = partial_date_bounds(ties["ended"])["latest"]
+    began = partial_date_bounds(ties["established"])["earliest"]
+    seen: dict[tuple[str, ...], list[int]] = {}
     errors: Errors = []
     for line, row in zip(ties.index, rows.to_dict("records"), strict=True):
         keys = tie_keys(row)
-        earlier = next((key for key in keys if key in first_line), None)
-        if earlier is not None:
-            reason = ("same parties and type" if earlier[0] == "parties"
-                      else f"same places, type and date, and the same {earlier[0]}")
-            errors.append(error("partnerships", int(line), "tie_id", ties.at[line, "tie_id"],
-                                f"duplicate tie: {reason} as row {first_line[earlier]}"))
         for key in keys:
-            first_line.setdefault(key, int(line))
+            earlier = [e for e in seen.get(key, []) if not _succeeds(line, e, ended, began)]
+            if earlier:
+                reason = ("same parties and type" if key[0] == "parties"
+                          else f"same places, type and date, and the same {key[0]}")
+                errors.append(error("partnerships", int(line), "tie_id", ties.at[line, "tie_id"],
+                                    f"duplicate tie: {reason} as row {earlier[0]}"))
+                break
+        for key in keys:
+            seen.setdefault(key, []).append(int(line))
     return errors
+
+
+def _succeeds(a: int, b: int, ended: pd.Series, began: pd.Series) -> bool:
+    """Whether one of two rows ended before the other began (both dates known)."""
+    return bool((ended[a] < began[b]) or (ended[b] < began[a]))
 
 
 def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series) -> Errors:
