@@ -76,7 +76,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     article_date = dt.date.fromisoformat(args.date) if args.date else None  # checked by iso_day
     frame = to_frame(candidates(text, article_date=article_date))
     if args.format == "csv":
-        frame.rename(columns={"date": "established", "wording": "tie_type_wording"}).to_csv(sys.stdout, index=False)
+        from vnsister.export import spreadsheet_safe
+
+        table = frame.rename(columns={"date": "established", "wording": "tie_type_wording"})
+        spreadsheet_safe(table).to_csv(sys.stdout, index=False)
     elif frame.empty:
         print("no candidate ties found")
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ import pandas as pd
 
 from vnsister import schema as sch
 from vnsister._resources import resolve_root
-from vnsister.errors import ValidationError
+from vnsister.errors import PackageError, ValidationError
 
 ERROR_COLUMNS = ["table", "row", "field", "value", "message"]
 
@@ -52,6 +53,9 @@ def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dic
                                                    f"{reader.line_num}): {exc}{hint}")]
     if not rows:
         return None, [error(name, 1, "", "", "file is empty; expected a header row")]
+    errors = _long_fields(name, rows)
+    if errors:
+        return None, errors
     header_errors = check_header(name, rows[0], expected)
     if header_errors:
         return None, header_errors
@@ -68,6 +72,21 @@ def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dic
                                 f"row has {len(row)} fields, the header has {len(expected)}"))
     frame = pd.DataFrame(good_rows, columns=expected, index=pd.Index(line_numbers, name="row"), dtype=sch.STRING)
     return frame, errors
+
+
+# The csv module's default limit; other libraries raise it process-wide, so it is enforced here explicitly.
+FIELD_LIMIT = 131_072
+
+
+def _long_fields(name: str, rows: list[list[str]]) -> list[dict[str, object]]:
+    line, errors = 1, []
+    for row in rows:
+        for cell in row:
+            if len(cell) > FIELD_LIMIT:
+                errors.append(error(name, line, "", cell[:40] + "…", f"cannot parse CSV from line {line}: field larger "
+                                    f"than field limit ({FIELD_LIMIT} characters)"))
+        line += 1 + sum(cell.count("\n") for cell in row)
+    return errors
 
 
 def check_header(name: str, header: list[str], expected: list[str]) -> list[dict[str, object]]:
@@ -90,10 +109,22 @@ def cast_table(name: str, raw: pd.DataFrame, root: Path) -> tuple[pd.DataFrame, 
         cast, bad = sch.cast_column(raw[spec["name"]], spec)
         columns[spec["name"]] = cast
         for line in bad[bad].index:
-            enum = spec.get("constraints", {}).get("enum")
-            message = f"not an allowed value; allowed: {', '.join(enum)}" if enum else f"cannot be read as {spec['type']}"
-            errors.append(error(name, int(line), spec["name"], raw.at[line, spec["name"]], message))
+            enum, value = spec.get("constraints", {}).get("enum"), raw.at[line, spec["name"]]
+            message = f"not an allowed value; allowed: {', '.join(enum)}" if enum else _cast_message(value, spec)
+            errors.append(error(name, int(line), spec["name"], value, message))
     return pd.DataFrame(columns, index=raw.index), errors
+
+
+def _cast_message(value: str, spec: dict) -> str:
+    """Why a cell could not be cast; a real calendar date beyond pandas' range (year 2262) is in the future."""
+    if spec["type"] == "date":
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return "cannot be read as date (use YYYY-MM-DD)"
+        if day > dt.date.today():
+            return f"dated in the future (after {dt.date.today()})"
+    return f"cannot be read as {spec['type']}"
 
 
 @dataclass
@@ -176,6 +207,29 @@ class Dataset:
         return out
 
 
+def check_descriptor(root: Path) -> list[dict[str, object]]:
+    """``datapackage.json`` is readable JSON and lists every table, each with a data file and a schema file
+    inside the package directory. One error per problem, table ``datapackage``; no data file is opened."""
+    try:
+        listed = sch.descriptor(root)["resources"]
+    except PackageError as exc:
+        return [error("datapackage", None, "", "", str(exc))]
+    errors: list[dict[str, object]] = []
+    names = [entry.get("name") if isinstance(entry, dict) else None for entry in listed]
+    for name in [*sch.TABLES, *(n for n in names if n not in sch.TABLES)]:
+        try:
+            target = sch.table_path(str(name), root)
+            sch.table_schema(str(name), root)
+        except PackageError as exc:
+            errors.append(error("datapackage", None, "resources", name, str(exc)))
+            continue
+        if not target.is_file():
+            errors.append(error("datapackage", None, "resources", name, f"resource {name}: data file "
+                                f"{target.relative_to(root).as_posix()} is missing"))
+    return errors
+
+
+
 def read_tables(path: str | Path | None = None) -> tuple[dict[str, pd.DataFrame], list[dict[str, object]]]:
     """Read and cast every table; return the typed frames (indexed by CSV line) and all reading errors."""
     root = resolve_root(path)
@@ -223,6 +277,9 @@ def load(path: str | Path | None = None) -> Dataset:
     True
     """
     root = resolve_root(path)
+    errors = check_descriptor(root)
+    if errors:  # nothing is read from a package whose descriptor is unusable or points outside it
+        raise ValidationError(f"{root / 'datapackage.json'}: {errors[0]['message']}", pd.DataFrame(errors, columns=ERROR_COLUMNS))
     frames, errors = read_tables(root)
     if errors:
         report = pd.DataFrame(errors, columns=ERROR_COLUMNS)

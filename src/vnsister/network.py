@@ -11,6 +11,7 @@ from networkx.algorithms import bipartite
 
 from vnsister import checks
 from vnsister.dates import partial_date_bounds
+from vnsister.export import spreadsheet_safe
 from vnsister.load import Dataset
 from vnsister.timeline import UNDATED, ties_on
 
@@ -428,7 +429,7 @@ def export_graph(G: nx.MultiGraph, target: str, fmt: Literal["graphml", "gexf", 
     paths = [f"{target}.nodes.{fmt}", f"{target}.edges.{fmt}"]
     for frame, path in zip((nodes, edges), paths, strict=True):
         if fmt == "csv":
-            frame.to_csv(path, index=False)
+            spreadsheet_safe(frame).to_csv(path, index=False)
         else:
             frame.to_parquet(path, index=False)
     return paths

@@ -12,10 +12,12 @@ import pandera.errors
 
 from vnsister import schema as sch
 from vnsister._resources import resolve_root
+from vnsister.codes import country_problem, language_problem, place_id_problem, subdivision_problem
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
-from vnsister.errors import PackageError
-from vnsister.load import ERROR_COLUMNS, error, read_tables
-from vnsister.names import tie_keys
+from vnsister.duplicates import canonical_places, check_duplicates
+from vnsister.hygiene import text_problems
+from vnsister.load import ERROR_COLUMNS, check_descriptor, error, read_tables
+from vnsister.names import agency_key, tie_keys
 from vnsister.release import check_integrity
 
 Errors = list[dict[str, object]]
@@ -83,9 +85,11 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_pandera(name, frame, root, already=errors)
     errors += check_foreign_keys(frames, root)
     if set(sch.TABLES) <= frames.keys():
-        errors += check_places(frames["places"])
+        errors += check_places(frames["places"], today)
+        errors += check_codes(frames["places"], frames["sources"])
         errors += check_ties(frames["partnerships"], frames["places"])
         errors += check_events(frames["events"], frames["partnerships"])
+        errors += check_duplicates(frames)
         errors += check_evidence(frames)
         errors += check_source_dates(frames["sources"])
         errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
@@ -99,28 +103,6 @@ def _report(errors: Errors) -> ValidationReport:
     return ValidationReport(ok=report.empty, errors=report.reset_index(drop=True))
 
 
-def check_descriptor(root: Path) -> Errors:
-    """``datapackage.json`` is readable JSON and lists every table, each with a data file and a schema file
-    inside the package directory. One error per problem, table ``datapackage``; no data file is opened."""
-    try:
-        listed = sch.descriptor(root)["resources"]
-    except PackageError as exc:
-        return [error("datapackage", None, "", "", str(exc))]
-    errors: Errors = []
-    names = [entry.get("name") if isinstance(entry, dict) else None for entry in listed]
-    for name in [*sch.TABLES, *(n for n in names if n not in sch.TABLES)]:
-        try:
-            target = sch.table_path(str(name), root)
-            sch.table_schema(str(name), root)
-        except PackageError as exc:
-            errors.append(error("datapackage", None, "resources", name, str(exc)))
-            continue
-        if not target.is_file():
-            errors.append(error("datapackage", None, "resources", name, f"resource {name}: data file "
-                                f"{target.relative_to(root).as_posix()} is missing"))
-    return errors
-
-
 def _by_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     """Index a table by its key; duplicate keys are reported elsewhere, the first row stands for them here."""
     return frame.drop_duplicates(key).set_index(key)
@@ -131,21 +113,23 @@ def _string_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def check_cells(name: str, frame: pd.DataFrame) -> Errors:
-    """Text cells must be in Unicode NFC and carry no leading or trailing whitespace."""
+    """Text cells must be in Unicode NFC, carry no leading or trailing whitespace, and hold no invisible or
+    control characters and no mojibake (:func:`vnsister.hygiene.text_problems`)."""
     errors: Errors = []
     for column in _string_columns(frame):
         values = frame[column].astype(sch.STRING).dropna()
         padded = values[values != values.str.strip()]
         errors += [error(name, int(i), column, v, "leading or trailing whitespace") for i, v in padded.items()]
-        non_ascii = values[values.str.contains(r"[^\x00-\x7f]", regex=True)]
-        for i, v in non_ascii.items():
+        suspect = values[values.str.contains(r"[^\x20-\x7e]", regex=True)]
+        for i, v in suspect.items():
             if not unicodedata.is_normalized("NFC", v):
                 errors.append(error(name, int(i), column, v, "text is not in Unicode NFC"))
+            errors += [error(name, int(i), column, v, problem) for problem in text_problems(v)]
     return errors
 
 
 def check_partial_dates(name: str, frame: pd.DataFrame, today: dt.date) -> Errors:
-    """Partial dates must exist (no 2023-02-30) and not lie in the future."""
+    """Partial dates must exist (no 2023-02-30); no date (partial or date-typed) may lie in the future."""
     errors: Errors = []
     for column in PARTIAL_DATE_FIELDS.get(name, []):
         values = frame[column]
@@ -155,6 +139,10 @@ def check_partial_dates(name: str, frame: pd.DataFrame, today: dt.date) -> Error
             errors.append(error(name, int(i), column, values[i], "impossible date: no such month or day"))
         for i in frame.index[bounds["earliest"] > pd.Timestamp(today)]:
             errors.append(error(name, int(i), column, values[i], f"dated in the future (after {today})"))
+    for column in [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]:
+        for i in frame.index[(frame[column] > pd.Timestamp(today)).fillna(False)]:
+            errors.append(error(name, int(i), column, str(frame.at[i, column].date()),
+                                f"dated in the future (after {today})"))
     return errors
 
 
@@ -203,9 +191,10 @@ def check_foreign_keys(frames: dict[str, pd.DataFrame], root: Path) -> Errors:
     return errors
 
 
-def check_places(places: pd.DataFrame) -> Errors:
-    """Successor chains end in a place that still exists; parents form no cycle; validity is ordered."""
-    errors: Errors = []
+def check_places(places: pd.DataFrame, today: dt.date | None = None) -> Errors:
+    """Successor chains end in a place that still exists, and a successor existed on the merger day; parents
+    form no cycle and lie in the same country; validity is ordered."""
+    errors: Errors = _check_parents(places) + _check_successor_lifetimes(places)
     by_id = _by_key(places.reset_index(), "place_id")
     successor = by_id["successor_id"].dropna().to_dict()
     ended = set(by_id.index[by_id["valid_until"].notna()])
@@ -230,6 +219,65 @@ def check_places(places: pd.DataFrame) -> Errors:
     return errors
 
 
+def _check_parents(places: pd.DataFrame) -> Errors:
+    by_id = _by_key(places, "place_id")
+    parent = by_id["parent_id"].dropna().to_dict()
+    errors: Errors = []
+    for line, place, up in zip(places.index, places["place_id"], places["parent_id"], strict=True):
+        if pd.isna(up):
+            continue
+        if up == place:
+            errors.append(error("places", int(line), "parent_id", up, "a place cannot be its own parent"))
+            continue
+        chain, current = [place], up
+        while current in parent and current not in chain:
+            chain.append(current)
+            current = parent[current]
+        if current in chain:
+            errors.append(error("places", int(line), "parent_id", up,
+                                "parent cycle: " + " -> ".join([*chain, current])))
+        if up in by_id.index and by_id.at[up, "country"] != places.at[line, "country"]:
+            errors.append(error("places", int(line), "parent_id", up,
+                                f"the parent is in {by_id.at[up, 'country']}, the place in {places.at[line, 'country']}"))
+    return errors
+
+
+def _check_successor_lifetimes(places: pd.DataFrame) -> Errors:
+    """A successor must exist on the day its predecessor ceased (not have ceased, or begun, after it)."""
+    by_id = _by_key(places, "place_id")
+    errors: Errors = []
+    for line in places.index[places["successor_id"].notna() & places["valid_until"].notna()]:
+        successor, merged = places.at[line, "successor_id"], places.at[line, "valid_until"]
+        if successor not in by_id.index:
+            continue
+        until, since = by_id.at[successor, "valid_until"], by_id.at[successor, "valid_from"]
+        if pd.notna(until) and until <= merged:
+            errors.append(error("places", int(line), "successor_id", successor,
+                                f"the successor ceased on {until.date()}, by the day this place ceased "
+                                f"({merged.date()})"))
+        if pd.notna(since) and since > merged + pd.Timedelta(days=1):
+            errors.append(error("places", int(line), "successor_id", successor,
+                                f"the successor began on {since.date()}, after this place ceased ({merged.date()})"))
+    return errors
+
+
+def check_codes(places: pd.DataFrame, sources: pd.DataFrame) -> Errors:
+    """Country, ISO 3166-2 and place-id prefix agree and exist; source languages are BCP 47 tags."""
+    errors: Errors = []
+    for line, row in places.iterrows():
+        country = str(row["country"])
+        problems = [("country", country, country_problem(country)),
+                    ("place_id", row["place_id"], place_id_problem(str(row["place_id"]), country))]
+        if pd.notna(row["iso_3166_2"]):
+            problems.append(("iso_3166_2", row["iso_3166_2"], subdivision_problem(str(row["iso_3166_2"]), country)))
+        errors += [error("places", int(line), field, value, message) for field, value, message in problems if message]
+    for line, tag in sources["language"].dropna().items():
+        message = language_problem(str(tag))
+        if message:
+            errors.append(error("sources", int(line), "language", tag, message))
+    return errors
+
+
 def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
     """Party countries, self-ties, duplicates, agency names, end dates and the parties' lifetimes."""
     errors: Errors = []
@@ -245,7 +293,9 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
     for i in ties.index[ties["vn_place_id"] == ties["partner_place_id"]]:
         errors.append(error("partnerships", int(i), "partner_place_id", ties.at[i, "partner_place_id"],
                             "self-tie: both parties are the same place"))
-    errors += _check_duplicate_ties(ties)
+    canonical = canonical_places(places)
+    errors += _check_duplicate_ties(ties.assign(**{c: ties[c].map(lambda p: canonical.get(p, p))
+                                                   for c in ("vn_place_id", "partner_place_id")}))
     for side in ("vn", "partner"):
         party, agency = ties[f"{side}_party"].astype("string"), ties[f"{side}_agency"]
         for i in ties.index[(party != "government") & agency.isna() & party.notna()]:
@@ -254,7 +304,7 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
         for i in ties.index[(party == "government") & agency.notna()]:
             errors.append(error("partnerships", int(i), f"{side}_agency", agency[i],
                                 "an agency name is given but the party is the government itself"))
-    errors += _check_tie_dates(ties, valid_until)
+    errors += _check_tie_dates(ties, valid_until, _by_key(places, "place_id")["valid_from"])
     return errors
 
 
@@ -281,6 +331,25 @@ def _check_duplicate_ties(ties: pd.DataFrame) -> Errors:
                 break
         for key in keys:
             seen.setdefault(key, []).append(int(line))
+    return errors + _check_stage_ties(ties, rows, ended, began)
+
+
+def _check_stage_ties(ties: pd.DataFrame, rows: pd.DataFrame, ended: pd.Series, began: pd.Series) -> Errors:
+    """Two rows for the same parties with different types are stages of one tie (an upgrade is an event),
+    unless one had ended before the other began."""
+    parties: dict[tuple[str, ...], list[int]] = {}
+    errors: Errors = []
+    for line, row in zip(ties.index, rows.to_dict("records"), strict=True):
+        key = (row["vn_place_id"], agency_key(row["vn_party"] or "", row["vn_agency"]),
+               row["partner_place_id"], agency_key(row["partner_party"] or "", row["partner_agency"]))
+        other_types = [e for e in parties.get(key, []) if ties.at[e, "tie_type"] != ties.at[line, "tie_type"]
+                       and not _succeeds(line, e, ended, began)]
+        if other_types:
+            first = other_types[0]
+            errors.append(error("partnerships", int(line), "tie_type", ties.at[line, "tie_type"],
+                                f"the same parties already have a {ties.at[first, 'tie_type']} tie ({ties.at[first, 'tie_id']}, "
+                                f"row {first}): record a change of type as an upgraded event of one tie"))
+        parties.setdefault(key, []).append(int(line))
     return errors
 
 
@@ -289,9 +358,16 @@ def _succeeds(a: int, b: int, ended: pd.Series, began: pd.Series) -> bool:
     return bool((ended[a] < began[b]) or (ended[b] < began[a]))
 
 
-def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series) -> Errors:
+def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series, valid_from: pd.Series) -> Errors:
     errors: Errors = []
     start, end = partial_date_bounds(ties["established"])["earliest"], partial_date_bounds(ties["ended"])["earliest"]
+    start_latest = partial_date_bounds(ties["established"])["latest"]
+    for column in ("vn_place_id", "partner_place_id"):
+        since = ties[column].map(valid_from)
+        for i in ties.index[(start_latest < since).fillna(False)]:
+            errors.append(error("partnerships", int(i), column, ties.at[i, column],
+                                f"tie established {ties.at[i, 'established']}, before this place existed "
+                                f"({since[i].date()}); use its predecessor"))
     for i in ties.index[(end < start).fillna(False)]:
         errors.append(error("partnerships", int(i), "ended", ties.at[i, "ended"], "ended before established"))
     for i in ties.index[ties["ended"].notna() & (ties["status"].astype("string") != "lapsed")]:
@@ -323,8 +399,15 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     for i in events.index[early]:
         errors.append(error("events", int(i), "date", events.at[i, "date"],
                             f"before the tie's establishment ({tie_by_id.at[events.at[i, 'tie_id'], 'established']})"))
+    ended = partial_date_bounds(events["tie_id"].map(tie_by_id["ended"]))["latest"]
+    after_end = (partial_date_bounds(events["date"])["earliest"] > ended).fillna(False) & kind.isin(FORMAL_AGREEMENTS)
+    for i in events.index[after_end]:
+        errors.append(error("events", int(i), "date", events.at[i, "date"],
+                            f"a formal agreement after the tie ended ({tie_by_id.at[events.at[i, 'tie_id'], 'ended']}); "
+                            "a new agreement after a lapse is a new tie"))
     errors += _check_current_type(events, tie_by_id)
     errors += _check_established_not_intent(events, ties)
+    errors += _check_established_is_first_agreement(events, ties)
     return errors
 
 
@@ -342,6 +425,23 @@ def _check_established_not_intent(events: pd.DataFrame, ties: pd.DataFrame) -> E
             errors.append(error("partnerships", int(i), "established", ties.at[i, "established"],
                                 "only a letter of intent carries this date; established is the first formal "
                                 "agreement (leave it empty if none is known)"))
+    return errors
+
+
+def _check_established_is_first_agreement(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
+    """``established`` is the date of the first formal agreement: where a tie's events include dated formal
+    agreements, it cannot lie before all of them (the founding agreement would be missing from the events)."""
+    formal = events[events["event_type"].astype("string").isin(FORMAL_AGREEMENTS) & events["date"].notna()]
+    first = (formal.assign(_day=partial_date_bounds(formal["date"])["earliest"]).dropna(subset=["_day"])
+             .sort_values("_day").drop_duplicates("tie_id").set_index("tie_id"))
+    start = partial_date_bounds(ties["established"])["latest"]
+    first_day = ties["tie_id"].map(first["_day"])
+    errors: Errors = []
+    for i in ties.index[(start < first_day).fillna(False)]:
+        event = first.loc[ties.at[i, "tie_id"]]
+        errors.append(error("partnerships", int(i), "established", ties.at[i, "established"],
+                            f"earlier than the first formal agreement among its events ({event['event_id']}, "
+                            f"{event['date']}); add the founding agreement as an event or correct the date"))
     return errors
 
 

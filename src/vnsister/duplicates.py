@@ -1,0 +1,133 @@
+"""The same thing twice under another spelling: places, sources, evidence rows, and retired ids used again.
+
+Duplicate ties are found in :mod:`vnsister.validate` with :func:`vnsister.names.tie_keys`, after the places
+of both parties are mapped through :func:`canonical_places`, so that a tie duplicated through a duplicated
+place is caught too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pandas as pd
+
+from vnsister.load import error
+
+__all__ = ["canonical_places", "check_duplicates", "fold", "normalise_url"]
+
+Errors = list[dict[str, object]]
+# Query parameters that only track a click; two URLs that differ only in them are the same page.
+TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|gclsrc|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|_ga|_gl)$", re.I)
+KEYS = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
+        "evidence": "evidence_id"}
+
+
+def fold(text: str) -> str:
+    """A name without diacritics, case or punctuation spacing: the key under which two spellings collide.
+
+    Examples
+    --------
+    >>> fold("Đồng Tháp") == fold("dong thap") == fold("Dong-Thap")
+    True
+    """
+    text = unicodedata.normalize("NFKD", text.replace("Đ", "D").replace("đ", "d"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\s\-_'’.]+", " ", text).strip()
+
+
+def normalise_url(url: str) -> str:
+    """The URL with what does not change the page removed: scheme, host case, a trailing dot or slash,
+    tracking parameters, the fragment.
+
+    Examples
+    --------
+    >>> normalise_url("HTTP://News.Example.ORG./a/b/?utm_source=x&id=3#top")
+    'news.example.org/a/b?id=3'
+    """
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").rstrip(".").lower()
+    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)]
+    path = parts.path.rstrip("/")
+    return f"{host}{port}{path}" + (f"?{urlencode(sorted(query))}" if query else "")
+
+
+def canonical_places(places: pd.DataFrame) -> dict[str, str]:
+    """Place id -> the id of the first place with the same country, level, parent and folded name (itself if
+    none): the map under which a tie duplicated through a duplicated place shows as a duplicate tie."""
+    keys = _place_keys(places)
+    first: dict[tuple[str, ...], str] = {}
+    mapping = {}
+    for place, place_keys in keys.items():
+        found = next((first[k] for k in place_keys if k in first), place)
+        mapping[place] = found
+        for k in place_keys:
+            first.setdefault(k, found)
+    return mapping
+
+
+def _place_keys(places: pd.DataFrame) -> dict[str, list[tuple[str, ...]]]:
+    keys = {}
+    for row in places.drop_duplicates("place_id").itertuples(index=False):
+        base = (str(row.country), str(row.level), "" if pd.isna(row.parent_id) else str(row.parent_id))
+        names = {fold(str(v)) for v in (row.name_local, row.name_en, row.name_ascii) if pd.notna(v)}
+        keys[str(row.place_id)] = [("id", fold(str(row.place_id)))] + [(*base, name) for name in sorted(names)]
+    return keys
+
+
+def check_duplicates(frames: dict[str, pd.DataFrame]) -> Errors:
+    """Row-level errors for places, sources and evidence rows that repeat an earlier row under another
+    spelling or id, and for table rows that carry a retired id."""
+    return (_duplicate_places(frames["places"]) + _duplicate_sources(frames["sources"])
+            + _duplicate_evidence(frames["evidence"]) + _retired_ids_reused(frames))
+
+
+def _duplicate_places(places: pd.DataFrame) -> Errors:
+    mapping = canonical_places(places)
+    line = dict(zip(places["place_id"], places.index, strict=True))
+    return [error("places", int(line[place]), "place_id", place,
+                  f"duplicate place: same country, level, parent and name as {first} (row {line[first]}), "
+                  "apart from diacritics, case or spacing")
+            for place, first in mapping.items() if first != place]
+
+
+def _duplicate_sources(sources: pd.DataFrame) -> Errors:
+    first: dict[str, tuple[int, str]] = {}
+    errors: Errors = []
+    for line, source_id, url in zip(sources.index, sources["source_id"], sources["url"], strict=True):
+        key = normalise_url(str(url))
+        if key in first and first[key][1] != source_id:
+            errors.append(error("sources", int(line), "url", url,
+                                f"duplicate source: same page as {first[key][1]} (row {first[key][0]}) apart from "
+                                "scheme, host case, trailing slash or tracking parameters"))
+        first.setdefault(key, (int(line), str(source_id)))
+    return errors
+
+
+def _duplicate_evidence(evidence: pd.DataFrame) -> Errors:
+    columns = ["source_id", "tie_id", "event_id"]
+    repeated = evidence[evidence.duplicated(columns, keep="first")]
+    firsts = evidence.drop_duplicates(columns).set_index(columns)["evidence_id"]
+    errors: Errors = []
+    for line, row in repeated.iterrows():
+        earlier = firsts.get((row["source_id"], row["tie_id"], row["event_id"]), "an earlier row")
+        errors.append(error("evidence", int(line), "evidence_id", row["evidence_id"],
+                            f"duplicate evidence: same source, tie and event as {earlier}"))
+    return errors
+
+
+def _retired_ids_reused(frames: dict[str, pd.DataFrame]) -> Errors:
+    retired = frames.get("retired_ids")
+    if retired is None or retired.empty:
+        return []
+    when = retired.set_index("id")["version"].to_dict()
+    errors: Errors = []
+    for table, key in KEYS.items():
+        frame = frames[table]
+        for line in frame.index[frame[key].isin(when)]:
+            value = frame.at[line, key]
+            errors.append(error(table, int(line), key, value,
+                                f"id {value} was retired in {when[value]} (dataset/retired_ids.csv); ids are never reused"))
+    return errors
