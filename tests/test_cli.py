@@ -26,3 +26,42 @@ def test_validate_json_output(tiny, capsys):
     assert main(["validate", str(tiny), "--json"]) == 1
     out = capsys.readouterr().out
     assert '"table":"sources"' in out and '"field":"language"' in out
+
+
+def test_flat_export_has_names_provinces_on_both_maps_and_safe_cells(tiny, tmp_path, capsys):
+    import pandas as pd
+
+    target = tmp_path / "ties"
+    assert main(["export", str(tiny), "--format", "flat", "--output", str(target)]) == 0
+    csv = pd.read_csv(f"{target}.csv", dtype=str, keep_default_na=False).set_index("tie_id")
+    xlsx = pd.read_excel(f"{target}.xlsx", dtype=str, keep_default_na=False).set_index("tie_id")
+    assert list(csv.index) == ["T0001", "T0002", "T0003"]
+    row = csv.loc["T0002"]
+    assert (row["vn_name_local"], row["vn_province"], row["vn_province_2025"]) == ("Hải Dương", "Hải Dương", "Đồng Tháp")
+    assert (row["partner_name_en"], row["partner_province"], row["partner_country_name"]) == ("Beta-gu", "Alpha", "South Korea")
+    assert (row["established"], row["start_earliest"], row["start_latest"]) == ("2004", "2004-01-01", "2004-12-31")
+    assert csv.loc["T0001", "events"] == "2" and csv.loc["T0001", "sources"] == "1"
+    assert xlsx.loc["T0003", "partner_country_name"] == "Laos"
+
+
+def test_flat_export_refuses_options_it_cannot_honour(tiny, capsys):
+    assert main(["export", str(tiny), "--format", "flat", "--as-of", "2010"]) == 2
+    assert "--format flat" in capsys.readouterr().err
+
+
+def test_version_names_package_and_data_release(capsys):
+    import pytest
+
+    import vnsister
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"vnsister {vnsister.__version__} (data ") and "released 20" in out
+
+
+def test_package_metadata_states_both_licences():
+    from importlib.metadata import metadata
+
+    assert metadata("vnsister")["License-Expression"] == "MIT AND CC-BY-4.0"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 from networkx.algorithms import bipartite
@@ -93,11 +95,29 @@ def test_export_round_trip_keeps_every_attribute(tiny, tmp_path, fmt):
     back = nx.read_graphml(path, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(path)
     assert dict(back.nodes(data=True)).keys() == dict(G.nodes(data=True)).keys()
     for node, data in G.nodes(data=True):
-        got = {k: v for k, v in back.nodes[node].items() if k != "label"}
-        assert got == data
+        assert back.nodes[node] == data
     original = {k: d for _, _, k, d in G.edges(keys=True, data=True)}
     restored = {d["tie_id"]: {a: v for a, v in d.items() if a not in ("id", "label")} for _, _, d in back.edges(data=True)}
     assert restored == original
+
+
+def test_gephi_sees_names_and_a_timeline_and_igraph_gets_name(tiny, tmp_path):
+    from vnsister.network import export_graph
+
+    G = build_graph(load(tiny), admin="2025")
+    (gexf,) = export_graph(G, str(tmp_path / "g.gexf"), "gexf")
+    text = Path(gexf).read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text
+    assert '<node id="kr-alpha" label="Alpha"' in text  # Gephi shows the name, not the slug
+    assert 'start="2008-10-21"' in text and 'start="2004-01-01"' in text  # T0001 (a day) and T0002 (a year)
+    # on the 2025 map Epsilon's ties belong to Delta, and the edges still name Epsilon as the historical party
+    historical = {d["tie_id"]: d["vn_place_id"] for _, _, d in G.edges(data=True)}
+    assert historical == {"T0001": "vn-delta", "T0002": "vn-epsilon", "T0003": "vn-epsilon"}
+    assert set(G.nodes) == {"vn-delta", "kr-alpha", "kr-alpha-beta-gu", "la-gamma"}
+    igraph = pytest.importorskip("igraph")
+    (graphml,) = export_graph(G, str(tmp_path / "g.graphml"), "graphml")
+    g = igraph.Graph.Read_GraphML(graphml)
+    assert dict(zip(g.vs["name"], g.vs["label"], strict=True))["kr-alpha-beta-gu"] == "Beta-gu"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])

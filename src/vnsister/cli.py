@@ -89,8 +89,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the partnership network as GraphML, GEXF, or node/edge tables (CSV, Parquet)."""
+    """Write the partnership network as GraphML, GEXF, or node/edge tables (CSV, Parquet), or the flat table."""
     from vnsister.load import load
+
+    if args.format == "flat":
+        from vnsister.export import write_flat
+
+        if args.as_of or args.admin != "historical" or args.level != "place":
+            raise ValueError("--format flat writes every tie with both maps; --as-of, --admin and --level do not apply")
+        for written in write_flat(load(args.path), args.output or "vnsister-ties"):
+            print(f"wrote {written}")
+        return 0
     from vnsister.network import build_graph, export_graph
 
     G = build_graph(load(args.path), as_of=args.as_of, admin=args.admin, level=args.level, undated=args.undated)
@@ -126,9 +135,22 @@ def iso_day(text: str) -> str:
     return text
 
 
+def _version() -> str:
+    from vnsister import __version__
+    from vnsister.schema import descriptor
+
+    try:
+        meta = descriptor()
+        return f"{__version__} (data {meta.get('version')}, released {str(meta.get('created', ''))[:10]})"
+    except VnsisterError:
+        return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnsister", description="Vietnamese subnational partnerships dataset")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}",
+                        help="the package version and the data release it ships")
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check the data package; exit 1 on any error")
     validate.add_argument("path", nargs="?", help="data package directory or datapackage.json (default: installed)")
@@ -148,14 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("new", nargs="?", default="installed")
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(func=cmd_diff)
-    export = sub.add_parser("export", help="the partnership network for Gephi, igraph or pandas")
-    export.add_argument("--format", choices=["graphml", "gexf", "csv", "parquet"], default="graphml")
+    export = sub.add_parser("export", help="the partnership network for Gephi, igraph or pandas, or a flat table")
+    export.add_argument("--format", choices=["graphml", "gexf", "csv", "parquet", "flat"], default="graphml",
+                        help="flat: one row per tie with names, provinces and dates, as CSV and XLSX")
     export.add_argument("--as-of", type=iso_date, help="keep the ties that existed on this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     export.add_argument("--undated", choices=["attested", "exclude", "include"], default="attested",
                         help="with --as-of: undated ties count from their earliest dated evidence (default), never, or always")
     export.add_argument("--admin", choices=["historical", "2025"], default="historical")
     export.add_argument("--level", choices=["place", "province"], default="place")
-    export.add_argument("--output", "-o", help="file (graphml, gexf) or file prefix (csv, parquet)")
+    export.add_argument("--output", "-o", help="file (graphml, gexf) or file prefix (csv, parquet, flat)")
     export.add_argument("path", nargs="?", help="data package directory (default: installed)")
     export.set_defaults(func=cmd_export)
     extract = sub.add_parser("extract", help="candidate ties from a news article (Vietnamese, Korean, English)")

@@ -1,4 +1,5 @@
-"""Tables written for spreadsheets and other tools: cells that a spreadsheet would execute are neutralised.
+"""Tables written for spreadsheets and other tools: the flat table of ties, with cells that a spreadsheet would
+execute neutralised.
 
 A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is read by Excel,
 LibreOffice and Google Sheets as a formula ("CSV injection"). Following the OWASP recommendation, every
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["FORMULA_PREFIXES", "spreadsheet_safe"]
+from vnsister.load import Dataset
+
+__all__ = ["FLAT_COLUMNS", "FORMULA_PREFIXES", "flat_table", "spreadsheet_safe", "write_flat"]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -31,3 +34,56 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
             risky = text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_PREFIXES))
             out[column] = text.where(~risky, "'" + text.astype(str))
     return out
+
+
+FLAT_COLUMNS = [
+    "tie_id", "vn_name_en", "vn_name_local", "vn_place_id", "vn_level", "vn_party", "vn_agency",
+    "vn_province", "vn_province_2025", "partner_name_en", "partner_name_local", "partner_place_id", "partner_level",
+    "partner_party", "partner_agency", "partner_province", "partner_country", "partner_country_name", "tie_type",
+    "tie_type_wording", "established", "start_earliest", "start_latest", "attested_by", "last_attested", "status",
+    "ended", "purposes", "events", "sources",
+]
+
+
+def flat_table(ds: Dataset) -> pd.DataFrame:
+    """One row per tie with everything a spreadsheet user needs, no joins: both parties' names, levels and
+    provinces (the Vietnamese one also on the 2025 map), the partner country by name, type, dates with their
+    bounds as full ISO days (so that tools infer dates, not integers), status, purposes, and counts of events and
+    sources.
+
+    Examples
+    --------
+    >>> flat = flat_table(load())
+    >>> len(flat) == len(load().partnerships), flat.columns[:3].tolist()
+    (True, ['tie_id', 'vn_name_en', 'vn_name_local'])
+    """
+    from vnsister.report import country_names
+    from vnsister.timeline import tie_timeline
+
+    ties = ds.ties()
+    successors = ds.successors()
+    timeline = tie_timeline(ds).set_index("tie_id")
+    days = timeline[["start_earliest", "start_latest", "attested_by", "last_attested"]].apply(
+        lambda column: column.dt.strftime("%Y-%m-%d"))
+    purposes = ds.events.dropna(subset=["purposes"]).groupby("tie_id")["purposes"].agg(
+        lambda values: ";".join(sorted({tag for value in values for tag in str(value).split(";")})))
+    out = ties.assign(
+        vn_province=ties["vn_province_name_local"],
+        vn_province_2025=ties["vn_province_id"].map(lambda p: successors.get(p, p)).map(
+            ds.places.set_index("place_id")["name_local"]),
+        partner_province=ties["partner_province_name_en"],
+        partner_country_name=ties["partner_country"].map(country_names()),
+        purposes=ties["tie_id"].map(purposes).fillna(""),
+        events=ties["tie_id"].map(ds.events.groupby("tie_id").size()).fillna(0).astype(int),
+        sources=ties["tie_id"].map(ds.evidence.groupby("tie_id")["source_id"].nunique()).fillna(0).astype(int),
+    ).join(days, on="tie_id")
+    return out[FLAT_COLUMNS].reset_index(drop=True)
+
+
+def write_flat(ds: Dataset, target: str) -> list[str]:
+    """Write :func:`flat_table` as ``<target>.csv`` (UTF-8) and ``<target>.xlsx``, formulas neutralised."""
+    table = spreadsheet_safe(flat_table(ds).astype(object).where(lambda t: t.notna(), ""))
+    paths = [f"{target}.csv", f"{target}.xlsx"]
+    table.to_csv(paths[0], index=False, encoding="utf-8")
+    table.to_excel(paths[1], index=False, sheet_name="ties", engine="openpyxl")
+    return paths

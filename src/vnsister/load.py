@@ -183,6 +183,24 @@ class Dataset:
             units[place] = current
         return pd.Series(units, name="first_level_unit", dtype=object)
 
+    def successors(self) -> dict[str, str]:
+        """Place id -> the place that holds it on the post-2025 map (the end of its successor chain).
+
+        Examples
+        --------
+        >>> load().successors()["vn-thai-binh"]
+        'vn-hung-yen'
+        """
+        successor = self.places.set_index("place_id")["successor_id"].dropna().to_dict()
+        resolved = {}
+        for place in successor:
+            current, seen = place, {place}
+            while current in successor and successor[current] not in seen:
+                current = successor[current]
+                seen.add(current)
+            resolved[place] = current
+        return resolved
+
     def ties(self) -> pd.DataFrame:
         """Partnerships joined with both parties' names, countries, levels and first-level units (ids and names).
 

@@ -13,7 +13,7 @@ from vnsister import checks
 from vnsister.dates import partial_date_bounds
 from vnsister.export import spreadsheet_safe
 from vnsister.load import Dataset
-from vnsister.timeline import UNDATED, ties_on
+from vnsister.timeline import UNDATED, tie_timeline, ties_on
 
 __all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "partners_by_province",
            "place_centrality", "successor_map", "tie_weights"]
@@ -33,16 +33,8 @@ def tie_weights(ties: pd.DataFrame, weights: Mapping[str, float] | None = None) 
 
 
 def successor_map(ds: Dataset) -> dict[str, str]:
-    """Place id -> the place that holds it on the post-2025 map (the end of its successor chain)."""
-    successor = ds.places.set_index("place_id")["successor_id"].dropna().to_dict()
-    resolved = {}
-    for place in successor:
-        current, seen = place, {place}
-        while current in successor and successor[current] not in seen:
-            current = successor[current]
-            seen.add(current)
-        resolved[place] = current
-    return resolved
+    """Place id -> the place that holds it on the post-2025 map (``Dataset.successors``)."""
+    return ds.successors()
 
 
 def tie_type_names(ds: Dataset) -> tuple[str, ...]:
@@ -76,9 +68,12 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
     Returns
     -------
     networkx.MultiGraph
-        Node attributes: country, level, admin_level, name_en, name_local, side ("VN" or "foreign").
+        Node attributes: label (the English name, shown by Gephi), name (the place id, igraph's vertex name),
+        country, level, admin_level, name_en, name_local, side ("VN" or "foreign").
         Edge key and attribute tie_id (kept by every export format); edge attributes: tie_type, established,
-        established_precision, status, vn_party, partner_party, weight (from TIE_WEIGHTS).
+        established_precision, status, vn_party, partner_party, vn_place_id and partner_place_id (the historical
+        parties, kept on the 2025 map), weight (from TIE_WEIGHTS), and start/end (ISO days, where known) for
+        Gephi's timeline.
 
     Examples
     --------
@@ -100,21 +95,35 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
     G = nx.MultiGraph(as_of=as_of, admin=admin, level=level, merged_ties=merged)
     precision = partial_date_bounds(ties["established"])["precision"]
     edge_weights = tie_weights(ties, weights)
-    for row, prec, weight in zip(ties.itertuples(index=False), precision, edge_weights, strict=True):
+    spans = _edge_spans(ds).reindex(ties["tie_id"])
+    for row, prec, weight, (start, end) in zip(ties.itertuples(index=False), precision, edge_weights,
+                                               spans.itertuples(index=False, name=None), strict=True):
         u, v = mapping.get(row.vn_place_id, row.vn_place_id), mapping.get(row.partner_place_id, row.partner_place_id)
+        span = {key: day for key, day in (("start", start), ("end", end)) if day}
         G.add_edge(u, v, key=row.tie_id, tie_id=row.tie_id, tie_type=str(row.tie_type), established=_text(row.established),
                    established_precision=_text(prec), status=str(row.status), vn_party=str(row.vn_party),
-                   partner_party=str(row.partner_party), weight=weight)
+                   partner_party=str(row.partner_party), vn_place_id=row.vn_place_id,
+                   partner_place_id=row.partner_place_id, weight=weight, **span)
     _set_node_attributes(G, ds)
     return G
+
+
+def _edge_spans(ds: Dataset) -> pd.DataFrame:
+    """Per tie id, the ISO days an edge starts and ends for dynamic networks (Gephi's timeline), by the time rule:
+    a dated tie from the first day of its date, an undated one from its earliest evidence; the end is the last
+    day of its end date. Empty where unknown."""
+    timeline = tie_timeline(ds).set_index("tie_id")
+    start = timeline["start_earliest"].fillna(timeline["attested_by"])
+    return pd.DataFrame({"start": start.dt.strftime("%Y-%m-%d").fillna(""),
+                         "end": timeline["end_latest"].dt.strftime("%Y-%m-%d").fillna("")})
 
 
 def _set_node_attributes(G: nx.Graph, ds: Dataset) -> None:
     """Country, level, tier, names and side ("VN" or "foreign") of every node, from the places table."""
     info = ds.places.set_index("place_id").loc[list(G.nodes), ["country", "level", "admin_level", "name_en", "name_local"]]
     nx.set_node_attributes(G, {
-        node: {"country": str(country), "level": str(level), "admin_level": int(tier), "name_en": str(name_en),
-               "name_local": str(name_local), "side": "VN" if country == "VN" else "foreign"}
+        node: {"label": str(name_en), "name": node, "country": str(country), "level": str(level), "admin_level": int(tier),
+               "name_en": str(name_en), "name_local": str(name_local), "side": "VN" if country == "VN" else "foreign"}
         for node, country, level, tier, name_en, name_local in info.itertuples(name=None)})
 
 

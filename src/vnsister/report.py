@@ -29,8 +29,8 @@ def coverage_by_country(ds: Dataset) -> pd.DataFrame:
 
 
 def country_names() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 code -> English short name (pycountry is not needed: frictionless ships none, so
-    the names come from a small table kept with the package)."""
+    """ISO 3166-1 alpha-2 code -> English short name (CLDR's short names, "South Korea" rather than ISO's
+    "Korea, Republic of", kept in a small table with the package)."""
     from vnsister._countries import NAMES
 
     return NAMES
