@@ -1,0 +1,80 @@
+"""Extract the data package of an earlier release from the history of main, without git tags.
+
+    python scripts/release_archive.py [VERSION] DIR
+
+A release is the commit on main that set its version in datapackage.json (CHANGELOG.md lists every release);
+that commit is found with git's pickaxe search, so the record lasts as long as main's history does. Without
+VERSION the release before the current one is taken. Then compare with `vnsister diff DIR .`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RELEASE_HEADING = re.compile(r"^## (\d+\.\d+\.\d+)\b", re.M)
+
+
+def releases() -> list[str]:
+    """Versions in CHANGELOG.md, newest first."""
+    return RELEASE_HEADING.findall((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
+
+
+def current_version() -> str:
+    return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+
+
+def previous_release() -> str | None:
+    """The newest release in CHANGELOG.md older than the current version."""
+    versions = releases()
+    current = current_version()
+    later = versions[versions.index(current) + 1:] if current in versions else versions
+    return later[0] if later else None
+
+
+def release_commit(version: str) -> str | None:
+    """The first commit whose datapackage.json carries ``"version": "<version>"``."""
+    pattern = f'"version": "{version}"'
+    out = subprocess.run(["git", "log", "--format=%H", "--reverse", "-S", pattern, "--", "datapackage.json"],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    return out[0] if out else None
+
+
+def extract(commit: str, target: Path) -> None:
+    """Write datapackage.json, schemas/ and dataset/ of ``commit`` into ``target``."""
+    archive = subprocess.run(["git", "archive", "--format=tar", commit, "datapackage.json", "schemas", "dataset"],
+                             cwd=ROOT, capture_output=True, check=True).stdout
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("args", nargs="+", metavar="[VERSION] DIR")
+    args = parser.parse_args(argv).args
+    if len(args) > 2:
+        parser.error("give at most a VERSION and a DIR")
+    version = args[0] if len(args) == 2 else previous_release()
+    if version is None:
+        print("no earlier release in CHANGELOG.md", file=sys.stderr)
+        return 1
+    commit = release_commit(version)
+    if commit is None:
+        print(f"release {version} is in CHANGELOG.md but no commit of this history sets it "
+              "(a shallow clone?)", file=sys.stderr)
+        return 1
+    extract(commit, Path(args[-1]))
+    print(f"release {version}: commit {commit[:12]} -> {args[-1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
