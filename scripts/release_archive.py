@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) > 2:
         parser.error("give at most a VERSION and a DIR")
     version = args[0] if len(args) == 2 else previous_release()
-    if version is None:
-        print("no earlier release in CHANGELOG.md", file=sys.stderr)
+    if version is None or version not in releases():
+        print(f"release {version or 'before ' + current_version()} is not in CHANGELOG.md", file=sys.stderr)
         return 1
     commit = release_commit(version)
     if commit is None:

@@ -70,3 +70,21 @@ def test_cite_formats_carry_the_installed_version(fmt, needle, capsys):
     out = capsys.readouterr().out
     assert needle in out and vnsister.load().version in out
     assert citation(fmt) in out
+
+
+def test_previous_release_is_found_in_history_without_tags(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=repo, capture_output=True, text=True)
+    if shallow.returncode != 0 or shallow.stdout.strip() == "true":
+        pytest.skip("no git history here")
+    done = subprocess.run([sys.executable, str(repo / "scripts" / "release_archive.py"), "0.4.0", str(tmp_path / "old")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "old" / "datapackage.json").read_text(encoding="utf-8"))["version"] == "0.4.0"
+    missing = subprocess.run([sys.executable, str(repo / "scripts" / "release_archive.py"), "9.9.9", str(tmp_path / "x")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 1 and "9.9.9" in missing.stderr
