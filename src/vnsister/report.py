@@ -150,53 +150,181 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
     return "\n".join(parts)
 
 
-def _figure_png(table: pd.DataFrame, label: str, title: str, caption: str, horizontal: bool = True) -> str:
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;
+ color:#1d2630;background:#fff;line-height:1.5;margin:0}
+main{max-width:1100px;margin:0 auto;padding:1.5rem 1.25rem 3rem}
+h1{font-size:1.6rem;margin:.2rem 0 .4rem}h2{font-size:1.15rem;margin:2.2rem 0 .4rem;border-bottom:1px solid #d6dde4}
+p.meta{color:#4a5866;margin:.2rem 0}.note{font-size:.85rem;color:#4a5866;margin:.3rem 0 .8rem}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;font-size:.85rem;margin:.4rem 0;font-variant-numeric:tabular-nums}
+th,td{padding:.25rem .55rem;border-bottom:1px solid #e3e8ed;text-align:left;vertical-align:top}
+th{background:#f1f4f7;font-weight:600}tr:nth-child(even) td{background:#fafbfc}
+td.num,th.num{text-align:right}td{max-width:28rem;overflow-wrap:anywhere}
+img{max-width:100%;height:auto;display:block;margin:.6rem 0}
+a{color:#1d5f80}
+"""
+
+
+def _figure(draw, size: tuple[float, float], caption: str) -> str:
+    """A matplotlib figure drawn by ``draw(ax)``, with the caption in the image, as a base64 PNG."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, max(2.8, 0.28 * len(table) + 0.8)) if horizontal else (8, 3.8))
-    if horizontal:
-        ax.barh(table[label].astype(str)[::-1], table["ties"][::-1], color="#2b6f8e")
-        ax.set_xlabel("ties (count)")
-    else:
-        ax.bar(table[label].astype(str), table["ties"], color="#2b6f8e")
-        ax.set_ylabel("ties (count)")
-    ax.set_title(title)
+    fig, ax = plt.subplots(figsize=size)
+    draw(ax)
     fig.text(0.01, 0.005, caption, fontsize=7, color="#555555", ha="left", va="bottom", wrap=True)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110)
     plt.close(fig)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def _bars(table: pd.DataFrame, label: str, title: str, horizontal: bool = True):
+    def draw(ax) -> None:
+        if horizontal:
+            ax.barh(table[label].astype(str)[::-1], table["ties"][::-1], color="#2b6f8e")
+            ax.set_xlabel("ties (count)")
+        else:
+            labels = table[label].astype(str)
+            numeric = labels.str.fullmatch(r"\d+").all()  # years: a numeric axis keeps the ticks readable
+            ax.bar(labels.astype(int) if numeric else labels, table["ties"], color="#2b6f8e")
+            ax.set_ylabel("ties (count)")
+            if not numeric:
+                ax.tick_params(axis="x", labelrotation=45)
+        ax.set_title(title)
+    return draw
+
+
+def _heatmap(matrix: pd.DataFrame, title: str):
+    def draw(ax) -> None:
+        image = ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto")
+        ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=45, ha="right")
+        ax.set_yticks(range(matrix.shape[0]), matrix.index)
+        for (i, j), value in pd.DataFrame(matrix.to_numpy()).stack().items():
+            if value:
+                ax.text(j, i, str(int(value)), ha="center", va="center", fontsize=7,
+                        color="white" if value > matrix.to_numpy().max() / 2 else "#1d2630")
+        ax.figure.colorbar(image, ax=ax, label="ties (count)")
+        ax.set_title(title)
+    return draw
+
+
+def province_country_matrix(ds: Dataset, provinces: int = 20, countries: int = 10) -> pd.DataFrame:
+    """Ties by Vietnamese province (rows, historical map, by name) and partner country (columns, by name): the
+    ``provinces`` and ``countries`` with most ties, the rest summed as "other countries".
+
+    Examples
+    --------
+    >>> m = province_country_matrix(load(), provinces=5, countries=3)
+    >>> m.shape, m.columns[-1]
+    ((5, 4), 'other countries')
+    """
+    ties = ds.ties()
+    ties = ties.assign(country=ties["partner_country"].map(country_names()).fillna(ties["partner_country"]))
+    top_countries = ties["country"].value_counts().head(countries).index
+    ties["country"] = ties["country"].where(ties["country"].isin(top_countries), "other countries")
+    matrix = pd.crosstab(ties["vn_province_name_local"], ties["country"])
+    matrix = matrix[[*top_countries, "other countries"]] if "other countries" in matrix else matrix[list(top_countries)]
+    order = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:provinces]
+    return matrix.loc[order].rename_axis(index="province", columns="country")
+
+
+def _table_html(table: pd.DataFrame, note: str, index: bool = False) -> str:
+    """A table that scrolls inside its box (never the page), links clickable, numbers right-aligned, with a note."""
+    shown = table.reset_index() if index else table
+    head = "".join(f'<th class="{_kind(shown[c])}">{html.escape(str(c))}</th>' for c in shown.columns)
+    rows = []
+    for values in shown.itertuples(index=False, name=None):
+        cells = "".join(f'<td class="{_kind(shown[c])}">{_cell(v)}</td>' for c, v in zip(shown.columns, values, strict=True))
+        rows.append(f"<tr>{cells}</tr>")
+    return (f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            f'<p class="note">{html.escape(note)}</p>')
+
+
+def _kind(column: pd.Series) -> str:
+    return "num" if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) else ""
+
+
+def _cell(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return "∞" if value == float("inf") else f"{value:.2f}"
+    text = str(value)
+    if text.startswith(("http://", "https://")):
+        return f'<a href="{html.escape(text, quote=True)}">{html.escape(text.split("/")[2])}</a>'
+    return html.escape(text)
+
+
 def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
-    """A self-contained HTML page (figures embedded as PNG) with the summary tables, as of ``as_of``."""
+    """A self-contained, styled HTML page for a paper: every table with its n and caveats, figures (partner
+    countries, provinces, a province x country heat map, ties over time, Korean partner centrality) with the
+    release and as-of date in each caption, source links clickable. Nothing is loaded from the network.
+
+    Examples
+    --------
+    >>> page = html_report(load())
+    >>> page.startswith("<!doctype html>") and "<style>" in page and "http" not in page.split("<body>")[0]
+    True
+    """
+    from vnsister.ages import establishment_counts
+    from vnsister.coverage import coverage_table
+    from vnsister.timeline import release_day
+
+    day = as_of or release_day(ds)
     tables = summary_tables(ds)
     n = len(ds.partnerships)
-    from vnsister.coverage import coverage_table
-
+    stamp = f"vnsister {ds.version}, released {ds.released}; as of {day}; n = {n} ties."
     header = _header(ds, as_of)
-    body = [f"<h1>{html.escape(header[0])}</h1>"] + [f"<p>{html.escape(line)}</p>" for line in header[1:]]
-    body += [tables["totals"].to_html(header=False), "<h2>Coverage against published totals</h2>",
-             coverage_table(ds).to_html(index=False)]
+    body = [f"<h1>{html.escape(header[0])}</h1>"] + [f'<p class="meta">{html.escape(line)}</p>' for line in header[1:]]
+    body += ["<h2>Totals</h2>", _table_html(tables["totals"].rename_axis("what"), f"{stamp} Counts of rows in the "
+                                            "shipped tables.", index=True)]
+    coverage = coverage_table(ds)
+    body += ["<h2>Coverage against published totals</h2>",
+             _table_html(coverage, f"n = {len(coverage)} published figures. The dataset's figure is counted the way "
+                         "the source counts; lower/upper bound it where dates are missing. " + EFFORT_NOTE)]
+    countries = tables["by_partner_country"]
+    named = countries.assign(name=countries["country"].fillna(countries["partner_country"]))
+    provinces = tables["by_vn_province"].sort_values(["ties", "partners"], ascending=False, kind="stable")
+    figures = [
+        ("Ties by partner country", _bars(named.head(top), "name", "Ties by partner country"),
+         (7, max(2.8, 0.28 * min(top, len(countries)) + 0.8)), countries, f"{len(countries)} countries"),
+        ("Ties by Vietnamese province (historical map)", _bars(provinces.head(top), "vn_province",
+                                                                 "Ties by Vietnamese province"),
+         (7, max(2.8, 0.28 * min(top, len(provinces)) + 0.8)), provinces,
+         f"{len(provinces)} provinces; a district's, council's or agency's tie counts for its province"),
+    ]
+    for title, draw, size, table, what in figures:
+        caption = f"{stamp} {what}; top {min(top, len(table))} shown. {EFFORT_NOTE}"
+        body += [f"<h2>{html.escape(title)}</h2>", _img(_figure(draw, size, caption), title),
+                 _table_html(table.head(top), caption)]
+    matrix = province_country_matrix(ds)
+    caption = (f"{stamp} Rows: the {len(matrix)} provinces with most ties; columns: the 10 partner countries with most "
+               f"ties, the rest summed. {EFFORT_NOTE}")
+    body += ["<h2>Provinces and partner countries</h2>",
+             _img(_figure(_heatmap(matrix, "Ties by province and partner country"), (9, 7), caption), "heat map")]
+    years = establishment_counts(ds, as_of=day)
+    undated = int(years.loc[years["year"] == "undated", "ties"].sum())
+    dated_years = years[years["year"] != "undated"]
+    caption = (f"{stamp} Ties by the year of their established date; {undated} undated ties are not in the bars"
+               + ("; the last year is partial" if dated_years["partial"].any() else "") + ".")
+    body += ["<h2>Ties over time</h2>",
+             _img(_figure(_bars(dated_years, "year", "Ties established per year", horizontal=False), (10, 3.8),
+                          caption), "ties per year")]
     for title, table in analysis_tables(ds, as_of).items():
-        body += [f"<h2>{html.escape(title)}</h2>", table.head(top).to_html(index=False, float_format=lambda x: f"{x:.2f}",
-                                                                            na_rep="")]
-    countries = tables["by_partner_country"].assign(name=lambda t: t["country"].fillna(t["partner_country"]))
-    provinces = tables["by_vn_province"].assign(ties=lambda t: t["ties"])
-    figures = [(countries, "name", "Ties by partner country", True),
-               (provinces, "vn_province", "Ties by Vietnamese province (historical map)", True),
-               (tables["by_type"], "tie_type", "Ties by type", False),
-               (tables["by_decade"], "decade", "Ties by decade established (undated ties shown)", False)]
-    for table, label, title, horizontal in figures:
-        shown = table.head(top)
-        caption = (f"vnsister {ds.version}, released {ds.released}; n = {n} ties"
-                   + (f", top {top} shown" if len(table) > top else "") + ". " + EFFORT_NOTE)
-        png = _figure_png(shown, label, title, caption, horizontal)
-        body += [f"<h2>{html.escape(title)}</h2>", f'<img alt="{html.escape(title)}" src="data:image/png;base64,{png}">',
-                 f"<p><small>{html.escape(caption)}</small></p>", shown.to_html(index=False, na_rep="")]
-    return ("<!doctype html><html><head><meta charset='utf-8'><title>vnsister report</title></head><body>"
-            + "\n".join(body) + "</body></html>")
+        body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), f"{stamp} n = {len(table)} rows"
+                                                               + (f", top {top} shown" if len(table) > top else "") + ".")]
+    body += ['<p class="note">Method, definitions and known biases: docs/codebook.md in the package. '
+             "Cite the release you used (vnsister cite).</p>"]
+    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>vnsister {html.escape(ds.version)} report</title><style>{STYLE}</style></head><body><main>"
+            + "\n".join(body) + "</main></body></html>")
+
+
+def _img(png: str, alt: str) -> str:
+    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{png}">'

@@ -17,8 +17,9 @@ from vnsister.errors import PackageError
 TableName = Literal["places", "partnerships", "events", "sources", "evidence", "published_findings", "retired_ids"]
 TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence", "published_findings",
                                  "retired_ids")
-# Tables that may hold no rows (a first release retires nothing); any other header-only table is an error.
-MAY_BE_EMPTY: tuple[TableName, ...] = ("retired_ids",)
+# Tables that may hold no rows (a package may record no events, compare no findings, retire nothing); a
+# header-only places, partnerships, sources or evidence table is an error (everything else refers to them).
+MAY_BE_EMPTY: tuple[TableName, ...] = ("events", "published_findings", "retired_ids")
 STRING = pd.StringDtype("pyarrow")
 
 
