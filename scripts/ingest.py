@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
+from vnsister.duplicates import normalise_url  # noqa: E402  (the validator's notion of "same page")
 from vnsister.sourcedates import date_from_url  # noqa: E402  (dates an address states)
 from vnsister.validate import FORMAL_AGREEMENTS  # noqa: E402  (and of a formal agreement)
 
@@ -113,7 +114,7 @@ class Store:
         url = clean(ev["url"])
         published = clean(ev.get("published"))
         for row in self.tables["sources"]:
-            if row["url"] == url:
+            if normalise_url(row["url"]) == normalise_url(url):  # the validator's notion of "same page"
                 if published and not row["published"]:  # a later record may see the date an earlier one missed
                     row["published"], row["published_from"] = published, "page"
                 return row["source_id"]
