@@ -1,15 +1,19 @@
-"""Ratios of vnsister.load() and vnsister.validate() to plain pandas.read_csv and to `frictionless validate`.
+"""Ratios of `import vnsister`, vnsister.load() and vnsister.validate() to `import pandas`, plain
+pandas.read_csv and `frictionless validate`, with peak memory.
 
     python benchmarks/bench_load_validate.py [--sizes 1000 100000 1000000] [--skip-frictionless-above N]
 
 Everything is timed in the same run (machines here are noisy): the baseline is measured next to each
-measurement and only ratios are compared. Frictionless is row-by-row Python and slow on large packages,
-so above --skip-frictionless-above ties its ratio is not measured.
+measurement, each figure is the median of --repeat runs, and only ratios are compared. Peak memory is the
+maximum resident set of a fresh process that only loads (or only reads with pandas). Frictionless is
+row-by-row Python and slow on large packages, so above --skip-frictionless-above ties it is not measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,17 +32,46 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def timed(func, repeat: int = 1) -> float:
-    best = float("inf")
+    """Median wall time of ``repeat`` runs."""
+    runs = []
     for _ in range(repeat):
         start = time.perf_counter()
         func()
-        best = min(best, time.perf_counter() - start)
-    return best
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
 
 
 def read_plain(root: Path) -> None:
     for name in TABLES:
         pd.read_csv(root / resource(name, root)["path"])
+
+
+def process_time(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return time.perf_counter() - start
+
+
+def peak_mib(code: str) -> float:
+    """Peak resident memory (MiB) of a fresh Python process running ``code``."""
+    probe = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
+    return int(out.split()[-1]) / 1024
+
+
+def measure_import(repeat: int) -> None:
+    pandas_s = statistics.median(process_time("import pandas") for _ in range(repeat))
+    vnsister_s = statistics.median(process_time("import vnsister") for _ in range(repeat))
+    print(f"{'import (whole process)':>22}: pandas {pandas_s:5.2f}s | vnsister {vnsister_s:5.2f}s "
+          f"= {vnsister_s / pandas_s:4.2f}x import pandas", flush=True)
+
+
+def measure_memory(label: str, root: Path) -> None:
+    files = [str(root / resource(name, root)["path"]) for name in TABLES]
+    plain = peak_mib(f"import pandas as pd\nframes = [pd.read_csv(f) for f in {files!r}]")
+    loaded = peak_mib(f"import vnsister\nds = vnsister.load({str(root)!r})")
+    print(f"{label:>22}: peak memory read_csv {plain:7.0f} MiB | load {loaded:7.0f} MiB = {loaded / plain:4.2f}x",
+          flush=True)
 
 
 def frictionless_cli(root: Path) -> None:
@@ -64,12 +97,17 @@ def main() -> None:
     parser.add_argument("--skip-frictionless-above", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
+          f"pandas {pd.__version__}; medians of {args.repeat} runs")
+    measure_import(max(args.repeat, 5))
     measure("shipped dataset", REPO, True, args.repeat)
+    measure_memory("shipped dataset", REPO)
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             root = write_synthetic_package(Path(tmp) / f"n{size}", size)
             measure(f"synthetic {size:,} ties", root, size <= args.skip_frictionless_above,
                     args.repeat if size <= 100_000 else 1)
+            measure_memory(f"synthetic {size:,} ties", root)
 
 
 if __name__ == "__main__":

@@ -56,15 +56,15 @@ def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None
         tie = 0
         while tie < n_ties:
             a, b, kind = rng.choice(vn), rng.choice(kr), rng.choice(types)
-            if (a, b, kind) in seen:
+            if (a, b) in seen:  # one tie per pair of parties (stages of a tie are events, not rows)
                 continue
-            seen.add((a, b, kind))
+            seen.add((a, b))
             tie += 1
             year = rng.randint(1990, 2024)
             tid, eid = f"T{tie:07d}", f"E{tie:07d}"
             established = f"{year}-{rng.randint(1, 12):02d}"
             wt.writerow([tid, a, "government", "", b, "government", "", kind, kind, established, "active", "", ""])
-            we.writerow([eid, tid, "established", str(year + 1), "", kind, kind, "general_friendship", ""])
+            we.writerow([eid, tid, "established", established, "", kind, kind, "general_friendship", ""])
             source = f"S{(tie - 1) % n_sources + 1:07d}"
             wv.writerow([f"V{2 * tie - 1:07d}", source, tid, "", "supports", "Synthetic."])
             wv.writerow([f"V{2 * tie:07d}", source, tid, eid, "supports", "Synthetic."])

@@ -87,9 +87,11 @@ def partial_date_bounds(values: pd.Series) -> pd.DataFrame:
             continue
         parsed[item] = (date.precision, min(date.earliest, _CLAMP), min(date.latest, _CLAMP))
     empty = text.isna() | (text == "")
-    rows = [parsed.get(item, (None, None, None)) if isinstance(item, str) else (None, None, None) for item in text]
-    frame = pd.DataFrame(rows, columns=["precision", "earliest", "latest"], index=values.index)
-    earliest = pd.to_datetime(frame["earliest"]).astype("datetime64[ns]")
-    latest = pd.to_datetime(frame["latest"]).astype("datetime64[ns]")
-    return pd.DataFrame({"precision": frame["precision"].astype("string"), "earliest": earliest, "latest": latest,
+    table = pd.DataFrame.from_dict(parsed, orient="index", columns=["precision", "earliest", "latest"])
+    table = table.reindex(pd.Index(list(parsed), dtype=object))
+    keys = text.astype(object)  # one lookup per row, vectorised: map each text to its parsed row
+    precision = keys.map(table["precision"]) if parsed else pd.Series(None, index=values.index, dtype=object)
+    earliest = pd.to_datetime(keys.map(table["earliest"]) if parsed else precision).astype("datetime64[ns]")
+    latest = pd.to_datetime(keys.map(table["latest"]) if parsed else precision).astype("datetime64[ns]")
+    return pd.DataFrame({"precision": precision.astype("string"), "earliest": earliest, "latest": latest,
                          "valid": empty | earliest.notna()}, index=values.index)

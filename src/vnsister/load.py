@@ -25,14 +25,56 @@ def error(table: str, row: int | None, field: str, value: object, message: str) 
 def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dict[str, object]]]:
     """Read one CSV as strings, exactly as written, with the errors that stop it from being read.
 
-    The frame's index is the CSV line number of each row. Returns ``None`` for the frame when the file
-    cannot be parsed (missing, not UTF-8, a byte-order mark, a wrong delimiter, missing or extra columns).
+    The frame's index is the CSV line number of each row (the header is line 1; a cell with line breaks
+    makes the next row start further down). Returns ``None`` for the frame when the file cannot be parsed
+    (missing, not UTF-8, a byte-order mark, a wrong delimiter, missing or extra columns).
+
+    A well-formed file is read by pyarrow's CSV reader in one vectorised pass; anything it refuses or that looks
+    odd (a blank or ragged row, an over-long field, a header that differs) is read again by the checking reader
+    below, which locates every problem by line. Both give the same frame for the same good file.
     """
     path = sch.table_path(name, root)
     expected = sch.field_names(name, root)
     if not path.is_file():
         return None, [error(name, None, "", str(path), "file is missing")]
     data = path.read_bytes()
+    frame = None if data.startswith(b"\xef\xbb\xbf") else _read_fast(data, expected)
+    if frame is not None:
+        return frame, []
+    return _read_checked(name, data, expected)
+
+
+def _read_fast(data: bytes, expected: list[str]) -> pd.DataFrame | None:
+    """The whole table through pyarrow, or None if pyarrow refuses it or it needs the checking reader."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from pyarrow import csv as pacsv
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types={c: pa.string() for c in expected},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                 null_values=[]))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
+        return None
+    if table.column_names != expected or any(not pa.types.is_string(t) for t in table.schema.types):
+        return None
+    breaks = np.zeros(table.num_rows, dtype=np.int64)
+    for column in table.columns:
+        if table.num_rows and (pc.max(pc.utf8_length(column)).as_py() or 0) > FIELD_LIMIT:
+            return None
+        breaks += pc.count_substring(column, "\n").to_numpy(zero_copy_only=False)
+    lines = 2 + np.arange(table.num_rows) + np.concatenate([[0], np.cumsum(breaks)[:-1]]).astype(np.int64)
+    frame = table.to_pandas(types_mapper=lambda t: sch.STRING if pa.types.is_string(t) else None)
+    frame.index = pd.Index(lines, name="row")
+    return frame
+
+
+def _read_checked(name: str, data: bytes, expected: list[str]) -> tuple[pd.DataFrame | None, list[dict[str, object]]]:
+    """The checking reader: the csv module, row by row, every problem with its line."""
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [error(name, 1, "", "BOM", "file starts with a UTF-8 byte-order mark; save it without one")]
     try:
@@ -53,15 +95,15 @@ def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dic
                                                    f"{reader.line_num}): {exc}{hint}")]
     if not rows:
         return None, [error(name, 1, "", "", "file is empty; expected a header row")]
-    errors = _long_fields(name, rows)
+    starts = _row_lines(rows)
+    errors = _long_fields(name, rows, starts)
     if errors:
         return None, errors
     header_errors = check_header(name, rows[0], expected)
     if header_errors:
         return None, header_errors
-    errors: list[dict[str, object]] = []
     good_rows, line_numbers = [], []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in zip(starts[1:], rows[1:], strict=True):
         if len(row) == len(expected):
             good_rows.append(row)
             line_numbers.append(line)
@@ -70,23 +112,28 @@ def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dic
         else:
             errors.append(error(name, line, "", ",".join(row)[:80],
                                 f"row has {len(row)} fields, the header has {len(expected)}"))
-    frame = pd.DataFrame(good_rows, columns=expected, index=pd.Index(line_numbers, name="row"), dtype=sch.STRING)
+    frame = pd.DataFrame(good_rows, columns=expected, index=pd.Index(line_numbers, name="row", dtype="int64"),
+                         dtype=sch.STRING)
     return frame, errors
+
+
+def _row_lines(rows: list[list[str]]) -> list[int]:
+    """The line on which each parsed row starts (line breaks inside quoted cells push later rows down)."""
+    starts, line = [], 1
+    for row in rows:
+        starts.append(line)
+        line += 1 + sum(cell.count("\n") for cell in row)
+    return starts
 
 
 # The csv module's default limit; other libraries raise it process-wide, so it is enforced here explicitly.
 FIELD_LIMIT = 131_072
 
 
-def _long_fields(name: str, rows: list[list[str]]) -> list[dict[str, object]]:
-    line, errors = 1, []
-    for row in rows:
-        for cell in row:
-            if len(cell) > FIELD_LIMIT:
-                errors.append(error(name, line, "", cell[:40] + "…", f"cannot parse CSV from line {line}: field larger "
-                                    f"than field limit ({FIELD_LIMIT} characters)"))
-        line += 1 + sum(cell.count("\n") for cell in row)
-    return errors
+def _long_fields(name: str, rows: list[list[str]], starts: list[int]) -> list[dict[str, object]]:
+    return [error(name, line, "", cell[:40] + "…", f"cannot parse CSV from line {line}: field larger than field "
+                  f"limit ({FIELD_LIMIT} characters)")
+            for line, row in zip(starts, rows, strict=True) for cell in row if len(cell) > FIELD_LIMIT]
 
 
 def check_header(name: str, header: list[str], expected: list[str]) -> list[dict[str, object]]:

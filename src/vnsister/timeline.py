@@ -38,6 +38,7 @@ import pandas as pd
 from vnsister.checks import as_of_day, choice
 from vnsister.dates import partial_date_bounds
 from vnsister.load import Dataset
+from vnsister.schema import member
 
 __all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "evidence_days", "release_day", "status_cutoff",
            "tie_timeline", "ties_on"]
@@ -139,7 +140,7 @@ def ties_on(ds: Dataset, as_of: str | None, undated: Rule = "attested", ties: pd
         return frame
     day = as_of_day("as_of", as_of)
     keep = set(tie_timeline(ds).loc[lambda t: _mask(t, day, undated, include_ended), "tie_id"])
-    return frame[frame["tie_id"].isin(keep)]
+    return frame[member(frame["tie_id"], keep)]
 
 
 def count_bounds(ds: Dataset, as_of: str, ties: pd.DataFrame | None = None) -> dict[str, int]:

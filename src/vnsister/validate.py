@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors
 
 from vnsister import schema as sch
 from vnsister._resources import resolve_root
@@ -160,6 +159,8 @@ def _describe_check(check: str) -> str:
 
 def check_pandera(name: str, frame: pd.DataFrame, root: Path, already: Errors) -> Errors:
     """Run the pandera schema derived from the table's JSON schema, lazily, and translate its failures."""
+    import pandera.errors
+
     seen = {(e["table"], e["row"], e["field"]) for e in already}
     try:
         sch.pandera_schema(name, root).validate(frame, lazy=True)
@@ -185,7 +186,7 @@ def check_foreign_keys(frames: dict[str, pd.DataFrame], root: Path) -> Errors:
                 continue
             (column,), (target_column,) = fk["fields"], fk["reference"]["fields"]
             values = frame[column].dropna()
-            missing = values[~values.isin(frames[target][target_column])]
+            missing = values[~sch.member(values, frames[target][target_column])]
             errors += [error(name, int(i), column, v, f"not found in {target}.{target_column}")
                        for i, v in missing.items()]
     return errors
@@ -263,19 +264,20 @@ def _check_successor_lifetimes(places: pd.DataFrame) -> Errors:
 
 def check_codes(places: pd.DataFrame, sources: pd.DataFrame) -> Errors:
     """Country, ISO 3166-2 and place-id prefix agree and exist; source languages are BCP 47 tags."""
-    errors: Errors = []
-    for line, row in places.iterrows():
-        country = str(row["country"])
-        problems = [("country", country, country_problem(country)),
-                    ("place_id", row["place_id"], place_id_problem(str(row["place_id"]), country))]
-        if pd.notna(row["iso_3166_2"]):
-            problems.append(("iso_3166_2", row["iso_3166_2"], subdivision_problem(str(row["iso_3166_2"]), country)))
-        errors += [error("places", int(line), field, value, message) for field, value, message in problems if message]
-    for line, tag in sources["language"].dropna().items():
-        message = language_problem(str(tag))
-        if message:
-            errors.append(error("sources", int(line), "language", tag, message))
-    return errors
+    country = places["country"].astype(object)
+    prefix_ok = [str(p).startswith(f"{str(c).lower()}-") for p, c in zip(places["place_id"], country, strict=True)]
+    checks = [("country", places["country"], country.map({c: country_problem(str(c)) for c in country.dropna().unique()})),
+              ("place_id", places["place_id"],
+               pd.Series([None if ok else place_id_problem(str(p), str(c))
+                          for ok, p, c in zip(prefix_ok, places["place_id"], country, strict=True)], index=places.index)),
+              ("iso_3166_2", places["iso_3166_2"],
+               pd.Series([subdivision_problem(str(v), str(c)) if pd.notna(v) else None
+                          for v, c in zip(places["iso_3166_2"], country, strict=True)], index=places.index))]
+    errors = [error("places", int(i), field, values[i], message)
+              for field, values, messages in checks for i, message in messages.dropna().items()]
+    language = sources["language"].astype(object)
+    messages = language.map({tag: language_problem(str(tag)) for tag in language.dropna().unique()})
+    return errors + [error("sources", int(i), "language", language[i], message) for i, message in messages.dropna().items()]
 
 
 def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
@@ -314,12 +316,17 @@ def _check_duplicate_ties(ties: pd.DataFrame) -> Errors:
     agreement signed after a lapse is a new tie; codebook §2)."""
     columns = ["vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party", "partner_agency",
                "tie_type", "established"]
-    rows = ties[columns].astype(object).where(ties[columns].notna(), None)
+    parties = _party_keys(ties)
+    agency_dated = ties["established"].notna() & ((ties["vn_party"] == "agency") | (ties["partner_party"] == "agency"))
+    # only rows whose parties-and-type key repeats, or that carry an agency key, can collide: check just those
+    candidates = parties.assign(tie_type=ties["tie_type"].astype(object)).duplicated(keep=False) | agency_dated
+    subset = ties.loc[candidates.to_numpy()]
+    rows = subset[columns].astype(object).where(subset[columns].notna(), None)
     ended = partial_date_bounds(ties["ended"])["latest"]
     began = partial_date_bounds(ties["established"])["earliest"]
     seen: dict[tuple[str, ...], list[int]] = {}
     errors: Errors = []
-    for line, row in zip(ties.index, rows.to_dict("records"), strict=True):
+    for line, row in zip(subset.index, rows.to_dict("records"), strict=True):
         keys = tie_keys(row)
         for key in keys:
             earlier = [e for e in seen.get(key, []) if not _succeeds(line, e, ended, began)]
@@ -331,25 +338,36 @@ def _check_duplicate_ties(ties: pd.DataFrame) -> Errors:
                 break
         for key in keys:
             seen.setdefault(key, []).append(int(line))
-    return errors + _check_stage_ties(ties, rows, ended, began)
+    return errors + _check_stage_ties(ties, parties, ended, began)
 
 
-def _check_stage_ties(ties: pd.DataFrame, rows: pd.DataFrame, ended: pd.Series, began: pd.Series) -> Errors:
+def _party_keys(ties: pd.DataFrame) -> pd.DataFrame:
+    """Both parties of each tie as place and body (``names.agency_key``), computed once per distinct body."""
+    out = {}
+    for side in ("vn", "partner"):
+        body = pd.DataFrame({"party": ties[f"{side}_party"].astype(object), "agency": ties[f"{side}_agency"].astype(object)})
+        body = body.where(body.notna(), None)
+        keys = {(p, a): agency_key(p or "", a) for p, a in body.drop_duplicates().itertuples(index=False, name=None)}
+        out[f"{side}_place"] = ties[f"{side}_place_id"].astype(object)
+        out[f"{side}_body"] = [keys[(p, a)] for p, a in body.itertuples(index=False, name=None)]
+    return pd.DataFrame(out, index=ties.index)
+
+
+def _check_stage_ties(ties: pd.DataFrame, parties: pd.DataFrame, ended: pd.Series, began: pd.Series) -> Errors:
     """Two rows for the same parties with different types are stages of one tie (an upgrade is an event),
     unless one had ended before the other began."""
-    parties: dict[tuple[str, ...], list[int]] = {}
+    shared = parties[parties.duplicated(keep=False)]
+    first_of: dict[tuple[str, ...], list[int]] = {}
     errors: Errors = []
-    for line, row in zip(ties.index, rows.to_dict("records"), strict=True):
-        key = (row["vn_place_id"], agency_key(row["vn_party"] or "", row["vn_agency"]),
-               row["partner_place_id"], agency_key(row["partner_party"] or "", row["partner_agency"]))
-        other_types = [e for e in parties.get(key, []) if ties.at[e, "tie_type"] != ties.at[line, "tie_type"]
+    for line, key in zip(shared.index, shared.itertuples(index=False, name=None), strict=True):
+        other_types = [e for e in first_of.get(key, []) if ties.at[e, "tie_type"] != ties.at[line, "tie_type"]
                        and not _succeeds(line, e, ended, began)]
         if other_types:
             first = other_types[0]
             errors.append(error("partnerships", int(line), "tie_type", ties.at[line, "tie_type"],
                                 f"the same parties already have a {ties.at[first, 'tie_type']} tie ({ties.at[first, 'tie_id']}, "
                                 f"row {first}): record a change of type as an upgraded event of one tie"))
-        parties.setdefault(key, []).append(int(line))
+        first_of.setdefault(key, []).append(int(line))
     return errors
 
 
@@ -416,16 +434,17 @@ FORMAL_AGREEMENTS = ("mou_signed", "established", "upgraded", "renewed", "resign
 
 def _check_established_not_intent(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     """``established`` is the first formal agreement: not a date that only a letter of intent carries."""
-    dated = events[events["date"].notna()]
-    on_day = dated.set_index(["tie_id", "date"])["event_type"].groupby(level=[0, 1]).agg(set)
-    errors: Errors = []
-    for i in ties.index[ties["established"].notna()]:
-        kinds = on_day.get((ties.at[i, "tie_id"], ties.at[i, "established"]), set())
-        if "letter_of_intent" in kinds and not kinds & set(FORMAL_AGREEMENTS):
-            errors.append(error("partnerships", int(i), "established", ties.at[i, "established"],
-                                "only a letter of intent carries this date; established is the first formal "
-                                "agreement (leave it empty if none is known)"))
-    return errors
+    kind = events["event_type"].astype("string")
+    on_day = pd.DataFrame({"tie_id": events["tie_id"].astype(object), "date": events["date"].astype(object),
+                           "intent": kind == "letter_of_intent", "formal": kind.isin(FORMAL_AGREEMENTS)})
+    on_day = on_day.dropna(subset=["date"]).groupby(["tie_id", "date"])[["intent", "formal"]].any()
+    dated = ties[ties["established"].notna()]
+    keys = pd.MultiIndex.from_arrays([dated["tie_id"].astype(object), dated["established"].astype(object)])
+    found = on_day.reindex(keys, fill_value=False)
+    only_intent = found["intent"].to_numpy(dtype=bool) & ~found["formal"].to_numpy(dtype=bool)
+    return [error("partnerships", int(i), "established", ties.at[i, "established"],
+                  "only a letter of intent carries this date; established is the first formal "
+                  "agreement (leave it empty if none is known)") for i in dated.index[only_intent]]
 
 
 def _check_established_is_first_agreement(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
@@ -449,17 +468,17 @@ def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors
     """The latest event that sets a type gives the tie's current type (any such event, if some are undated)."""
     errors: Errors = []
     typed = events[events["to_type"].notna() & (events["event_type"] != "letter_of_intent")
-                   & events["tie_id"].isin(tie_by_id.index)].copy()
+                   & sch.member(events["tie_id"], tie_by_id.index)].copy()
     typed["_order"] = partial_date_bounds(typed["date"])["earliest"]
     typed["_current"] = typed["tie_id"].map(tie_by_id["tie_type"]).astype("string")
     typed["_to"] = typed["to_type"].astype("string")
     undated_ties = set(typed.loc[typed["_order"].isna(), "tie_id"])
-    undated = typed[typed["tie_id"].isin(undated_ties)]
+    undated = typed[sch.member(typed["tie_id"], undated_ties)]
     matched = set(undated.loc[undated["_to"] == undated["_current"], "tie_id"])
-    for tie_id, group in undated[~undated["tie_id"].isin(matched)].groupby("tie_id", sort=True):
+    for tie_id, group in undated[~sch.member(undated["tie_id"], matched)].groupby("tie_id", sort=True):
         errors.append(error("events", int(group.index[-1]), "to_type", group["_to"].iloc[-1],
                             f"no event makes {tie_id} {group['_current'].iloc[0]}"))
-    dated = typed[~typed["tie_id"].isin(undated_ties)].sort_values("_order", kind="stable")
+    dated = typed[~sch.member(typed["tie_id"], undated_ties)].sort_values("_order", kind="stable")
     last = dated[~dated.duplicated("tie_id", keep="last")]
     for i in last.index[last["_to"] != last["_current"]]:
         errors.append(error("events", int(i), "to_type", last.at[i, "_to"],
@@ -488,7 +507,7 @@ def check_status(frames: dict[str, pd.DataFrame], released: str) -> Errors:
                             f"active needs dated evidence within {STATUS_WINDOW_YEARS} years of the release "
                             f"(since {cutoff.date()}); {seen}: use unknown"))
     lapse_events = frames["events"].loc[frames["events"]["event_type"].astype("string") == "lapsed", "tie_id"]
-    has_lapse = ties["tie_id"].isin(lapse_events)
+    has_lapse = sch.member(ties["tie_id"], lapse_events)
     for i in ties.index[has_lapse & (status != "lapsed")]:
         errors.append(error("partnerships", int(i), "status", status[i], "the tie has a lapsed event, so its status "
                             "must be lapsed"))
@@ -503,15 +522,15 @@ def check_source_dates(sources: pd.DataFrame) -> Errors:
     read from the URL must be the one the URL states."""
     from vnsister.sourcedates import date_from_url
 
-    errors: Errors = []
-    for i, row in sources.iterrows():
-        has_date, basis = pd.notna(row["published"]), row["published_from"]
-        if has_date != pd.notna(basis):
-            errors.append(error("sources", int(i), "published_from", basis,
-                                "published_from must be set (page or url) exactly when published is"))
-        elif basis == "url" and date_from_url(row["url"]) != row["published"]:
-            errors.append(error("sources", int(i), "published", row["published"],
-                                f"published_from is url, but the URL states {date_from_url(row['url']) or 'no date'}"))
+    has_date, basis = sources["published"].notna(), sources["published_from"]
+    errors = [error("sources", int(i), "published_from", basis[i],
+                    "published_from must be set (page or url) exactly when published is")
+              for i in sources.index[has_date != basis.notna()]]
+    for i in sources.index[(basis.astype("string") == "url").fillna(False) & has_date]:
+        stated = date_from_url(sources.at[i, "url"])
+        if stated != sources.at[i, "published"]:
+            errors.append(error("sources", int(i), "published", sources.at[i, "published"],
+                                f"published_from is url, but the URL states {stated or 'no date'}"))
     return errors
 
 
@@ -519,12 +538,12 @@ def check_evidence(frames: dict[str, pd.DataFrame]) -> Errors:
     """Every tie and event has evidence, evidence for an event names the event's tie, every source is used."""
     ties, events, sources, evidence = (frames[n] for n in ("partnerships", "events", "sources", "evidence"))
     errors: Errors = []
-    for i in ties.index[~ties["tie_id"].isin(evidence["tie_id"])]:
+    for i in ties.index[~sch.member(ties["tie_id"], evidence["tie_id"])]:
         errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"], "tie has no evidence"))
-    for i in events.index[~events["event_id"].isin(evidence["event_id"].dropna())]:
+    for i in events.index[~sch.member(events["event_id"], evidence["event_id"])]:
         errors.append(error("events", int(i), "event_id", events.at[i, "event_id"], "event has no evidence"))
     cited = set(evidence["source_id"]) | set(frames.get("published_findings", pd.DataFrame({"source_id": []}))["source_id"])
-    for i in sources.index[~sources["source_id"].isin(cited)]:
+    for i in sources.index[~sch.member(sources["source_id"], cited)]:
         errors.append(error("sources", int(i), "source_id", sources.at[i, "source_id"], "source is not used by any evidence"))
     event_tie = _by_key(events, "event_id")["tie_id"]
     linked = evidence[evidence["event_id"].notna()]
