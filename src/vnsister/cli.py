@@ -92,6 +92,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the partnership network as GraphML, GEXF, or node/edge tables (CSV, Parquet), or the flat table."""
     from vnsister.load import load
 
+    if args.format == "sqlite":
+        from vnsister.database import write_sqlite
+
+        if args.as_of or args.admin != "historical" or args.level != "place":
+            raise ValueError("--format sqlite writes the whole package; --as-of, --admin and --level do not apply")
+        print(f"wrote {write_sqlite(load(args.path), args.output or 'vnsister.db')}")
+        return 0
     if args.format == "flat":
         from vnsister.export import write_flat
 
@@ -135,6 +142,29 @@ def iso_day(text: str) -> str:
     return text
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Write the SQLite database and open it in Datasette (the optional extra ``vnsister[serve]``)."""
+    import importlib.util
+    import json
+    import subprocess
+    import tempfile
+
+    from vnsister.database import datasette_metadata, write_sqlite
+    from vnsister.load import load
+
+    if importlib.util.find_spec("datasette") is None:
+        raise VnsisterError('Datasette is not installed: pip install "vnsister[serve]"')
+    ds = load(args.path)
+    folder = Path(tempfile.mkdtemp(prefix="vnsister-"))
+    database = write_sqlite(ds, folder / "vnsister.db")
+    metadata = folder / "metadata.json"
+    metadata.write_text(json.dumps(datasette_metadata(ds), ensure_ascii=False), encoding="utf-8")
+    print(f"serving {database} on http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
+    command = [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(metadata),
+               "--host", args.host, "--port", str(args.port)]
+    return subprocess.run(command, check=False).returncode
+
+
 def _version() -> str:
     from vnsister import __version__
     from vnsister.schema import descriptor
@@ -171,16 +201,22 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(func=cmd_diff)
     export = sub.add_parser("export", help="the partnership network for Gephi, igraph or pandas, or a flat table")
-    export.add_argument("--format", choices=["graphml", "gexf", "csv", "parquet", "flat"], default="graphml",
-                        help="flat: one row per tie with names, provinces and dates, as CSV and XLSX")
+    export.add_argument("--format", choices=["graphml", "gexf", "csv", "parquet", "flat", "sqlite"], default="graphml",
+                        help="flat: one row per tie with names, provinces and dates, as CSV and XLSX; sqlite: every "
+                        "table with keys, a ties_named view and full-text search")
     export.add_argument("--as-of", type=iso_date, help="keep the ties that existed on this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     export.add_argument("--undated", choices=["attested", "exclude", "include"], default="attested",
                         help="with --as-of: undated ties count from their earliest dated evidence (default), never, or always")
     export.add_argument("--admin", choices=["historical", "2025"], default="historical")
     export.add_argument("--level", choices=["place", "province"], default="place")
-    export.add_argument("--output", "-o", help="file (graphml, gexf) or file prefix (csv, parquet, flat)")
+    export.add_argument("--output", "-o", help="file (graphml, gexf, sqlite) or file prefix (csv, parquet, flat)")
     export.add_argument("path", nargs="?", help="data package directory (default: installed)")
     export.set_defaults(func=cmd_export)
+    serve = sub.add_parser("serve", help="browse the data in Datasette (needs the extra vnsister[serve])")
+    serve.add_argument("path", nargs="?", help="data package directory (default: installed)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8001)
+    serve.set_defaults(func=cmd_serve)
     extract = sub.add_parser("extract", help="candidate ties from a news article (Vietnamese, Korean, English)")
     extract.add_argument("file", help="a text file, or - for standard input")
     extract.add_argument("--date", type=iso_day, help="the article's date (YYYY-MM-DD), for 'ngày 7/2' or 'đầu năm nay'")
