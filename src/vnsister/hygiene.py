@@ -16,7 +16,8 @@ __all__ = ["text_problems"]
 # Format characters (Unicode category Cf) are invisible; a few others render as nothing as well.
 _INVISIBLE_EXTRA = {"\u00a0": "NO-BREAK SPACE", "\u3164": "HANGUL FILLER", "\u115f": "HANGUL CHOSEONG FILLER",
                     "\u1160": "HANGUL JUNGSEONG FILLER", "\u2800": "BRAILLE PATTERN BLANK"}
-_SUSPECT = re.compile(r"[\x00-\x1f\x7f-\x9f\u00a0\u115f\u1160\u3164\u2800\u00ad\u061c\u180e\u200b-\u200f"
+# A line break inside a quoted cell is allowed (notes may have paragraphs); every other control character is not.
+_SUSPECT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u115f\u1160\u3164\u2800\u00ad\u061c\u180e\u200b-\u200f"
                       r"\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 
 

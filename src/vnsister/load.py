@@ -63,10 +63,13 @@ def _read_fast(data: bytes, expected: list[str]) -> pd.DataFrame | None:
     if table.column_names != expected or any(not pa.types.is_string(t) for t in table.schema.types):
         return None
     breaks = np.zeros(table.num_rows, dtype=np.int64)
+    newlines = data.count(b"\n")
+    embedded = newlines - table.num_rows - (1 if data.endswith(b"\n") else 0)  # line breaks inside cells
     for column in table.columns:
-        if table.num_rows and (pc.max(pc.utf8_length(column)).as_py() or 0) > FIELD_LIMIT:
+        if len(data) > FIELD_LIMIT and table.num_rows and (pc.max(pc.utf8_length(column)).as_py() or 0) > FIELD_LIMIT:
             return None
-        breaks += pc.count_substring(column, "\n").to_numpy(zero_copy_only=False)
+        if embedded:
+            breaks += pc.count_substring(column, "\n").to_numpy(zero_copy_only=False)
     lines = 2 + np.arange(table.num_rows) + np.concatenate([[0], np.cumsum(breaks)[:-1]]).astype(np.int64)
     frame = table.to_pandas(types_mapper=lambda t: sch.STRING if pa.types.is_string(t) else None)
     frame.index = pd.Index(lines, name="row")

@@ -163,7 +163,10 @@ def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd
 
     Returns the cast column and a boolean mask of the non-empty cells that could not be cast.
     """
-    raw = series.astype(STRING)
+    raw = series if series.dtype == STRING else series.astype(STRING)
+    if field["type"] == "string" and "enum" not in field.get("constraints", {}):  # plain text: only "" -> missing
+        blank = raw == ""
+        return (raw.mask(blank) if blank.any() else raw), pd.Series(False, index=series.index)
     empty = raw.isna() | (raw == "")
     raw = raw.mask(empty)
     if field["type"] == "integer":
