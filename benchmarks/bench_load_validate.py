@@ -53,10 +53,11 @@ def process_time(code: str) -> float:
 
 
 def peak_mib(code: str) -> float:
-    """Peak resident memory (MiB) of a fresh Python process running ``code``."""
-    probe = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
-    return int(out.split()[-1]) / 1024
+    """Peak resident memory (MiB) of a fresh Python process running ``code``, read by GNU time (a child's own
+    ru_maxrss would start from this benchmark's, which fork copies)."""
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-c", code], check=True,
+                          capture_output=True, text=True)
+    return int(done.stderr.split()[-1]) / 1024
 
 
 def measure_import(repeat: int) -> None:
