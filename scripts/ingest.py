@@ -22,8 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
 from vnsister.duplicates import normalise_url  # noqa: E402  (the validator's notion of "same page")
+from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
 from vnsister.sourcedates import date_from_url  # noqa: E402  (dates an address states)
 from vnsister.validate import FORMAL_AGREEMENTS  # noqa: E402  (and of a formal agreement)
 

@@ -147,3 +147,6 @@ def test_readme_coverage_table_is_current(ds):
     from vnsister.findings import compare_markdown
 
     assert compare_markdown(ds) in readme, "run: python scripts/update_readme.py"
+    from vnsister.coverage import breakdown_markdown
+
+    assert breakdown_markdown(ds) in readme, "run: python scripts/update_readme.py"

@@ -59,3 +59,32 @@ def coverage_markdown(ds: Dataset) -> str:
     lines += ["", "No published total of partner localities found for: "
               + "; ".join(f"{place} ({why})" for place, why in NO_PUBLISHED_TOTAL.items()) + "."]
     return "\n".join(lines)
+
+
+def breakdown_markdown(ds: Dataset) -> str:
+    """Coverage by partner country and by Vietnamese province (historical map) as Markdown, each table folded
+    under a summary line (the README shows them; a test keeps the two in step).
+
+    Examples
+    --------
+    >>> "| country | ties |" in breakdown_markdown(load())
+    True
+    """
+    from vnsister.network import partners_by_province
+    from vnsister.report import EFFORT_NOTE, coverage_by_country
+
+    countries = coverage_by_country(ds)
+    provinces = partners_by_province(ds).sort_values(["ties", "partners"], ascending=False, kind="stable")
+    lines = [f"Release {ds.version}: {len(ds.partnerships)} ties. {EFFORT_NOTE} Dated share = ties with a stated "
+             "establishment date.", "",
+             f"<details><summary>By partner country ({len(countries)} countries)</summary>", "",
+             "| country | ties | distinct partners | Vietnamese provinces | dated share |", "|---|---|---|---|---|"]
+    lines += [f"| {r.country} | {r.ties} | {r.partners} | {r.vn_provinces} | {r.dated_share:.0%} |"
+              for r in countries.itertuples()]
+    lines += ["", "</details>", "",
+              f"<details><summary>By Vietnamese province, historical map ({len(provinces)} provinces; a district's, "
+              "council's or agency's tie counts for its province)</summary>", "",
+              "| province | ties | distinct partners | partner countries | dated share |", "|---|---|---|---|---|"]
+    lines += [f"| {r.vn_province} | {r.ties} | {r.partners} | {r.partner_countries} | {r.dated_share:.0%} |"
+              for r in provinces.itertuples()]
+    return "\n".join([*lines, "", "</details>"])
