@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -134,16 +133,28 @@ def pandas_dtype(field: dict[str, Any]) -> Any:
 
 @lru_cache(maxsize=16)
 def _pandera_schema(schema_path: str) -> pa.DataFrameSchema:
-    from pandera.io.pandas_io import from_frictionless_schema
+    """The pandera schema of a Table Schema file, built from its fields and constraints (the Table Schema
+    constraints map one to one onto pandera checks; building them here avoids importing frictionless)."""
+    import pandera.pandas as pa
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        schema = from_frictionless_schema(schema_path)
-    updates = {field["name"]: {"dtype": pandas_dtype(field), "coerce": False} for field in _read_json(schema_path)["fields"]}
-    # Nothing is coerced: casting happens once, in cast_table, where every failure becomes a row-level error.
-    schema = schema.update_columns(updates)
-    schema.coerce = False
-    return schema
+    table_schema = _read_json(schema_path)
+    primary = set(table_schema.get("primaryKey", []))
+    columns = {}
+    for field in table_schema["fields"]:
+        constraints = field.get("constraints", {})
+        checks = []
+        if "pattern" in constraints:
+            checks.append(pa.Check.str_matches(f"^(?:{constraints['pattern']})$"))  # Table Schema patterns match whole values
+        if "enum" in constraints:
+            checks.append(pa.Check.isin(constraints["enum"]))
+        if "minimum" in constraints or "maximum" in constraints:
+            checks.append(pa.Check.in_range(constraints.get("minimum", float("-inf")), constraints.get("maximum", float("inf"))))
+        # Nothing is coerced: casting happens once, in cast_table, where every failure becomes a row-level error.
+        columns[field["name"]] = pa.Column(pandas_dtype(field), checks=checks, coerce=False,
+                                           nullable=not (is_required(field) or field["name"] in primary),
+                                           unique=bool(constraints.get("unique")) or [field["name"]] == list(primary),
+                                           title=field.get("title"), description=field.get("description"))
+    return pa.DataFrameSchema(columns, coerce=False)
 
 
 def pandera_schema(name: str, path: str | Path | None = None) -> pa.DataFrameSchema:
