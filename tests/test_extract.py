@@ -123,8 +123,8 @@ def test_score_on_seed_articles():
 def test_cli_extract_from_stdin(monkeypatch, capsys):
     import io
 
-    monkeypatch.setattr(sys, "stdin", io.StringIO(
-        "Tỉnh Vĩnh Phúc và tỉnh Chungcheongbuk chính thức ký Bản ghi nhớ về hợp tác hữu nghị ngày 21/10/2008 tại Cheongju.\n"))
+    text = "Tỉnh Vĩnh Phúc và tỉnh Chungcheongbuk chính thức ký Bản ghi nhớ về hợp tác hữu nghị ngày 21/10/2008 tại Cheongju.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
     assert main(["extract", "-", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("status,") and "candidate,vn-vinh-phuc" in out and "2008-10-21" in out

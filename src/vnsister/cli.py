@@ -70,11 +70,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Propose candidate ties from an article (a file, or - for standard input)."""
     import datetime as dt
 
-    from vnsister.extract import candidates, to_frame
+    from vnsister.extract import candidates, read_article, to_frame
 
-    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    text = read_article(data, args.file)
     article_date = dt.date.fromisoformat(args.date) if args.date else None  # checked by iso_day
-    frame = to_frame(candidates(text, article_date=article_date))
+    frame = to_frame(candidates(text, article_date=article_date, lang=args.lang))
     if args.format == "csv":
         from vnsister.export import spreadsheet_safe
 
@@ -221,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("file", help="a text file, or - for standard input")
     extract.add_argument("--date", type=iso_day, help="the article's date (YYYY-MM-DD), for 'ngày 7/2' or 'đầu năm nay'")
     extract.add_argument("--format", choices=["table", "csv"], default="table")
+    extract.add_argument("--lang", choices=["auto", "vi", "ko", "en"], default="auto",
+                         help="the article's language (auto: by script, line by line)")
     extract.set_defaults(func=cmd_extract)
     cite = sub.add_parser("cite", help="citation of the installed release")
     cite.add_argument("--format", choices=["apa", "bibtex", "cff"], default="apa")

@@ -1,4 +1,8 @@
-"""Candidate ties from news text (Vietnamese first; Korean and English where easy), for curators to confirm."""
+"""Candidate ties from Vietnamese, Korean and English news text, for curators to confirm.
+
+Places are found by the gazetteer in any script (Vietnamese places also by their Korean transcriptions, with
+성/시/현 and particles), tie wording in each language gives the type, and dates are read in each language's forms.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,11 @@ import pandas as pd
 from vnsister.load import Dataset
 from vnsister.names import Gazetteer, Match, fold
 
-__all__ = ["Candidate", "candidates", "find_dates", "tie_type_of"]
+__all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
+
+LANGUAGES = ("auto", "vi", "ko", "en")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 # Wording -> tie type, most specific first. Matched on folded text (no diacritics).
 TYPE_PHRASES: list[tuple[str, str]] = [
@@ -27,7 +35,20 @@ DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})/(\d{1,2
 MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})/(\d{4})|tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 YEAR = re.compile(r"(?:năm|từ năm|vào năm|since|in)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\s*[–-]\s*(?:19|20)\d{2}\)")
 THIS_YEAR = re.compile(r"(?:đầu |cuối )?năm nay(?:\s+((?:19|20)\d{2}))?|this year")
-ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No)\.")
+KO_FULL_DATE = re.compile(r"(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일")
+KO_YEAR_MONTH = re.compile(r"(\d{4})년\s*(\d{1,2})월(?!\s*\d)")
+KO_MONTH_DAY = re.compile(r"(?<![\d년])\s(\d{1,2})월\s*(\d{1,2})일")
+KO_DAY = re.compile(r"(?:지난\s*)?(?<![\d월])\b(\d{1,2})일(?!\s*\d)")
+KO_YEAR = re.compile(r"((?:19|20)\d{2})년")
+MONTHS = {m: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], start=1) for m in names}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+EN_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d{{2}})\b", re.I)
+EN_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b", re.I)
+EN_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+((?:19|20)\d{{2}})\b", re.I)
+ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.")
 AGENCY_BEFORE = re.compile(
     r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청)\s*$", re.I)
 
@@ -75,7 +96,7 @@ def tie_type_of(text: str) -> tuple[str, str, str]:
 
 
 def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str, str, int]]:
-    """Dates in Vietnamese formats as (partial ISO date, matched text, position), most precise first per place.
+    """Dates in Vietnamese, Korean and English formats as (partial ISO date, matched text, position).
 
     Examples
     --------
@@ -83,6 +104,10 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     ['2008-10-21', '2013-10', '2004']
     >>> find_dates("Chiều 7/2, tại tỉnh", dt.date(2023, 2, 8))[0][0]
     '2023-02-07'
+    >>> [d for d, _, _ in find_dates("2023년 9월 22일 협약, signed on Sept. 22, 2023 and 22 September 2023")]
+    ['2023-09-22', '2023-09-22', '2023-09-22']
+    >>> find_dates("지난 22일 체결했다", dt.date(2023, 9, 25))[0][0]
+    '2023-09-22'
     """
     text = unicodedata.normalize("NFC", text)
     found: list[tuple[str, str, int]] = []
@@ -113,9 +138,78 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
         for m in THIS_YEAR.finditer(text):
             if m.group(1):
                 add(m.group(1), m)
+    _korean_and_english_dates(text, article_date, add)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])
+
+
+def _korean_and_english_dates(text: str, article_date: dt.date | None, add) -> None:
+    """2023년 9월 22일, 2023년 9월, 9월 22일 and (지난) 22일 with the article's date; 22 September 2023,
+    Sept. 22, 2023 and September 2023."""
+    for m in KO_FULL_DATE.finditer(text):
+        year, month, day = (int(g) for g in m.groups())
+        if _valid(year, month, day):
+            add(f"{year:04d}-{month:02d}-{day:02d}", m)
+    for m in EN_DAY_MONTH_YEAR.finditer(text):
+        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        if _valid(year, month, day):
+            add(f"{year:04d}-{month:02d}-{day:02d}", m)
+    for m in EN_MONTH_DAY_YEAR.finditer(text):
+        month, day, year = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+        if _valid(year, month, day):
+            add(f"{year:04d}-{month:02d}-{day:02d}", m)
+    for m in KO_YEAR_MONTH.finditer(text):
+        if 1 <= int(m.group(2)) <= 12:
+            add(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}", m)
+    for m in EN_MONTH_YEAR.finditer(text):
+        add(f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}", m)
+    if article_date:
+        for m in KO_MONTH_DAY.finditer(text):
+            month, day = int(m.group(1)), int(m.group(2))
+            if _valid(article_date.year, month, day):
+                add(f"{article_date.year:04d}-{month:02d}-{day:02d}", m)
+        for m in KO_DAY.finditer(text):  # "22일" in a Korean report is a day of the article's month
+            day = int(m.group(1))
+            if _valid(article_date.year, article_date.month, day):
+                add(f"{article_date.year:04d}-{article_date.month:02d}-{day:02d}", m)
+    for m in KO_YEAR.finditer(text):
+        add(m.group(1), m)
+
+
+def detect_language(text: str) -> str:
+    """"ko" if the text is mostly Hangul, "vi" if it has Vietnamese letters, else "en".
+
+    Examples
+    --------
+    >>> detect_language("빈즈엉성과 자매결연"), detect_language("Tỉnh Bình Dương"), detect_language("Da Nang")
+    ('ko', 'vi', 'en')
+    """
+    hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
+    if hangul and hangul >= vietnamese:
+        return "ko"
+    return "vi" if vietnamese else "en"
+
+
+def read_article(data: bytes, name: str = "input") -> str:
+    """An article's text from its bytes; empty, binary or non-UTF-8 input raises ``ValueError`` with one line.
+
+    Examples
+    --------
+    >>> read_article(bytes([80, 75, 0, 3]))
+    Traceback (most recent call last):
+    ...
+    ValueError: input is a binary file, not text
+    """
+    if b"\x00" in data:
+        raise ValueError(f"{name} is a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{name} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    if not text.strip():
+        raise ValueError(f"{name} is empty")
+    return text
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -126,7 +220,7 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _sentences(text: str) -> list[tuple[int, str]]:
+def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
     """Sentences of the article body, with their offsets; menus, captions and link lists are dropped."""
     out = []
     offset = 0
@@ -134,7 +228,9 @@ def _sentences(text: str) -> list[tuple[int, str]]:
         stripped = line.strip()
         words = stripped.split()
         # page clutter: captions, table cells, menus, short headline-like lines without a full stop
-        body = len(words) >= 12 and stripped[-1:] in ".;:…\"”)" and not CLUTTER.match(stripped)
+        # Korean words carry their particles, so a Korean sentence has about half as many
+        enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
+        body = len(words) >= enough and stripped[-1:] in ".;:…\"”)" and not CLUTTER.match(stripped)
         if body:
             # "TP. Busan" is not the end of a sentence: mask abbreviation dots (same length, offsets kept)
             masked = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\u2024", line)
@@ -146,7 +242,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 
 
 def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | None = None,
-               gazetteer: Gazetteer | None = None) -> list[Candidate]:
+               gazetteer: Gazetteer | None = None, lang: str = "auto") -> list[Candidate]:
     """Propose ties from an article: Vietnamese and foreign places in the same sentence as tie wording.
 
     A sentence with tie wording and a foreign place but no Vietnamese one takes the article's main Vietnamese
@@ -160,14 +256,16 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
     >>> [(c.vn_place_id, c.partner_place_id, c.date) for c in candidates(text)]
     [('vn-vinh-phuc', 'kr-chungbuk', '2008-10-21')]
     """
+    from vnsister.checks import choice
     from vnsister.load import load
 
+    choice("lang", lang, LANGUAGES)
     ds = ds or load()
     gazetteer = gazetteer or Gazetteer(ds.places)
     text = unicodedata.normalize("NFC", text)
     country = ds.places.set_index("place_id")["country"]
     parent = ds.places.set_index("place_id")["parent_id"].dropna().to_dict()
-    sentences = _sentences(text)
+    sentences = _sentences(text, lang)
     mentions = [(offset, m) for offset, sentence in sentences for m in gazetteer.find(sentence)]
     seen = _resolve(mentions, country)
     main_vn = pd.Series([p for p in seen if country.get(p) == "VN"]).value_counts()

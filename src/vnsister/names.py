@@ -64,7 +64,10 @@ class Gazetteer:
                 if len(key.replace(" ", "")) >= (2 if wide else min_length) or " " in key:
                     self.keys[key].add(row.place_id)
         longest_first = sorted(self.keys, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k in longest_first) + r")(?![\w])")
+        hangul = "|".join(re.escape(k) for k in longest_first if _is_hangul(k))
+        other = "|".join(re.escape(k) for k in longest_first if not _is_hangul(k))
+        # Korean particles attach to the name (빈즈엉성은, 대전시와): a Hangul name needs no boundary after it
+        self.pattern = re.compile(r"(?<![\w])(?:(" + hangul + r")|(" + other + r")(?![\w]))")
 
     def _keys(self, row) -> set[str]:
         names = {row.name_local, row.name_en, row.name_ascii}
@@ -80,10 +83,13 @@ class Gazetteer:
             for alias in (row.aliases if isinstance(row.aliases, str) else "").split(";"):
                 if alias.endswith("-do"):
                     keys.add(fold(alias[:-3]))
+        hangul = {k for k in keys if _is_hangul(k)}
         if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
-            keys = {f"{fold(prefix)} {k}" for k in keys for prefix in ("huyện", "quận", "thị xã", "thành phố", "tp")}
+            keys = {f"{fold(prefix)} {k}" for k in keys - hangul for prefix in ("huyện", "quận", "thị xã", "thành phố", "tp")}
+            keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_DISTRICT}  # 현, 시, 군 as Korean press writes
         elif row.country == "VN":
-            keys |= {f"{fold(prefix)} {k}" for k in list(keys) for prefix in ("tỉnh", "thành phố", "tp")}
+            keys |= {f"{fold(prefix)} {k}" for k in list(keys - hangul) for prefix in ("tỉnh", "thành phố", "tp")}
+            keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_PROVINCE}  # 빈즈엉성, 하이퐁시
         return keys
 
     def lookup(self, name: str) -> tuple[str, ...]:
@@ -98,8 +104,18 @@ class Gazetteer:
             start, end = index[m.start()], index[m.end() - 1] + 1
             if _is_lowercase_words(text[start:end]):
                 continue  # names are capitalised: "thành viên" (member) is not Viên (Vienna)
-            matches.append(Match(tuple(sorted(self.keys[m.group(1)])), start, end, text[start:end]))
+            matches.append(Match(tuple(sorted(self.keys[m.group(1) or m.group(2)])), start, end, text[start:end]))
         return matches
+
+
+# Unit words Korean news puts after a Vietnamese name written in Hangul (성 = tỉnh, 시 = thành phố, 현 = huyện,
+# 군 = quận); the bare name also matches.
+KOREAN_UNITS_PROVINCE = ("", "성", "시")
+KOREAN_UNITS_DISTRICT = ("현", "시", "군")
+
+
+def _is_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def _short_vietnamese_syllable(name: str) -> bool:
