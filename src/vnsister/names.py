@@ -83,9 +83,16 @@ class Gazetteer:
             for alias in (row.aliases if isinstance(row.aliases, str) else "").split(";"):
                 if alias.endswith("-do"):
                     keys.add(fold(alias[:-3]))
+        if row.country not in ("VN", "KR"):  # "Fukuoka City", "Pingxiang (Guangxi)": the bare name too
+            for name in names:
+                stem = FOREIGN_UNIT.sub("", re.sub(r"\s*\(.*\)\s*$", "", name)).strip()
+                if stem != name and len(stem) >= 4:
+                    keys.add(fold(stem))
         hangul = {k for k in keys if _is_hangul(k)}
         if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
-            keys = {f"{fold(prefix)} {k}" for k in keys - hangul for prefix in ("huyện", "quận", "thị xã", "thành phố", "tp")}
+            latin = keys - hangul
+            keys = {f"{fold(prefix)} {k}" for k in latin for prefix in ("huyện", "quận", "thị xã", "thành phố", "tp")}
+            keys |= {f"{k} {unit}" for k in latin for unit in ("district", "city", "town")}  # English: "Lac Duong district"
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_DISTRICT}  # 현, 시, 군 as Korean press writes
         elif row.country == "VN":
             keys |= {f"{fold(prefix)} {k}" for k in list(keys - hangul) for prefix in ("tỉnh", "thành phố", "tp")}
@@ -108,6 +115,9 @@ class Gazetteer:
         return matches
 
 
+# Unit words after a foreign place's name in English ("Tochigi Prefecture", "Irkutsk Oblast").
+FOREIGN_UNIT = re.compile(r"\s+(prefecture|city|province|region|oblast|krai|county|state|district|municipality|town)$",
+                          re.I)
 # Unit words Korean news puts after a Vietnamese name written in Hangul (성 = tỉnh, 시 = thành phố, 현 = huyện,
 # 군 = quận); the bare name also matches.
 KOREAN_UNITS_PROVINCE = ("", "성", "시")
