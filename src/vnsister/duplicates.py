@@ -13,32 +13,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pandas as pd
 
 from vnsister.load import error
+from vnsister.names import fold_all
 
-__all__ = ["canonical_places", "check_duplicates", "fold", "normalise_url"]
+__all__ = ["canonical_places", "check_duplicates", "normalise_url"]
 
 Errors = list[dict[str, object]]
 # Query parameters that only track a click; two URLs that differ only in them are the same page.
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|gclsrc|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|_ga|_gl)$", re.I)
 KEYS = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
         "evidence": "evidence_id"}
-
-
-def fold(text: str) -> str:
-    """A name without diacritics, case or punctuation spacing: the key under which two spellings collide.
-
-    Examples
-    --------
-    >>> fold("Đồng Tháp") == fold("dong thap") == fold("Dong-Thap")
-    True
-    """
-    return str(fold_all(pd.Series([text], dtype=object)).iloc[0])
-
-
-def fold_all(texts: pd.Series) -> pd.Series:
-    """:func:`fold` for a whole column, vectorised."""
-    text = texts.astype("string").str.replace("Đ", "D").str.replace("đ", "d").str.normalize("NFKD")
-    text = text.str.replace("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]", "", regex=True).str.casefold()
-    return text.str.replace(r"[\s\-_'’.]+", " ", regex=True).str.strip()
 
 
 def normalise_url(url: str) -> str:

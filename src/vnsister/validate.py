@@ -84,7 +84,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_pandera(name, frame, root, already=errors)
     errors += check_foreign_keys(frames, root)
     if set(sch.TABLES) <= frames.keys():
-        errors += check_places(frames["places"], today)
+        errors += check_places(frames["places"])
         errors += check_codes(frames["places"], frames["sources"])
         errors += check_ties(frames["partnerships"], frames["places"])
         errors += check_events(frames["events"], frames["partnerships"])
@@ -192,7 +192,7 @@ def check_foreign_keys(frames: dict[str, pd.DataFrame], root: Path) -> Errors:
     return errors
 
 
-def check_places(places: pd.DataFrame, today: dt.date | None = None) -> Errors:
+def check_places(places: pd.DataFrame) -> Errors:
     """Successor chains end in a place that still exists, and a successor existed on the merger day; parents
     form no cycle and lie in the same country; validity is ordered."""
     errors: Errors = _check_parents(places) + _check_successor_lifetimes(places)
