@@ -61,15 +61,14 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
 
     Notes
     -----
-    Rules beyond the Table Schemas: each file's size and sha256 as recorded in ``datapackage.json``;
-    cells in Unicode NFC without surrounding whitespace; partial dates that
-    exist; foreign keys; the Vietnamese party in VN and the partner outside it; no self-ties and no duplicate
-    ties (same parties and type); an agency name exactly when the party is an agency or council; events
-    consistent with their tie (an upgrade changes the type, the latest typed event gives the current type,
-    nothing before the tie's establishment, nothing in the future, an established date not taken from a
-    letter of intent); every tie and event has evidence; every
-    source is used; successor chains end in a place that still exists; no tie made by a place after it
-    ceased to exist.
+    Rules beyond the Table Schemas, each reported with table, row, field and value: the descriptor (valid JSON,
+    every table listed, every path inside the package, checked before reading); files (size and hash, UTF-8,
+    parseable CSV, the schema's header, no header-only table); text (NFC, no stray whitespace, no invisible or
+    control characters, no mojibake); codes (ISO 3166-1/3166-2, place-id prefixes, BCP 47 languages); places
+    (parent cycles, parents abroad, successors alive on the merger day); ties and time (parties' countries and
+    lifetimes, real dates none in the future, events consistent with their tie, the status rule); the same thing
+    twice (ties, also through duplicated places or as stages of one tie; places, sources and evidence under
+    another spelling or id; retired ids reused); evidence for every tie and event and every source used.
     """
     root = resolve_root(path)
     today = today or dt.date.today()
