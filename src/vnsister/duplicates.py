@@ -72,11 +72,22 @@ def _duplicate_places(places: pd.DataFrame) -> Errors:
             for place, first in mapping.items() if first != place]
 
 
+def normalise_urls(urls: pd.Series) -> pd.Series:
+    """:func:`normalise_url` for a column: plain URLs (no query, fragment, port or user) vectorised, the rest
+    one by one."""
+    parts = urls.astype("string").str.extract(r"^[A-Za-z][A-Za-z0-9+.-]*://([^/?#:@]*)([^?#]*)$")
+    plain = parts[0].notna()
+    keys = parts[0].str.lower().str.rstrip(".") + parts[1].str.rstrip("/")
+    rest = urls[~plain.to_numpy()]
+    keys[~plain] = [normalise_url(str(u)) for u in rest]
+    return keys.astype(object)
+
+
 def _duplicate_sources(sources: pd.DataFrame) -> Errors:
     first: dict[str, tuple[int, str]] = {}
     errors: Errors = []
-    for line, source_id, url in zip(sources.index, sources["source_id"], sources["url"], strict=True):
-        key = normalise_url(str(url))
+    normalised = normalise_urls(sources["url"])
+    for line, source_id, url, key in zip(sources.index, sources["source_id"], sources["url"], normalised, strict=True):
         if key in first and first[key][1] != source_id:
             errors.append(error("sources", int(line), "url", url,
                                 f"duplicate source: same page as {first[key][1]} (row {first[key][0]}) apart from "

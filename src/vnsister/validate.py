@@ -119,10 +119,9 @@ def check_cells(name: str, frame: pd.DataFrame) -> Errors:
         padded = values[values != values.str.strip()]
         errors += [error(name, int(i), column, v, "leading or trailing whitespace") for i, v in padded.items()]
         suspect = values[values.str.contains(r"[^\x20-\x7e]", regex=True)]
-        for i, v in suspect.items():
-            if not unicodedata.is_normalized("NFC", v):
-                errors.append(error(name, int(i), column, v, "text is not in Unicode NFC"))
-            errors += [error(name, int(i), column, v, problem) for problem in text_problems(v)]
+        problems = {v: ([] if unicodedata.is_normalized("NFC", v) else ["text is not in Unicode NFC"]) + text_problems(v)
+                    for v in suspect.unique()}  # each distinct text is examined once
+        errors += [error(name, int(i), column, v, problem) for i, v in suspect.items() for problem in problems[v]]
     return errors
 
 
