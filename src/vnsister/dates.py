@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Literal, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 Precision = Literal["year", "month", "day"]
@@ -87,11 +88,12 @@ def partial_date_bounds(values: pd.Series) -> pd.DataFrame:
             continue
         parsed[item] = (date.precision, min(date.earliest, _CLAMP), min(date.latest, _CLAMP))
     empty = text.isna() | (text == "")
-    table = pd.DataFrame.from_dict(parsed, orient="index", columns=["precision", "earliest", "latest"])
-    table = table.reindex(pd.Index(list(parsed), dtype=object))
-    keys = text.astype(object)  # one lookup per row, vectorised: map each text to its parsed row
-    precision = keys.map(table["precision"]) if parsed else pd.Series(None, index=values.index, dtype=object)
-    earliest = pd.to_datetime(keys.map(table["earliest"]) if parsed else precision).astype("datetime64[ns]")
-    latest = pd.to_datetime(keys.map(table["latest"]) if parsed else precision).astype("datetime64[ns]")
-    return pd.DataFrame({"precision": precision.astype("string"), "earliest": earliest, "latest": latest,
+    codes, uniques = pd.factorize(text.astype(object), use_na_sentinel=True)  # one row per distinct text
+    rows = [parsed.get(u, (None, None, None)) for u in uniques] + [(None, None, None)]  # last: missing
+    table = pd.DataFrame(rows, columns=["precision", "earliest", "latest"])
+    take = np.where(codes < 0, len(uniques), codes)
+    earliest = pd.Series(pd.to_datetime(table["earliest"]).astype("datetime64[ns]").to_numpy()[take], index=values.index)
+    latest = pd.Series(pd.to_datetime(table["latest"]).astype("datetime64[ns]").to_numpy()[take], index=values.index)
+    precision = pd.Series(table["precision"].to_numpy(dtype=object)[take], index=values.index, dtype="string")
+    return pd.DataFrame({"precision": precision, "earliest": earliest, "latest": latest,
                          "valid": empty | earliest.notna()}, index=values.index)

@@ -56,15 +56,15 @@ def canonical_places(places: pd.DataFrame) -> dict[str, str]:
     return dict(zip(table["place_id"].astype(str), table["place_id"].astype(str).to_numpy()[first.to_numpy()], strict=True))
 
 
-def check_duplicates(frames: dict[str, pd.DataFrame]) -> Errors:
+def check_duplicates(frames: dict[str, pd.DataFrame], canonical: dict[str, str] | None = None) -> Errors:
     """Row-level errors for places, sources and evidence rows that repeat an earlier row under another
     spelling or id, and for table rows that carry a retired id."""
-    return (_duplicate_places(frames["places"]) + _duplicate_sources(frames["sources"])
+    return (_duplicate_places(frames["places"], canonical) + _duplicate_sources(frames["sources"])
             + _duplicate_evidence(frames["evidence"]) + _retired_ids_reused(frames))
 
 
-def _duplicate_places(places: pd.DataFrame) -> Errors:
-    mapping = canonical_places(places)
+def _duplicate_places(places: pd.DataFrame, canonical: dict[str, str] | None = None) -> Errors:
+    mapping = canonical if canonical is not None else canonical_places(places)
     line = dict(zip(places["place_id"], places.index, strict=True))
     return [error("places", int(line[place]), "place_id", place,
                   f"duplicate place: same country, level, parent and name as {first} (row {line[first]}), "

@@ -38,9 +38,12 @@ def member(values: pd.Series, allowed: object) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    pool = list(allowed.dropna().astype(str)) if isinstance(allowed, (pd.Series, pd.Index)) else [str(v) for v in allowed]
+    if isinstance(allowed, (pd.Series, pd.Index)):
+        pool = pa.array(pd.Series(allowed, dtype=object).dropna().astype(STRING).array)
+    else:
+        pool = pa.array([str(v) for v in allowed], type=pa.string())
     left = pa.array(values.astype(STRING).array)  # pyarrow-backed strings convert without copying
-    found = pc.is_in(left, value_set=pa.array(pool, type=pa.string()), skip_nulls=True)
+    found = pc.is_in(left, value_set=pool, skip_nulls=True)
     return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
 
 

@@ -85,9 +85,10 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     if set(sch.TABLES) <= frames.keys():
         errors += check_places(frames["places"])
         errors += check_codes(frames["places"], frames["sources"])
-        errors += check_ties(frames["partnerships"], frames["places"])
+        canonical = canonical_places(frames["places"])  # computed once: ties and places both use it
+        errors += check_ties(frames["partnerships"], frames["places"], canonical)
         errors += check_events(frames["events"], frames["partnerships"])
-        errors += check_duplicates(frames)
+        errors += check_duplicates(frames, canonical)
         errors += check_evidence(frames)
         errors += check_source_dates(frames["sources"])
         errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
@@ -278,7 +279,7 @@ def check_codes(places: pd.DataFrame, sources: pd.DataFrame) -> Errors:
     return errors + [error("sources", int(i), "language", language[i], message) for i, message in messages.dropna().items()]
 
 
-def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
+def check_ties(ties: pd.DataFrame, places: pd.DataFrame, canonical: dict[str, str] | None = None) -> Errors:
     """Party countries, self-ties, duplicates, agency names, end dates and the parties' lifetimes."""
     errors: Errors = []
     country = _by_key(places, "place_id")["country"]
@@ -293,7 +294,7 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
     for i in ties.index[ties["vn_place_id"] == ties["partner_place_id"]]:
         errors.append(error("partnerships", int(i), "partner_place_id", ties.at[i, "partner_place_id"],
                             "self-tie: both parties are the same place"))
-    canonical = canonical_places(places)
+    canonical = canonical if canonical is not None else canonical_places(places)
     errors += _check_duplicate_ties(ties.assign(**{c: ties[c].map(lambda p: canonical.get(p, p))
                                                    for c in ("vn_place_id", "partner_place_id")}))
     for side in ("vn", "partner"):
