@@ -21,6 +21,10 @@ _SUSPECT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u115f\u1160\u3164\u28
                       r"\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 
 
+_MOJIBAKE_PRONE = re.compile("[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                             "\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
 def _name(char: str) -> str:
     return unicodedata.name(char, None) or _INVISIBLE_EXTRA.get(char) or f"control character {ord(char):#04x}"
 
@@ -42,7 +46,7 @@ def text_problems(value: str) -> list[str]:
         char = match.group()
         kind = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
         problems.append(f"{kind} U+{ord(char):04X} ({_name(char)}) at position {match.start() + 1}")
-    if not value.isascii():
+    if _MOJIBAKE_PRONE.search(value):  # UTF-8 read as cp1252/Latin-1 always leaves such characters
         from ftfy import fix_encoding
         from ftfy.badness import is_bad
 
