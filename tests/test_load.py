@@ -103,3 +103,11 @@ def test_line_numbers_count_line_breaks_inside_cells(tiny):
     hits = report.errors[(report.errors["table"] == "evidence") & (report.errors["field"] == "note")]
     assert hits["row"].tolist() == [2, 6], report.errors.to_string()
     assert "whitespace" in hits["message"].iloc[1]
+
+
+def test_data_dictionary_escapes_pipes_the_markdown_way():
+    from vnsister.docs import data_dictionary
+
+    text = data_dictionary()
+    assert "&#124;" not in text  # entities show literally inside code spans
+    assert r"(0[1-9]\|1[0-2])" in text

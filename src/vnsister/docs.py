@@ -29,7 +29,7 @@ def data_dictionary(path: str | Path | None = None) -> str:
             pattern = f"`{constraints['pattern']}`" if "pattern" in constraints else ""
             allowed = ", ".join(constraints.get("enum", [])) or pattern
             lines.append(f"| {field['name']} | {field['type']} | {'yes' if constraints.get('required') else ''} "
-                         f"| {allowed.replace('|', '&#124;')} | {field['description']} |")
+                         f"| {allowed.replace('|', chr(92) + '|')} | {field['description']} |")  # GFM: \| inside code
         lines.append("")
     return "\n".join(lines)
 
