@@ -98,3 +98,10 @@ def test_extract_lang_option_is_checked(capsys):
         main(["extract", "-", "--lang", "fr"])
     with pytest.raises(ValueError, match="lang='fr' is not allowed"):
         candidates("text", lang="fr")
+
+
+@pytest.mark.parametrize(("text", "place"), [("the Île-de-France region", "fr-ile-de-france"),
+                                             ("tỉnh Bà Rịa - Vũng Tàu và", "vn-ba-ria-vung-tau"),
+                                             ("Ba Ria-Vung Tau province", "vn-ba-ria-vung-tau")])
+def test_hyphens_and_spaced_hyphens_read_as_in_the_gazetteer(text, place):
+    assert [m.place_ids for m in Gazetteer(vnsister.load().places).find(text)] == [(place,)]

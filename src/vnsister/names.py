@@ -205,9 +205,13 @@ def _fold_with_index(text: str) -> tuple[str, list[int]]:
     out, index = [], []
     for position, ch in enumerate(unicodedata.normalize("NFC", text)):
         piece = fold(ch) if ch.strip() else " "
+        if ch in "-‐–—_":  # a hyphen joins words as a space does (Île-de-France), as fold() reads it
+            piece = " "
         if not piece and ch.strip():
             continue
         piece = piece or " "
+        if piece == " " and out and out[-1] == " ":
+            continue  # runs of spaces collapse, as in fold(): "Bà Rịa - Vũng Tàu"
         out.append(piece)
         index.extend([position] * len(piece))
     return "".join(out), index
