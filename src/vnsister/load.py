@@ -177,6 +177,19 @@ def _cast_message(value: str, spec: dict) -> str:
     return f"cannot be read as {spec['type']}"
 
 
+def _chain_ends(pointer: dict[str, str]) -> dict[str, str]:
+    """For each key, the end of the chain of ``pointer`` links starting there (a cycle stops the walk; the
+    validator reports it)."""
+    ends = {}
+    for start in pointer:
+        current, seen = start, {start}
+        while current in pointer and pointer[current] not in seen:
+            current = pointer[current]
+            seen.add(current)
+        ends[start] = current
+    return ends
+
+
 @dataclass
 class Dataset:
     """The five tables of the data package as typed DataFrames, and the release version.
@@ -224,14 +237,8 @@ class Dataset:
         """
         places = self.places.drop_duplicates("place_id").set_index("place_id")
         parent = places["parent_id"].where(places["admin_level"] > 1).dropna().to_dict()
-        units = {}
-        for place in places.index:
-            current, seen = place, {place}
-            while current in parent and parent[current] not in seen:  # a parent cycle stops the walk
-                current = parent[current]
-                seen.add(current)
-            units[place] = current
-        return pd.Series(units, name="first_level_unit", dtype=object)
+        ends = _chain_ends(parent)
+        return pd.Series({place: ends.get(place, place) for place in places.index}, name="first_level_unit", dtype=object)
 
     def successors(self) -> dict[str, str]:
         """Place id -> the place that holds it on the post-2025 map (the end of its successor chain).
@@ -241,15 +248,7 @@ class Dataset:
         >>> load().successors()["vn-thai-binh"]
         'vn-hung-yen'
         """
-        successor = self.places.set_index("place_id")["successor_id"].dropna().to_dict()
-        resolved = {}
-        for place in successor:
-            current, seen = place, {place}
-            while current in successor and successor[current] not in seen:
-                current = successor[current]
-                seen.add(current)
-            resolved[place] = current
-        return resolved
+        return _chain_ends(self.places.set_index("place_id")["successor_id"].dropna().to_dict())
 
     def ties(self) -> pd.DataFrame:
         """Partnerships joined with both parties' names, countries, levels and first-level units (ids and names).
