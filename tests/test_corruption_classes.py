@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import vnsister
-from tests.test_corruptions import append_row, replace_in
+from tests.test_corruptions import append_row, assert_reported_at, replace_in
 from vnsister.cli import main
 from vnsister.export import spreadsheet_safe
 
@@ -157,12 +157,7 @@ CASES = HIERARCHY + TIME + SPELLINGS + CODES + TEXT + FILES
 
 @pytest.mark.parametrize(("corrupt", "table", "row", "field", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_corruption_class_is_reported_at_row_level(tiny, corrupt, table, row, field, words):
-    corrupt(tiny)
-    report = vnsister.validate(tiny)
-    assert not report.ok
-    hits = report.errors[(report.errors["table"] == table) & (report.errors["row"] == row)
-                         & (report.errors["field"] == field)]
-    assert any(words in message for message in hits["message"]), report.errors.to_string()
+    assert_reported_at(tiny, corrupt, table, row, field, words)
 
 
 def test_header_only_table_is_one_error_not_a_flood_of_foreign_keys(tiny):

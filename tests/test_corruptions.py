@@ -131,8 +131,13 @@ CASES = [
 
 @pytest.mark.parametrize(("corrupt", "table", "row", "field", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_corruption_is_reported_at_row_level(tiny, corrupt, table, row, field, words):
-    corrupt(tiny)
-    report = vnsister.validate(tiny)
+    assert_reported_at(tiny, corrupt, table, row, field, words)
+
+
+def assert_reported_at(root: Path, corrupt, table: str, row: int, field: str, words: str) -> None:
+    """Corrupt the package at ``root``; validation must fail with an error at (table, row, field) saying ``words``."""
+    corrupt(root)
+    report = vnsister.validate(root)
     assert not report.ok
     hits = report.errors[(report.errors["table"] == table) & (report.errors["row"] == row)
                          & (report.errors["field"] == field)]
