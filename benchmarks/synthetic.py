@@ -38,6 +38,7 @@ def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None
     (data / "published_findings.csv").write_text(
         "finding_id,scope,metric,published_value,value,value_kind,as_of,counting_convention,source_id,notes\n", encoding="utf-8")
     (data / "retired_ids.csv").write_text("id,table,replaced_by,version,reason\n", encoding="utf-8")
+    (data / "coordinates.csv").write_text("place_id,latitude,longitude,method,ref\n", encoding="utf-8")
     types = ["twinning", "friendship", "cooperation"]
     with (data / "partnerships.csv").open("w", encoding="utf-8", newline="") as ft, \
          (data / "events.csv").open("w", encoding="utf-8", newline="") as fe, \

@@ -49,7 +49,14 @@ NOTEBOOKS = {
                  "province.value_counts().head(15).sort_values().plot.barh(ax=axes[1], color='#8e4b2b')\n"
                  "axes[1].set(title='Ties by Vietnamese province (historical map, top 15)', xlabel='ties')\n"
                  "fig.text(0.01, 0.01, CAPTION, fontsize=8)\nfig.tight_layout()"),
-        ("md", "## A map-free geography: Vietnamese provinces × partner countries"),
+        ("md", "## Where the partners are\n\nEach tie is a line between representative points of its two parties "
+               "(table `coordinates`; its `method` says how each point was matched). The caption counts "
+               "the ties that cannot be drawn because a party has no coordinates. The outlines ship with the package."),
+        ("code", "from vnsister.maps import map_lines, partner_map\n\n"
+                 "ax = partner_map(ds, 'world')\nax.figure.tight_layout(rect=(0, 0.05, 1, 1))\n"
+                 "ax = partner_map(ds, 'korea')\nax.figure.tight_layout(rect=(0, 0.05, 1, 1))\n"
+                 "lines, n = map_lines(ds, 'world')\nn"),
+        ("md", "## Vietnamese provinces × partner countries"),
         ("code", "top_countries = ties['partner_country'].value_counts().head(8).index\n"
                  "top_provinces = province.value_counts().head(15).index\n"
                  "grid = pd.crosstab(province, ties['partner_country']).loc[top_provinces, top_countries]\n"

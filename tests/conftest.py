@@ -44,6 +44,9 @@ TINY-1,Epsilon,foreign partners,2,2,exact,2024-12-31,Foreign places tied to the 
     "retired_ids": """id,table,replaced_by,version,reason
 E0000,events,E0001,0.1.0,duplicate of E0001
 """,
+    "coordinates": """place_id,latitude,longitude,method,ref
+kr-alpha,36.35,127.38,kr-boundary,30
+""",
 }
 
 

@@ -16,7 +16,9 @@ def test_report_html_is_self_contained(tiny, tmp_path):
     target = tmp_path / "report.html"
     assert main(["report", str(tiny), "--html", str(target)]) == 0
     page = target.read_text(encoding="utf-8")
-    assert page.count("data:image/png;base64,") == 4
+    # countries, provinces, heat map, world map, Vietnam–Korea map, ties per year
+    assert page.count("data:image/png;base64,") == 6
+    assert "Where the partners are" in page
     assert "http://" not in page.replace("https://creativecommons", "")
 
 

@@ -80,7 +80,7 @@ def datasette_metadata(ds: Dataset, database: str = "vnsister") -> dict[str, Any
     --------
     >>> meta = datasette_metadata(load())
     >>> meta["license"], sorted(meta["databases"]["vnsister"]["tables"])[:2]
-    ('CC-BY-4.0', ['events', 'evidence'])
+    ('CC-BY-4.0', ['coordinates', 'events'])
     """
     package = sch.descriptor(ds.root)
     licence = (package.get("licenses") or [{}])[0]

@@ -265,6 +265,7 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
     text = unicodedata.normalize("NFC", text)
     country = ds.places.set_index("place_id")["country"]
     parent = ds.places.set_index("place_id")["parent_id"].dropna().to_dict()
+    levels = ds.places.set_index("place_id")["level"].astype(str).to_dict()
     sentences = _sentences(text, lang)
     mentions = [(offset, m) for offset, sentence in sentences for m in gazetteer.find(sentence)]
     seen = _resolve(mentions, country)
@@ -275,7 +276,7 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
         kind, wording, upgrade = tie_type_of(sentence)
         if not kind:
             continue
-        places = [(m, _pick(m, seen)) for m in gazetteer.find(sentence)]
+        places = _drop_locators(_located(gazetteer.find(sentence), sentence, seen, parent, levels), parent)
         vn = [(m, p) for m, p in places if p and country.get(p) == "VN"]
         foreign = [(m, p) for m, p in places if p and country.get(p) not in ("VN", None)]
         foreign = [(m, p) for m, p in foreign if not _is_parent_of(p, [q for _, q in foreign], parent)]
@@ -323,6 +324,48 @@ def _nearest_date(dates: list[tuple[str, str, int]], position: int) -> tuple[str
 def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]:
     """Place ids mentioned unambiguously in the article, in order (used to resolve ambiguous mentions)."""
     return [m.place_ids[0] for _, m in mentions if len(m.place_ids) == 1]
+
+
+LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
+CITY_WORD = re.compile(r"(?:thành phố|tp\.?)\s*$|^\s*(?:city\b|시)", re.IGNORECASE)
+PROVINCE_WORD = re.compile(r"tỉnh\s*$|^\s*(?:prefecture|province|현|성)\b", re.IGNORECASE)
+
+
+def _ancestors(place: str, parent: dict[str, str]) -> list[str]:
+    chain = []
+    while place in parent and parent[place] not in chain:
+        place = parent[place]
+        chain.append(place)
+    return chain
+
+
+def _located(matches: list[Match], sentence: str, seen: list[str], parent: dict[str, str],
+             levels: dict[str, str]) -> list[tuple[Match, str]]:
+    """Each name with the place it stands for. An ambiguous name is settled by a larger unit named in the same
+    sentence ("Pingxiang in China's Guangxi region"), else by its unit word ("thành phố Fukuoka", "Fukuoka
+    prefecture"), else by the places named unambiguously elsewhere in the article."""
+    named = {m.place_ids[0] for m in matches if len(m.place_ids) == 1}
+    out = []
+    for m in matches:
+        pick = m.place_ids[0] if len(m.place_ids) == 1 else ""
+        if not pick:
+            inside = [p for p in m.place_ids if named & set(_ancestors(p, parent))]
+            # a bare name means the larger of two nested namesakes (Pingxiang city, not Pingxiang Town in it)
+            inside = [p for p in inside if not set(_ancestors(p, parent)) & set(inside)]
+            before, after = sentence[max(0, m.start - 12):m.start], sentence[m.end:m.end + 12]
+            wanted = ("city", "municipality") if CITY_WORD.search(before) or CITY_WORD.search(after) else \
+                ("province",) if PROVINCE_WORD.search(before) or PROVINCE_WORD.search(after) else ()
+            by_unit = [p for p in m.place_ids if levels.get(p) in wanted]
+            pick = inside[0] if len(inside) == 1 else by_unit[0] if len(by_unit) == 1 else _pick(m, seen)
+        out.append((m, pick))
+    return out
+
+
+def _drop_locators(places: list[tuple[Match, str]], parent: dict[str, str]) -> list[tuple[Match, str]]:
+    """'Lac Duong district in Lam Dong province': Lâm Đồng only says where Lạc Dương is; it is not a party."""
+    locators = {id(b) for a, p in places for b, q in places
+                if p and q and q in _ancestors(p, parent) and 0 <= b.start - a.end <= LOCATOR_GAP}
+    return [(m, p) for m, p in places if id(m) not in locators]
 
 
 def _pick(match: Match, seen: list[str]) -> str:

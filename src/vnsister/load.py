@@ -196,7 +196,7 @@ class Dataset:
 
     Attributes
     ----------
-    places, partnerships, events, sources, evidence, published_findings, retired_ids : pandas.DataFrame
+    places, partnerships, events, sources, evidence, published_findings, retired_ids, coordinates : pandas.DataFrame
         One frame per table, columns and dtypes as in ``schemas/*.json``; empty cells are missing values.
     version : str
         The data package's version (``datapackage.json``).
@@ -214,6 +214,7 @@ class Dataset:
     evidence: pd.DataFrame
     published_findings: pd.DataFrame
     retired_ids: pd.DataFrame
+    coordinates: pd.DataFrame
     version: str
     root: Path = field(repr=False)
     released: str = ""

@@ -176,6 +176,13 @@ def _figure(draw, size: tuple[float, float], caption: str) -> str:
     fig, ax = plt.subplots(figsize=size)
     draw(ax)
     fig.text(0.01, 0.005, caption, fontsize=7, color="#555555", ha="left", va="bottom", wrap=True)
+    return _png(fig)
+
+
+def _png(fig) -> str:
+    """A figure whose last text line is its caption, laid out and encoded as a base64 PNG, then closed."""
+    import matplotlib.pyplot as plt
+
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110)
@@ -262,8 +269,9 @@ def _cell(value: object) -> str:
 
 def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     """A self-contained, styled HTML page for a paper: every table with its n and caveats, figures (partner
-    countries, provinces, a province x country heat map, ties over time, Korean partner centrality) with the
-    release and as-of date in each caption, source links clickable. Nothing is loaded from the network.
+    countries, provinces, a province x country heat map, maps of the world and of Vietnam–Korea, ties over time,
+    Korean partner centrality) with the release and as-of date in each caption, source links clickable. Nothing
+    is loaded from the network.
 
     Examples
     --------
@@ -273,6 +281,7 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     """
     from vnsister.ages import establishment_counts
     from vnsister.coverage import coverage_table
+    from vnsister.maps import partner_map
     from vnsister.timeline import release_day
 
     day = as_of or release_day(ds)
@@ -307,6 +316,9 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
                f"ties, the rest summed. {EFFORT_NOTE}")
     body += ["<h2>Provinces and partner countries</h2>",
              _img(_figure(_heatmap(matrix, "Ties by province and partner country"), (9, 7), caption), "heat map")]
+    body += ["<h2>Where the partners are</h2>"]
+    for region in ("world", "korea"):
+        body.append(_img(_png(partner_map(ds, region, as_of).figure), f"map of ties ({region})"))
     years = establishment_counts(ds, as_of=day)
     undated = int(years.loc[years["year"] == "undated", "ties"].sum())
     dated_years = years[years["year"] != "undated"]

