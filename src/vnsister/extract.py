@@ -25,9 +25,11 @@ _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 # Wording -> tie type, most specific first. Matched on folded text (no diacritics).
 TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
-    (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|자매결연|자매도시", "twinning"),
+    (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시",
+     "twinning"),
     (r"huu nghi|friendship|friendly|우호", "friendship"),
-    (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|협약|업무협약|교류협력", "cooperation"),
+    (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
+     r"협약|협정|업무협약|교류협력|양해각서|의향서", "cooperation"),
 ]
 CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -224,13 +226,17 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
     """Sentences of the article body, with their offsets; menus, captions and link lists are dropped."""
     out = []
     offset = 0
+    title = True
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         words = stripped.split()
-        # page clutter: captions, table cells, menus, short headline-like lines without a full stop
+        # page clutter: captions, table cells, menus, short headline-like lines without a full stop; the first
+        # line is the headline, read even without a full stop ("부안군-베트남 닥락성, 계절근로자 업무협약 체결")
         # Korean words carry their particles, so a Korean sentence has about half as many
         enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
-        body = len(words) >= enough and stripped[-1:] in ".;:…\"”)" and not CLUTTER.match(stripped)
+        headline = title and len(words) >= 3
+        body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)") and not CLUTTER.match(stripped)
+        title = title and not stripped
         if body:
             # "TP. Busan" is not the end of a sentence: mask abbreviation dots (same length, offsets kept)
             masked = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\u2024", line)
@@ -266,6 +272,7 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
     country = ds.places.set_index("place_id")["country"]
     parent = ds.places.set_index("place_id")["parent_id"].dropna().to_dict()
     levels = ds.places.set_index("place_id")["level"].astype(str).to_dict()
+    lifetimes = ds.places.set_index("place_id")[["valid_from", "valid_until"]]
     sentences = _sentences(text, lang)
     mentions = [(offset, m) for offset, sentence in sentences for m in gazetteer.find(sentence)]
     seen = _resolve(mentions, country)
@@ -276,7 +283,8 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
         kind, wording, upgrade = tie_type_of(sentence)
         if not kind:
             continue
-        places = _drop_locators(_located(gazetteer.find(sentence), sentence, seen, parent, levels), parent)
+        matches = [_existing(m, lifetimes, article_date) for m in gazetteer.find(sentence)]
+        places = _drop_locators(_located(matches, sentence, seen, parent, levels), parent)
         vn = [(m, p) for m, p in places if p and country.get(p) == "VN"]
         foreign = [(m, p) for m, p in places if p and country.get(p) not in ("VN", None)]
         foreign = [(m, p) for m, p in foreign if not _is_parent_of(p, [q for _, q in foreign], parent)]
@@ -285,23 +293,51 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
         confidence = 0.9 if vn else 0.6
         dates = find_dates(sentence, article_date)
         for mention, partner in foreign:
-            vn_mention, vn_place = _nearest_vn(vn, mention) if vn else (None, main)
-            if not vn_place:
-                continue
-            key = (vn_place, partner)
-            date, date_text = _nearest_date(dates, mention.start)
-            cand = Candidate(vn_place, partner, kind, wording, date, date_text, offset + mention.start,
-                             offset + mention.end, sentence.strip(), confidence, upgrade_to=upgrade,
-                             vn_party=_party(sentence, vn_mention), partner_party=_party(sentence, mention))
-            if key not in found or (date and not found[key].date):
-                found[key] = cand
+            group = _nearest_vn_group(vn, mention, sentence) if vn else [(None, main)]
+            for vn_mention, vn_place in group:
+                if not vn_place:
+                    continue
+                key = (vn_place, partner)
+                date, date_text = _nearest_date(dates, mention.start)
+                cand = Candidate(vn_place, partner, kind, wording, date, date_text, offset + mention.start,
+                                 offset + mention.end, sentence.strip(), confidence, upgrade_to=upgrade,
+                                 vn_party=_party(sentence, vn_mention), partner_party=_party(sentence, mention))
+                if key not in found or (date and not found[key].date):
+                    found[key] = cand
     return [_mark_known(c, ds) for c in found.values()]
+
+
+CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and)\s*$", re.IGNORECASE)
 
 
 def _nearest_vn(vn: list[tuple[Match, str]], foreign: Match) -> tuple[Match | None, str]:
     """The Vietnamese party named last before a foreign one ("A và B, C và D" pairs A–B and C–D)."""
     before = [(m, p) for m, p in vn if m is not None and m.start < foreign.start]
     return before[-1] if before else vn[0]
+
+
+def _nearest_vn_group(vn: list[tuple[Match, str]], foreign: Match, sentence: str) -> list[tuple[Match | None, str]]:
+    """The nearest Vietnamese party and those joined to it by "and", "và" or a comma ("the provinces of Thái
+    Nguyên and Đồng Nai"), each a party of its own."""
+    nearest = _nearest_vn(vn, foreign)
+    i = vn.index(nearest)
+    lo, hi = i, i
+    while lo > 0 and CONJUNCTION.match(sentence[vn[lo - 1][0].end:vn[lo][0].start]):
+        lo -= 1
+    while hi + 1 < len(vn) and CONJUNCTION.match(sentence[vn[hi][0].end:vn[hi + 1][0].start]):
+        hi += 1
+    return vn[lo:hi + 1]
+
+
+def _existing(match: Match, lifetimes: pd.DataFrame, day: dt.date | None) -> Match:
+    """Drop the namesakes that did not exist on the article's date (Huế city before 2025, Huế municipality after)."""
+    if day is None or len(match.place_ids) < 2:
+        return match
+    stamp = pd.Timestamp(day)
+    alive = tuple(p for p in match.place_ids
+                  if not (pd.notna(lifetimes.at[p, "valid_from"]) and lifetimes.at[p, "valid_from"] > stamp)
+                  and not (pd.notna(lifetimes.at[p, "valid_until"]) and lifetimes.at[p, "valid_until"] < stamp))
+    return Match(alive, match.start, match.end, match.text) if alive else match
 
 
 def _party(sentence: str, mention: Match | None) -> str:
@@ -328,7 +364,7 @@ def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]
 
 LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
 CITY_WORD = re.compile(r"(?:thành phố|tp\.?)\s*$|^\s*(?:city\b|시)", re.IGNORECASE)
-PROVINCE_WORD = re.compile(r"tỉnh\s*$|^\s*(?:prefecture|province|현|성)\b", re.IGNORECASE)
+PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang)\s*$|^\s*(?:prefecture|province|state|현|성|부|도)\b", re.IGNORECASE)
 
 
 def _ancestors(place: str, parent: dict[str, str]) -> list[str]:
@@ -363,8 +399,11 @@ def _located(matches: list[Match], sentence: str, seen: list[str], parent: dict[
 
 def _drop_locators(places: list[tuple[Match, str]], parent: dict[str, str]) -> list[tuple[Match, str]]:
     """'Lac Duong district in Lam Dong province': Lâm Đồng only says where Lạc Dương is; it is not a party."""
+    # after the place in English and Vietnamese ("X district in Y province", "huyện X, tỉnh Y"), just before it in
+    # Korean ("꽝남성 땀끼시", "대구 달서구")
     locators = {id(b) for a, p in places for b, q in places
-                if p and q and q in _ancestors(p, parent) and 0 <= b.start - a.end <= LOCATOR_GAP}
+                if p and q and q in _ancestors(p, parent)
+                and (0 <= b.start - a.end <= LOCATOR_GAP or 0 <= a.start - b.end <= 2)}
     return [(m, p) for m, p in places if id(m) not in locators]
 
 

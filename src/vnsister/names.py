@@ -80,6 +80,13 @@ class Gazetteer:
                 wide = any(ord(ch) > 0x0E00 for ch in key)
                 if len(key.replace(" ", "")) >= (2 if wide else min_length) or " " in key:
                     self.keys[key].add(row.place_id)
+        # Vietnamese cities and towns also by their bare name ("Nha Trang", "Hoi An"), unless that name already
+        # stands for another place (Thái Nguyên is the province; its city needs "thành phố")
+        for row in places[places["country"].eq("VN") & places["level"].isin(["city", "town"])].itertuples(index=False):
+            for name in {row.name_local, row.name_en, row.name_ascii}:
+                key = fold(re.sub(r"\s*\(.*\)$", "", str(name)))
+                if " " in key and key not in self.keys:
+                    self.keys[key].add(row.place_id)
         longest_first = sorted(self.keys, key=len, reverse=True)
         hangul = "|".join(re.escape(k) for k in longest_first if _is_hangul(k))
         other = "|".join(re.escape(k) for k in longest_first if not _is_hangul(k))
