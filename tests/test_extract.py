@@ -128,3 +128,30 @@ def test_cli_extract_from_stdin(monkeypatch, capsys):
     assert main(["extract", "-", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("status,") and "candidate,vn-vinh-phuc" in out and "2008-10-21" in out
+
+
+@pytest.mark.parametrize(("text", "article_date", "expected"), [
+    # a larger unit just after (English) or just before (Korean) a place only locates it
+    ("Lac Duong district in Lam Dong province signed a friendship agreement with Yachiyo town of Ibaraki "
+     "prefecture on October 26, 2022.", None, {("vn-lam-dong-lac-duong", "jp-ibaraki-yachiyo")}),
+    ("대구 달서구는 2011년 7월 12일 베트남 꽝남성 땀끼시와 우호도시 협약을 맺은 뒤 10년간 교류해 왔다.", None,
+     {("vn-quang-nam-tam-ky", "kr-daegu-dalseo-gu")}),
+    # the unit word settles a name shared by a prefecture and its city
+    ("Ngày 28/7/2025, thành phố Cần Thơ và thành phố Fukuoka (Nhật Bản) ký kết thỏa thuận hợp tác trong lĩnh vực "
+     "phát triển đô thị.", None, {("vn-can-tho", "jp-fukuoka-city")}),
+    # Huế city before 2025, not the municipality created in 2025
+    ("[남양주=연합뉴스] 남양주시는 25일 베트남 후에시와 우호교류 협약을 체결했다고 밝혔다.", dt.date(2019, 2, 26),
+     {("vn-thua-thien-hue-hue", "kr-namyangju")}),
+    # two Vietnamese parties joined by "and" share the partner
+    ("Virginia Governor Terry McAuliffe signed agreements with the provinces of Thai Nguyen and Dong Nai during "
+     "his trade mission in July 2017.", None, {("vn-thai-nguyen", "us-virginia"), ("vn-dong-nai", "us-virginia")}),
+    # a headline without a full stop is read
+    ("부안군-베트남 닥락성, 계절근로자 업무협약 체결", None, {("vn-dak-lak", "kr-buan-gun")}),
+    # a sentence without tie wording proposes nothing
+    ("Thousands of tourists from Japan visited Da Nang in the first quarter, the city's tourism department said.",
+     None, set()),
+])
+def test_places_are_resolved_as_a_curator_would(ds, gazetteer, text, article_date, expected):
+    found = {(c.vn_place_id, c.partner_place_id)
+             for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
+    assert found == expected
