@@ -6,7 +6,6 @@
 True
 """
 
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from vnsister._resources import shipped_root
@@ -37,10 +36,17 @@ def path(table: str | None = None) -> Path:
     return root / "datapackage.json" if table is None else table_path(table, root)
 
 
-try:
-    __version__ = version("vnsister")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0"
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the package metadata on first use: importlib.metadata alone costs about a
+    tenth of ``import pandas``, which most sessions never need."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("vnsister")
+        except PackageNotFoundError:  # running from a source tree without installation
+            return "0.0.0"
+    raise AttributeError(f"module 'vnsister' has no attribute {name!r}")
 
 
 __all__ = ["Dataset", "TABLES", "ValidationError", "ValidationReport", "VnsisterError", "__version__", "load",

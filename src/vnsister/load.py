@@ -23,7 +23,8 @@ def error(table: str, row: int | None, field: str, value: object, message: str) 
 
 
 def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dict[str, object]]]:
-    """Read one CSV as strings, exactly as written, with the errors that stop it from being read.
+    """Read one CSV as strings, exactly as written (an empty cell, the package's only missing value, is NA),
+    with the errors that stop it from being read.
 
     The frame's index is the CSV line number of each row (the header is line 1; a cell with line breaks
     makes the next row start further down). Returns ``None`` for the frame when the file cannot be parsed
@@ -56,8 +57,8 @@ def _read_fast(data: bytes, expected: list[str]) -> pd.DataFrame | None:
             pa.py_buffer(data),
             parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types={c: pa.string() for c in expected},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
-                                                 null_values=[]))
+                                                 strings_can_be_null=True, quoted_strings_can_be_null=True,
+                                                 null_values=[""]))
     except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
         return None
     if table.column_names != expected or any(not pa.types.is_string(t) for t in table.schema.types):
@@ -69,7 +70,7 @@ def _read_fast(data: bytes, expected: list[str]) -> pd.DataFrame | None:
         if len(data) > FIELD_LIMIT and table.num_rows and (pc.max(pc.utf8_length(column)).as_py() or 0) > FIELD_LIMIT:
             return None
         if embedded:
-            breaks += pc.count_substring(column, "\n").to_numpy(zero_copy_only=False)
+            breaks += pc.fill_null(pc.count_substring(column, "\n"), 0).to_numpy(zero_copy_only=False)
     lines = 2 + np.arange(table.num_rows) + np.concatenate([[0], np.cumsum(breaks)[:-1]]).astype(np.int64)
     frame = table.to_pandas(types_mapper=lambda t: sch.STRING if pa.types.is_string(t) else None)
     frame.index = pd.Index(lines, name="row")
@@ -117,7 +118,7 @@ def _read_checked(name: str, data: bytes, expected: list[str]) -> tuple[pd.DataF
                                 f"row has {len(row)} fields, the header has {len(expected)}"))
     frame = pd.DataFrame(good_rows, columns=expected, index=pd.Index(line_numbers, name="row", dtype="int64"),
                          dtype=sch.STRING)
-    return frame, errors
+    return frame.mask(frame.eq("")), errors
 
 
 def _row_lines(rows: list[list[str]]) -> list[int]:
@@ -158,6 +159,8 @@ def cast_table(name: str, raw: pd.DataFrame, root: Path) -> tuple[pd.DataFrame, 
     for spec in sch.fields(name, root):
         cast, bad = sch.cast_column(raw[spec["name"]], spec)
         columns[spec["name"]] = cast
+        if bad is None or not bad.any():
+            continue
         for line in bad[bad].index:
             enum, value = spec.get("constraints", {}).get("enum"), raw.at[line, spec["name"]]
             message = f"not an allowed value; allowed: {', '.join(enum)}" if enum else _cast_message(value, spec)

@@ -174,17 +174,17 @@ def pandera_schema(name: str, path: str | Path | None = None) -> pa.DataFrameSch
     return _pandera_schema(str(_schema_path(name, path)))
 
 
-def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd.Series]:
-    """Cast a column of raw strings to the field's dtype.
+def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd.Series | None]:
+    """Cast a column of raw strings (empty cells already missing, as ``read_raw_table`` gives them) to the
+    field's dtype.
 
-    Returns the cast column and a boolean mask of the non-empty cells that could not be cast.
+    Returns the cast column and a boolean mask of the non-empty cells that could not be cast (``None`` for
+    plain text, which always casts).
     """
     raw = series if series.dtype == STRING else series.astype(STRING)
-    if field["type"] == "string" and "enum" not in field.get("constraints", {}):  # plain text: only "" -> missing
-        blank = raw == ""
-        return (raw.mask(blank) if blank.any() else raw), pd.Series(False, index=series.index)
-    empty = raw.isna() | (raw == "")
-    raw = raw.mask(empty)
+    if field["type"] == "string" and "enum" not in field.get("constraints", {}):
+        return raw, None
+    empty = raw.isna()
     if field["type"] == "integer":
         numeric = pd.to_numeric(raw.where(raw.str.fullmatch(r"[+-]?\d+").fillna(False)), errors="coerce")
         bad = ~empty & numeric.isna()
@@ -205,4 +205,4 @@ def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd
     if isinstance(dtype, pd.CategoricalDtype):
         cast = pd.Series(pd.Categorical(raw, categories=dtype.categories), index=series.index)
         return cast, ~empty & cast.isna()
-    return raw, pd.Series(False, index=series.index)
+    return raw, None
