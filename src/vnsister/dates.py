@@ -78,7 +78,7 @@ def partial_date_bounds(values: pd.Series) -> pd.DataFrame:
     >>> partial_date_bounds(pd.Series(["2024-02", "2023-02-30", None]))["latest"].dt.date.tolist()
     [datetime.date(2024, 2, 29), NaT, NaT]
     """
-    text = values.astype("string")
+    text = values.astype(pd.StringDtype("pyarrow"))  # arrow-backed: unique() and factorize() stay in pyarrow
     parsed: dict[str, tuple[object, object, object]] = {}
     for item in text.dropna().unique():
         try:
@@ -88,7 +88,7 @@ def partial_date_bounds(values: pd.Series) -> pd.DataFrame:
             continue
         parsed[item] = (date.precision, min(date.earliest, _CLAMP), min(date.latest, _CLAMP))
     empty = text.isna() | (text == "")
-    codes, uniques = pd.factorize(text.astype(object), use_na_sentinel=True)  # one row per distinct text
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)  # one row per distinct text
     rows = [parsed.get(u, (None, None, None)) for u in uniques] + [(None, None, None)]  # last: missing
     table = pd.DataFrame(rows, columns=["precision", "earliest", "latest"])
     take = np.where(codes < 0, len(uniques), codes)

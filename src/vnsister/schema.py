@@ -26,6 +26,30 @@ MAY_BE_EMPTY: tuple[TableName, ...] = ("events", "published_findings", "retired_
 STRING = pd.StringDtype("pyarrow")
 
 
+def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
+    """``keys.map(mapping)`` for string keys and a uniquely indexed ``mapping``, in one vectorised pass.
+
+    pandas maps pyarrow-backed strings one Python object at a time; pyarrow's ``index_in`` finds every key's
+    position in C. Keys not in the mapping (and missing keys) give a missing value; the mapping's dtype is kept.
+
+    Examples
+    --------
+    >>> mapping = pd.Series([1.5, 2.5], index=pd.Index(["a", "b"], dtype=STRING))
+    >>> lookup(pd.Series(["b", "z", None, "a"], dtype=STRING), mapping).tolist()
+    [2.5, nan, nan, 1.5]
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    left = pa.array(keys.astype(STRING).array)
+    pool = pa.array(pd.Series(mapping.index, dtype=STRING).array)
+    position = pc.fill_null(pc.index_in(left, value_set=pool), -1).to_numpy(zero_copy_only=False)
+    found = position >= 0
+    taken = mapping.iloc[np.where(found, position, 0)].set_axis(keys.index)
+    return taken.where(pd.Series(found, index=keys.index))
+
+
 def member(values: pd.Series, allowed: object) -> pd.Series:
     """``values.isin(allowed)`` for large sets of strings, in one vectorised pass.
 

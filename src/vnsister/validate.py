@@ -122,7 +122,10 @@ def check_cells(name: str, frame: pd.DataFrame) -> Errors:
         suspect = values[values.str.contains(r"[^\x20-\x7e]", regex=True)]
         problems = {v: ([] if unicodedata.is_normalized("NFC", v) else ["text is not in Unicode NFC"]) + text_problems(v)
                     for v in suspect.unique()}  # each distinct text is examined once
-        errors += [error(name, int(i), column, v, problem) for i, v in suspect.items() for problem in problems[v]]
+        flagged = [v for v, found in problems.items() if found]
+        if flagged:  # only rows with a problem are walked one by one
+            hits = suspect[sch.member(suspect, flagged)]
+            errors += [error(name, int(i), column, v, problem) for i, v in hits.items() for problem in problems[v]]
     return errors
 
 
@@ -284,7 +287,7 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame, canonical: dict[str, st
     errors: Errors = []
     country = _by_key(places, "place_id")["country"]
     valid_until = _by_key(places, "place_id")["valid_until"]
-    vn_country, partner_country = ties["vn_place_id"].map(country), ties["partner_place_id"].map(country)
+    vn_country, partner_country = sch.lookup(ties["vn_place_id"], country), sch.lookup(ties["partner_place_id"], country)
     for i in ties.index[vn_country.notna() & (vn_country != "VN")]:
         errors.append(error("partnerships", int(i), "vn_place_id", ties.at[i, "vn_place_id"],
                             f"the Vietnamese party is in {vn_country[i]}, not VN"))
@@ -295,7 +298,9 @@ def check_ties(ties: pd.DataFrame, places: pd.DataFrame, canonical: dict[str, st
         errors.append(error("partnerships", int(i), "partner_place_id", ties.at[i, "partner_place_id"],
                             "self-tie: both parties are the same place"))
     canonical = canonical if canonical is not None else canonical_places(places)
-    errors += _check_duplicate_ties(ties.assign(**{c: ties[c].map(lambda p: canonical.get(p, p))
+    to_canonical = pd.Series(canonical, dtype=sch.STRING)
+    to_canonical.index = to_canonical.index.astype(sch.STRING)
+    errors += _check_duplicate_ties(ties.assign(**{c: sch.lookup(ties[c], to_canonical).fillna(ties[c])
                                                    for c in ("vn_place_id", "partner_place_id")}))
     for side in ("vn", "partner"):
         party, agency = ties[f"{side}_party"].astype("string"), ties[f"{side}_agency"]
@@ -380,7 +385,7 @@ def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series, valid_from: pd.
     start, end = partial_date_bounds(ties["established"])["earliest"], partial_date_bounds(ties["ended"])["earliest"]
     start_latest = partial_date_bounds(ties["established"])["latest"]
     for column in ("vn_place_id", "partner_place_id"):
-        since = ties[column].map(valid_from)
+        since = sch.lookup(ties[column], valid_from)
         for i in ties.index[(start_latest < since).fillna(False)]:
             errors.append(error("partnerships", int(i), column, ties.at[i, column],
                                 f"tie established {ties.at[i, 'established']}, before this place existed "
@@ -390,7 +395,7 @@ def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series, valid_from: pd.
     for i in ties.index[ties["ended"].notna() & (ties["status"].astype("string") != "lapsed")]:
         errors.append(error("partnerships", int(i), "status", ties.at[i, "status"], "an end date needs status lapsed"))
     for column in ("vn_place_id", "partner_place_id"):
-        until = ties[column].map(valid_until)
+        until = sch.lookup(ties[column], valid_until)
         for i in ties.index[(start > until).fillna(False)]:
             errors.append(error("partnerships", int(i), column, ties.at[i, column],
                                 f"tie established {ties.at[i, 'established']}, after this place ceased to exist "
@@ -410,13 +415,13 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     for i in events.index[~upgrade & from_type.notna()]:
         errors.append(error("events", int(i), "from_type", events.at[i, "from_type"], "from_type is only for upgrades"))
     tie_by_id = _by_key(ties, "tie_id")
-    established = partial_date_bounds(events["tie_id"].map(tie_by_id["established"]))["earliest"]
+    established = partial_date_bounds(sch.lookup(events["tie_id"], tie_by_id["established"]))["earliest"]
     when = partial_date_bounds(events["date"])["latest"]
     early = (when < established).fillna(False) & ~kind.isin(["letter_of_intent", "other"])
     for i in events.index[early]:
         errors.append(error("events", int(i), "date", events.at[i, "date"],
                             f"before the tie's establishment ({tie_by_id.at[events.at[i, 'tie_id'], 'established']})"))
-    ended = partial_date_bounds(events["tie_id"].map(tie_by_id["ended"]))["latest"]
+    ended = partial_date_bounds(sch.lookup(events["tie_id"], tie_by_id["ended"]))["latest"]
     after_end = (partial_date_bounds(events["date"])["earliest"] > ended).fillna(False) & kind.isin(FORMAL_AGREEMENTS)
     for i in events.index[after_end]:
         errors.append(error("events", int(i), "date", events.at[i, "date"],
@@ -453,7 +458,7 @@ def _check_established_is_first_agreement(events: pd.DataFrame, ties: pd.DataFra
     first = (formal.assign(_day=partial_date_bounds(formal["date"])["earliest"]).dropna(subset=["_day"])
              .sort_values("_day").drop_duplicates("tie_id").set_index("tie_id"))
     start = partial_date_bounds(ties["established"])["latest"]
-    first_day = ties["tie_id"].map(first["_day"])
+    first_day = sch.lookup(ties["tie_id"], first["_day"])
     errors: Errors = []
     for i in ties.index[(start < first_day).fillna(False)]:
         event = first.loc[ties.at[i, "tie_id"]]
@@ -469,7 +474,7 @@ def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors
     typed = events[events["to_type"].notna() & (events["event_type"] != "letter_of_intent")
                    & sch.member(events["tie_id"], tie_by_id.index)].copy()
     typed["_order"] = partial_date_bounds(typed["date"])["earliest"]
-    typed["_current"] = typed["tie_id"].map(tie_by_id["tie_type"]).astype("string")
+    typed["_current"] = sch.lookup(typed["tie_id"], tie_by_id["tie_type"]).astype("string")
     typed["_to"] = typed["to_type"].astype("string")
     undated_ties = set(typed.loc[typed["_order"].isna(), "tie_id"])
     undated = typed[sch.member(typed["tie_id"], undated_ties)]
@@ -497,7 +502,7 @@ def check_status(frames: dict[str, pd.DataFrame], released: str) -> Errors:
                       "rule needs it")]
     cutoff = status_cutoff(released)
     _, last_seen = evidence_days(frames["events"], frames["sources"], frames["evidence"])
-    last = ties["tie_id"].map(last_seen)
+    last = sch.lookup(ties["tie_id"], last_seen)
     status = ties["status"].astype("string")
     errors: Errors = []
     for i in ties.index[(status == "active") & ~(last >= cutoff).fillna(False)]:
@@ -541,12 +546,13 @@ def check_evidence(frames: dict[str, pd.DataFrame]) -> Errors:
         errors.append(error("partnerships", int(i), "tie_id", ties.at[i, "tie_id"], "tie has no evidence"))
     for i in events.index[~sch.member(events["event_id"], evidence["event_id"])]:
         errors.append(error("events", int(i), "event_id", events.at[i, "event_id"], "event has no evidence"))
-    cited = set(evidence["source_id"]) | set(frames.get("published_findings", pd.DataFrame({"source_id": []}))["source_id"])
+    findings = frames.get("published_findings", pd.DataFrame({"source_id": pd.Series([], dtype=sch.STRING)}))
+    cited = pd.concat([evidence["source_id"], findings["source_id"]], ignore_index=True)
     for i in sources.index[~sch.member(sources["source_id"], cited)]:
         errors.append(error("sources", int(i), "source_id", sources.at[i, "source_id"], "source is not used by any evidence"))
     event_tie = _by_key(events, "event_id")["tie_id"]
     linked = evidence[evidence["event_id"].notna()]
-    mismatch = linked["event_id"].map(event_tie)
+    mismatch = sch.lookup(linked["event_id"], event_tie)
     for i in linked.index[mismatch.notna() & (mismatch != linked["tie_id"])]:
         errors.append(error("evidence", int(i), "tie_id", evidence.at[i, "tie_id"],
                             f"event {evidence.at[i, 'event_id']} belongs to {mismatch[i]}"))
