@@ -22,7 +22,8 @@ def error(table: str, row: int | None, field: str, value: object, message: str) 
     return {"table": table, "row": row, "field": field, "value": value, "message": message}
 
 
-def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dict[str, object]]]:
+def read_raw_table(name: str, root: Path,
+                   expected: list[str] | None = None) -> tuple[pd.DataFrame | None, list[dict[str, object]]]:
     """Read one CSV as strings, exactly as written (an empty cell, the package's only missing value, is NA),
     with the errors that stop it from being read.
 
@@ -35,7 +36,7 @@ def read_raw_table(name: str, root: Path) -> tuple[pd.DataFrame | None, list[dic
     below, which locates every problem by line. Both give the same frame for the same good file.
     """
     path = sch.table_path(name, root)
-    expected = sch.field_names(name, root)
+    expected = expected or sch.field_names(name, root)
     if not path.is_file():
         return None, [error(name, None, "", str(path), "file is missing")]
     data = path.read_bytes()
@@ -153,10 +154,12 @@ def check_header(name: str, header: list[str], expected: list[str]) -> list[dict
     return errors
 
 
-def cast_table(name: str, raw: pd.DataFrame, root: Path) -> tuple[pd.DataFrame, list[dict[str, object]]]:
-    """Cast a raw string table to the dtypes its Table Schema declares; failures become row-level errors."""
+def cast_table(name: str, raw: pd.DataFrame, root: Path,
+               specs: list[dict] | None = None) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """Cast a raw string table to the dtypes its Table Schema declares (``specs``, its fields, if already read);
+    failures become row-level errors."""
     columns, errors = {}, []
-    for spec in sch.fields(name, root):
+    for spec in specs or sch.fields(name, root):
         cast, bad = sch.cast_column(raw[spec["name"]], spec)
         columns[spec["name"]] = cast
         if bad is None or not bad.any():
@@ -306,14 +309,15 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, pd.DataFrame]
     root = resolve_root(path)
     frames, errors = {}, []
     for name in sch.TABLES:
-        raw, read_errors = read_raw_table(name, root)
+        specs = sch.fields(name, root)  # resolved and checked once per table, not by every step
+        raw, read_errors = read_raw_table(name, root, [spec["name"] for spec in specs])
         errors += read_errors
         if raw is None:
             continue
         if raw.empty and name not in sch.MAY_BE_EMPTY:
             errors.append(error(name, 1, "", "", "table has no rows, only a header"))
             continue
-        typed, cast_errors = cast_table(name, raw, root)
+        typed, cast_errors = cast_table(name, raw, root, specs)
         errors += cast_errors
         frames[name] = typed
     return frames, errors

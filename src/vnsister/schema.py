@@ -226,7 +226,13 @@ def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd
         cast = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
         return cast, ~empty & cast.isna()
     dtype = pandas_dtype(field)
-    if isinstance(dtype, pd.CategoricalDtype):
-        cast = pd.Series(pd.Categorical(raw, categories=dtype.categories), index=series.index)
+    if isinstance(dtype, pd.CategoricalDtype):  # codes found by pyarrow: pandas would go through Python objects
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        categories = pa.array(list(dtype.categories), type=pa.string())
+        codes = pc.fill_null(pc.index_in(pa.array(raw.array), value_set=categories), -1)
+        cast = pd.Series(pd.Categorical.from_codes(codes.to_numpy(zero_copy_only=False), dtype=dtype),
+                         index=series.index)
         return cast, ~empty & cast.isna()
     return raw, None
