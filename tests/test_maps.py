@@ -72,7 +72,8 @@ def test_map_counts_every_tie():
 def test_map_states_release_as_of_and_n(ds):
     ax = partner_map(ds, "world", as_of="2010")
     caption = ax.figure.texts[0].get_text()
-    assert "as of 2010" in ax.get_title() and ds.version in ax.get_title()
+    assert "in force on 2010" in ax.get_title() and ds.version in ax.get_title()
+    assert "every tie recorded" in partner_map(ds, "korea").get_title()
     assert "ties drawn of" in caption and "no coordinates" in caption and "Search effort" in caption
 
 

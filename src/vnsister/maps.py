@@ -113,10 +113,10 @@ def partner_map(ds: Dataset, region: Region = "world", as_of: str | None = None,
     ax.set_aspect("equal")
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
-    ax.legend(loc="lower left", fontsize=7, frameon=False)
-    day = as_of or release_day(ds)
+    ax.legend(loc="lower left" if region == "world" else "upper left", fontsize=7, frameon=False)
     what = "Vietnam's partners worldwide" if region == "world" else "Vietnam–Korea ties"
-    ax.set_title(f"{what}, vnsister {ds.version}, as of {day}")
+    when = f"ties in force on {as_of}" if as_of else f"every tie recorded, lapsed ones too (release {release_day(ds)})"
+    ax.set_title(f"{what}, vnsister {ds.version}\n{when}", fontsize=10)
     ax.figure.text(0.01, 0.01, (
         f"n = {n['drawn']} ties drawn of {n['ties']}; {n['no_point']} not drawn because a party has no coordinates. "
         "Points are representative points of each place (codebook §9), lines join the two parties. Search effort "
