@@ -147,6 +147,9 @@ def test_cli_extract_from_stdin(monkeypatch, capsys):
      "his trade mission in July 2017.", None, {("vn-thai-nguyen", "us-virginia"), ("vn-dong-nai", "us-virginia")}),
     # a headline without a full stop is read
     ("부안군-베트남 닥락성, 계절근로자 업무협약 체결", None, {("vn-dak-lak", "kr-buan-gun")}),
+    # cooperation only talked about proposes nothing
+    ("Thành phố Ninh Bình đón đoàn đại biểu thành phố Asan sang dự lễ hội; hai địa phương sẽ nghiên cứu khả năng "
+     "hợp tác trong thời gian tới.", None, set()),
     # a sentence without tie wording proposes nothing
     ("Thousands of tourists from Japan visited Da Nang in the first quarter, the city's tourism department said.",
      None, set()),

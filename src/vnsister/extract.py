@@ -31,6 +31,10 @@ TYPE_PHRASES: list[tuple[str, str]] = [
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서", "cooperation"),
 ]
+# Bare "hợp tác"/"cooperation" names a tie only beside a word of agreeing or of a standing relation (folded text)
+AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho|quan he|tu nam|"
+                           r"sign|inked|agreement|memorand|\bmou\b|established|since|relations|programme|program|"
+                           r"협약|협정|체결|맺")
 CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
 DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})/(\d{1,2})(?!/)", re.I)
@@ -83,6 +87,8 @@ def tie_type_of(text: str) -> tuple[str, str, str]:
     --------
     >>> tie_type_of("hai tỉnh kết nghĩa")[0], tie_type_of("ký Bản ghi nhớ hợp tác")[0]
     ('twinning', 'cooperation')
+    >>> tie_type_of("hai bên sẽ nghiên cứu khả năng hợp tác")[0]
+    ''
     """
     folded = fold(text)
     upgrade = ""
@@ -93,6 +99,8 @@ def tie_type_of(text: str) -> tuple[str, str, str]:
         if kind.startswith("upgrade:"):
             upgrade = kind.split(":")[1]
             continue
+        if kind == "cooperation" and found.group(0) in ("hop tac", "cooperation") and not AGREEMENT_CUE.search(folded):
+            continue  # "nghiên cứu khả năng hợp tác": cooperation talked about, nothing agreed
         return kind, found.group(0), upgrade
     return "", "", upgrade
 
