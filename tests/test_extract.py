@@ -147,6 +147,12 @@ def test_cli_extract_from_stdin(monkeypatch, capsys):
      "his trade mission in July 2017.", None, {("vn-thai-nguyen", "us-virginia"), ("vn-dong-nai", "us-virginia")}),
     # a headline without a full stop is read
     ("부안군-베트남 닥락성, 계절근로자 업무협약 체결", None, {("vn-dak-lak", "kr-buan-gun")}),
+    # a proposal to sign is no signing
+    ("Phát biểu tại buổi tiếp, Chủ tịch UBND tỉnh Lào Cai đề nghị hai bên sớm ký kết thỏa thuận hợp tác với tỉnh "
+     "Gyeongsangbuk.", None, set()),
+    # "thành phố Bắc Ninh" is the city, not the province
+    ("Ngày 19/10/2022, tại Gumi, thành phố Bắc Ninh và thành phố Gumi (Hàn Quốc) ký kết thỏa thuận thiết lập quan hệ "
+     "hữu nghị.", None, {("vn-bac-ninh-bac-ninh", "kr-gumi")}),
     # cooperation only talked about proposes nothing
     ("Thành phố Ninh Bình đón đoàn đại biểu thành phố Asan sang dự lễ hội; hai địa phương sẽ nghiên cứu khả năng "
      "hợp tác trong thời gian tới.", None, set()),

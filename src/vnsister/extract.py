@@ -35,6 +35,10 @@ TYPE_PHRASES: list[tuple[str, str]] = [
 AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho|quan he|tu nam|"
                            r"sign|inked|agreement|memorand|\bmou\b|established|since|relations|programme|program|"
                            r"협약|협정|체결|맺")
+# A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
+INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky|huong toi ky|nghien cuu kha nang|"
+                    r"will sign|plans? to sign|propos|hopes? to|would sign|expected to sign|추진할|예정|계획|희망")
+DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은")
 CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
 DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})/(\d{1,2})(?!/)", re.I)
@@ -289,7 +293,8 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
     found: dict[tuple[str, str], Candidate] = {}
     for offset, sentence in sentences:
         kind, wording, upgrade = tie_type_of(sentence)
-        if not kind:
+        folded = fold(sentence)
+        if not kind or (INTENT.search(folded) and not DONE.search(folded)):
             continue
         matches = [_existing(m, lifetimes, article_date) for m in gazetteer.find(sentence)]
         places = _drop_locators(_located(matches, sentence, seen, parent, levels), parent)
@@ -396,9 +401,12 @@ def _located(matches: list[Match], sentence: str, seen: list[str], parent: dict[
             inside = [p for p in m.place_ids if named & set(_ancestors(p, parent))]
             # a bare name means the larger of two nested namesakes (Pingxiang city, not Pingxiang Town in it)
             inside = [p for p in inside if not set(_ancestors(p, parent)) & set(inside)]
+            # the unit word lies just before or after the name, or opens the matched name ("thành phố Bắc Ninh")
             before, after = sentence[max(0, m.start - 12):m.start], sentence[m.end:m.end + 12]
-            wanted = ("city", "municipality") if CITY_WORD.search(before) or CITY_WORD.search(after) else \
-                ("province",) if PROVINCE_WORD.search(before) or PROVINCE_WORD.search(after) else ()
+            opening = m.text.split(" ")[0].lower() if " " in m.text else ""
+            wanted = ("city", "municipality") if CITY_WORD.search(before) or CITY_WORD.search(after) or \
+                opening in ("thành", "tp", "tp.") else \
+                ("province",) if PROVINCE_WORD.search(before) or PROVINCE_WORD.search(after) or opening == "tỉnh" else ()
             by_unit = [p for p in m.place_ids if levels.get(p) in wanted]
             pick = inside[0] if len(inside) == 1 else by_unit[0] if len(by_unit) == 1 else _pick(m, seen)
         out.append((m, pick))

@@ -124,8 +124,9 @@ class Gazetteer:
             keys = {f"{fold(prefix)} {k}" for k in latin for prefix in ("huyện", "quận", "thị xã", "thành phố", "tp")}
             keys |= {f"{k} {unit}" for k in latin for unit in ("district", "city", "town")}  # English: "Lac Duong district"
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_DISTRICT}  # 현, 시, 군 as Korean press writes
-        elif row.country == "VN":
-            keys |= {f"{fold(prefix)} {k}" for k in list(keys - hangul) for prefix in ("tỉnh", "thành phố", "tp")}
+        elif row.country == "VN":  # "thành phố Bắc Ninh" is the city; only a municipality is a thành phố province
+            prefixes = ("thành phố", "tp") if row.level == "municipality" else ("tỉnh",)
+            keys |= {f"{fold(prefix)} {k}" for k in list(keys - hangul) for prefix in prefixes}
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_PROVINCE}  # 빈즈엉성, 하이퐁시
         return keys
 
