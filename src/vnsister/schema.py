@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -198,41 +199,57 @@ def pandera_schema(name: str, path: str | Path | None = None) -> pa.DataFrameSch
     return _pandera_schema(str(_schema_path(name, path)))
 
 
+# What a cell must look like before it is converted (RE2 syntax, whole cell)
+_SHAPES = {"integer": r"^[+-]?\d{1,18}$", "number": r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$",
+           "date": r"^\d{4}-\d{2}-\d{2}$"}
+_LAST_NANOSECOND_DAY = dt.datetime(2262, 4, 11)  # datetime64[ns] ends here; later dates are reported, not cast
+
+
 def cast_column(series: pd.Series, field: dict[str, Any]) -> tuple[pd.Series, pd.Series | None]:
     """Cast a column of raw strings (empty cells already missing, as ``read_raw_table`` gives them) to the
-    field's dtype.
+    field's dtype, in pyarrow (pandas would convert cell by cell through Python objects).
 
     Returns the cast column and a boolean mask of the non-empty cells that could not be cast (``None`` for
-    plain text, which always casts).
+    plain text, which always casts, and when every cell casts).
+
+    Examples
+    --------
+    >>> cells = pd.Series(["2024-02-29", "2023-02-30", None, "29/02/2024"], dtype=STRING)
+    >>> cast, bad = cast_column(cells, {"name": "day", "type": "date"})
+    >>> int(cast[0].day), bad.tolist()
+    (29, [False, True, False, True])
     """
+    import pyarrow as arrow
+    import pyarrow.compute as compute
+
     raw = series if series.dtype == STRING else series.astype(STRING)
     if field["type"] == "string" and "enum" not in field.get("constraints", {}):
         return raw, None
-    empty = raw.isna()
+    cells = arrow.array(raw.array)
+    present = compute.is_valid(cells)
+    dtype = pandas_dtype(field)
+    if field["type"] in _SHAPES:
+        shaped = compute.fill_null(compute.match_substring_regex(cells, _SHAPES[field["type"]]), False)
+        cells = compute.if_else(shaped, cells, arrow.scalar(None, arrow.string()))
     if field["type"] == "integer":
-        numeric = pd.to_numeric(raw.where(raw.str.fullmatch(r"[+-]?\d+").fillna(False)), errors="coerce")
-        bad = ~empty & numeric.isna()
-        dtype = pandas_dtype(field)
-        cast = numeric.astype("Int64")
+        ints = compute.cast(cells, arrow.int64()).to_pandas(types_mapper={arrow.int64(): pd.Int64Dtype()}.get)
+        cast = pd.Series(ints.array, index=series.index)
         if dtype == "int64" and not cast.isna().any():
             cast = cast.astype("int64")
-        return cast, bad
-    if field["type"] == "number":
-        ok = raw.str.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?").fillna(False).astype(bool)
-        numeric = pd.to_numeric(raw.where(ok), errors="coerce").astype("float64")
-        return numeric, ~empty & numeric.isna()
-    if field["type"] == "date":
-        iso = raw.where(raw.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False))
-        cast = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
-        return cast, ~empty & cast.isna()
-    dtype = pandas_dtype(field)
-    if isinstance(dtype, pd.CategoricalDtype):  # codes found by pyarrow: pandas would go through Python objects
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        categories = pa.array(list(dtype.categories), type=pa.string())
-        codes = pc.fill_null(pc.index_in(pa.array(raw.array), value_set=categories), -1)
-        cast = pd.Series(pd.Categorical.from_codes(codes.to_numpy(zero_copy_only=False), dtype=dtype),
-                         index=series.index)
-        return cast, ~empty & cast.isna()
-    return raw, None
+    elif field["type"] == "number":
+        cast = pd.Series(compute.cast(cells, arrow.float64()).to_numpy(zero_copy_only=False), index=series.index)
+    elif field["type"] == "date":
+        days = compute.strptime(cells, format="%Y-%m-%d", unit="s", error_is_null=True)
+        # strptime rolls 2023-02-30 over into March: a real day prints back as the same text
+        real = compute.equal(compute.strftime(days, format="%Y-%m-%d"), cells)
+        in_range = compute.and_(real, compute.less(days, arrow.scalar(_LAST_NANOSECOND_DAY, arrow.timestamp("s"))))
+        days = compute.if_else(in_range, days, arrow.scalar(None, arrow.timestamp("s")))
+        cast = pd.Series(days.cast(arrow.timestamp("ns")).to_numpy(zero_copy_only=False), index=series.index)
+    elif isinstance(dtype, pd.CategoricalDtype):
+        allowed = arrow.array(list(dtype.categories), type=arrow.string())
+        codes = compute.fill_null(compute.index_in(cells, value_set=allowed), -1).to_numpy(zero_copy_only=False)
+        cast = pd.Series(pd.Categorical.from_codes(codes, dtype=dtype), index=series.index)
+    else:
+        return raw, None
+    bad = present.to_numpy(zero_copy_only=False) & cast.isna().to_numpy()
+    return cast, (pd.Series(bad, index=series.index) if bad.any() else None)
