@@ -286,7 +286,8 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
     levels = ds.places.set_index("place_id")["level"].astype(str).to_dict()
     lifetimes = ds.places.set_index("place_id")[["valid_from", "valid_until"]]
     sentences = _sentences(text, lang)
-    mentions = [(offset, m) for offset, sentence in sentences for m in gazetteer.find(sentence)]
+    names_in = {offset: gazetteer.find(sentence) for offset, sentence in sentences}  # each sentence read once
+    mentions = [(offset, m) for offset, _ in sentences for m in names_in[offset]]
     seen = _resolve(mentions, country)
     main_vn = pd.Series([p for p in seen if country.get(p) == "VN"]).value_counts()
     main = main_vn.index[0] if len(main_vn) else None
@@ -296,7 +297,7 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
         folded = fold(sentence)
         if not kind or (INTENT.search(folded) and not DONE.search(folded)):
             continue
-        matches = [_existing(m, lifetimes, article_date) for m in gazetteer.find(sentence)]
+        matches = [_existing(m, lifetimes, article_date) for m in names_in[offset]]
         places = _drop_locators(_located(matches, sentence, seen, parent, levels), parent)
         vn = [(m, p) for m, p in places if p and country.get(p) == "VN"]
         foreign = [(m, p) for m, p in places if p and country.get(p) not in ("VN", None)]
@@ -317,7 +318,8 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
                                  vn_party=_party(sentence, vn_mention), partner_party=_party(sentence, mention))
                 if key not in found or (date and not found[key].date):
                     found[key] = cand
-    return [_mark_known(c, ds) for c in found.values()]
+    known_ties = _known_ties(ds)
+    return [_mark_known(c, known_ties) for c in found.values()]
 
 
 CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and)\s*$", re.IGNORECASE)
@@ -435,13 +437,18 @@ def _is_parent_of(place: str, others: list[str], parent: dict[str, str]) -> bool
     return any(parent.get(other) == place for other in others if other != place)
 
 
-def _mark_known(candidate: Candidate, ds: Dataset) -> Candidate:
-    ties = ds.partnerships
-    same = ties[(ties["vn_place_id"] == candidate.vn_place_id) & (ties["partner_place_id"] == candidate.partner_place_id)]
-    if same.empty:
+def _known_ties(ds: Dataset) -> dict[tuple[str, str], dict]:
+    """The first tie of each (Vietnamese place, partner place) pair, looked up once per article."""
+    ties = ds.partnerships.drop_duplicates(["vn_place_id", "partner_place_id"])
+    return {(v, p): {"tie_id": t, "established": e} for v, p, t, e in
+            zip(ties["vn_place_id"], ties["partner_place_id"], ties["tie_id"], ties["established"], strict=True)}
+
+
+def _mark_known(candidate: Candidate, known_ties: dict[tuple[str, str], dict]) -> Candidate:
+    tie = known_ties.get((candidate.vn_place_id, candidate.partner_place_id))
+    if tie is None:
         candidate.adds = "new tie"
         return candidate
-    tie = same.iloc[0]
     candidate.tie_id = tie["tie_id"]
     known = tie["established"] if isinstance(tie["established"], str) else ""
     if candidate.date and (not known or (candidate.date.startswith(known) and len(candidate.date) > len(known))):

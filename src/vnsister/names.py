@@ -7,6 +7,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -214,11 +215,17 @@ def tie_keys(tie: Mapping[str, str | None]) -> list[tuple[str, ...]]:
     return keys
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """fold() of one character, remembered: an article has few distinct characters and many repeats."""
+    return fold(ch)
+
+
 def _fold_with_index(text: str) -> tuple[str, list[int]]:
     """Fold character by character, keeping for each folded character the position it came from."""
     out, index = [], []
     for position, ch in enumerate(unicodedata.normalize("NFC", text)):
-        piece = fold(ch) if ch.strip() else " "
+        piece = _fold_char(ch) if ch.strip() else " "
         if ch in "-‐–—_":  # a hyphen joins words as a space does (Île-de-France), as fold() reads it
             piece = " "
         if not piece and ch.strip():
