@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import statistics
+import sys
 import time
 from pathlib import Path
 
-import vnsister
-from vnsister.extract import candidates
-from vnsister.names import Gazetteer, fold
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_load_validate import timed  # noqa: E402  (one way to time, shared by the benchmarks)
+
+import vnsister  # noqa: E402
+from vnsister.extract import candidates  # noqa: E402
+from vnsister.names import Gazetteer, fold  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parents[1] / "shared" / "seeds"
@@ -40,15 +43,6 @@ def article(words: int) -> str:
     return "\n\n".join(text)
 
 
-def median_seconds(func, repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=5000)
@@ -60,8 +54,8 @@ def main() -> None:
     build = time.perf_counter() - start
     text = article(args.words)
     found = candidates(text, ds, gazetteer=gazetteer)
-    baseline = median_seconds(lambda: fold(text), args.repeat)
-    extract = median_seconds(lambda: candidates(text, ds, gazetteer=gazetteer), args.repeat)
+    baseline = timed(lambda: fold(text), args.repeat)
+    extract = timed(lambda: candidates(text, ds, gazetteer=gazetteer), args.repeat)
     print(f"article: {len(text.split()):,} words, {len(found)} candidate ties; gazetteer built once in {build:.2f}s")
     print(f"fold(article) {baseline:.3f}s | candidates {extract:.3f}s = {extract / baseline:.0f}x fold "
           f"= {extract:.2f}x the one-second budget (median of {args.repeat})")
