@@ -75,6 +75,8 @@ def test_map_states_release_as_of_and_n(ds):
     assert "in force on 2010" in ax.get_title() and ds.version in ax.get_title()
     assert "every tie recorded" in partner_map(ds, "korea").get_title()
     assert "ties drawn of" in caption and "no coordinates" in caption and "Search effort" in caption
+    assert "undated rule 'attested'" in caption and "whenever the undated ties began" in caption
+    assert "dated or undated" in partner_map(ds, "korea").figure.texts[0].get_text()
 
 
 @pytest.mark.parametrize(("kwargs", "words"), [

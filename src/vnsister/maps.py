@@ -17,7 +17,7 @@ import pandas as pd
 
 from vnsister.checks import choice
 from vnsister.load import Dataset
-from vnsister.timeline import Rule, ties_on
+from vnsister.timeline import Rule, count_bounds, ties_on
 
 Region = Literal["world", "korea"]
 # lon_min, lon_max, lat_min, lat_max
@@ -51,21 +51,28 @@ def map_lines(ds: Dataset, region: Region = "world", as_of: str | None = None,
     >>> lines, n = map_lines(load(), "korea")
     >>> n["drawn"] + n["no_point"] == n["ties"] and set(lines["partner_country"]) == {"KR"}
     True
+    >>> n = map_lines(load(), "world", as_of="2010")[1]
+    >>> n["lower"] <= n["ties"] <= n["upper"]
+    True
     >>> map_lines(load(), "europe")
     Traceback (most recent call last):
     ...
     ValueError: region='europe' is not allowed; choose one of: 'world', 'korea'
     """
     choice("region", region, tuple(EXTENTS))
-    ties = ties_on(ds, as_of, undated, ds.ties())
+    base = ds.ties()
     if region == "korea":
-        ties = ties[ties["partner_country"] == "KR"]
+        base = base[base["partner_country"] == "KR"]
+    ties = ties_on(ds, as_of, undated, base)
     points = ds.coordinates.set_index("place_id")[["latitude", "longitude"]]
     for side in ("vn", "partner"):
         located = ties[f"{side}_place_id"].map(points["latitude"]), ties[f"{side}_place_id"].map(points["longitude"])
         ties = ties.assign(**{f"{side}_lat": located[0], f"{side}_lon": located[1]})
     drawable = ties[["vn_lat", "vn_lon", "partner_lat", "partner_lon"]].notna().all(axis=1)
     counts = {"ties": len(ties), "drawn": int(drawable.sum()), "no_point": int((~drawable).sum())}
+    if as_of is not None:  # how many could be in force, whenever the undated ties began
+        bounds = count_bounds(ds, as_of, base)
+        counts.update(lower=bounds["lower"], upper=bounds["upper"])
     columns = ["tie_id", "vn_name_en", "partner_name_en", "partner_country", "tie_type",
                "vn_lat", "vn_lon", "partner_lat", "partner_lon"]
     return ties.loc[drawable, columns].reset_index(drop=True), counts
@@ -117,8 +124,12 @@ def partner_map(ds: Dataset, region: Region = "world", as_of: str | None = None,
     what = "Vietnam's partners worldwide" if region == "world" else "Vietnam–Korea ties"
     when = f"ties in force on {as_of}" if as_of else f"every tie recorded, lapsed ones too (release {release_day(ds)})"
     ax.set_title(f"{what}, vnsister {ds.version}\n{when}", fontsize=10)
+    timing = (f"Ties in force on {as_of} (undated rule '{undated}': an undated tie counts from its earliest dated "
+              f"evidence); {n['lower']}–{n['upper']} whenever the undated ties began. " if as_of is not None else
+              "Every tie recorded, dated or undated, without a time filter. ")
     ax.figure.text(0.01, 0.01, (
-        f"n = {n['drawn']} ties drawn of {n['ties']}; {n['no_point']} not drawn because a party has no coordinates. "
+        timing + f"n = {n['drawn']} ties drawn of {n['ties']}; {n['no_point']} not drawn because a party has no "
+        "coordinates. "
         "Points are representative points of each place (codebook §9), lines join the two parties. Search effort "
         f"differs by country. Outlines: Natural Earth (public domain). Release {ds.version} ({ds.released})."),
         fontsize=7, color="#555555", ha="left", va="bottom", wrap=True)
