@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import math
 import re
 import sqlite3
@@ -54,7 +55,7 @@ COLUMNS = ["place_id", "latitude", "longitude", "method", "ref"]
 # unit words dropped before comparing names ("Gyeonggi-do" ~ "Gyeonggi", "Luang Prabang Province" ~ ...)
 UNIT_WORDS = re.compile(
     r"\b(province|prefecture|city|district|county|town|township|region|oblast|krai|state|municipality|"
-    r"metropolitan|special|autonomous|republic|department|commune|village|shi|si|gun|gu|do|ken|to|fu|"
+    r"metropolitan|special|autonomous|republic|department|commune|village|shi|si|gun|gu|do|ken|to|fu|landkreis|"
     r"xian|zhen|xiang|khet|srok|muang|meuang|mueang|changwat|amphoe|tinh|huyen|xa|thi tran|thi xa|"
     r"thanh pho|tp|quan|phuong|sheng|zizhiqu|zhuangzu|huizu|uygur|khoueng|departement|de la|du|des|d|of|the)\b"
 )
@@ -81,8 +82,9 @@ def place_names(row: dict[str, str]) -> list[str]:
 
 
 # --- Vietnam --------------------------------------------------------------------------------------------------
-def vn_points() -> tuple[dict, dict, dict]:
-    """GSO code -> (lat, lon) for legacy provinces/districts, post-2025 provinces, and communes by district."""
+def vn_points() -> tuple[dict, dict, dict, dict]:
+    """GSO code -> (lat, lon) for legacy provinces/districts and post-2025 provinces; communes by district (before
+    2025) or by province (the communes of 2025-07-01); districts by province."""
     db = sqlite3.connect(Path(vietnamadminunits.__file__).parent / "data" / "dataset.db")
     units, current, communes, districts = {}, {}, defaultdict(dict), defaultdict(dict)
     for code, lat, lon in db.execute("select distinct provinceCode, provinceLat, provinceLon from admin_units_legacy"):
@@ -98,6 +100,10 @@ def vn_points() -> tuple[dict, dict, dict]:
             "select districtCode, wardShort, wardCode, wardLat, wardLon from admin_units_legacy"):
         if lat is not None:
             communes[district].setdefault(fold(ward), []).append((code, lat, lon))
+    for province, ward, code, lat, lon in db.execute(
+            "select provinceCode, wardShort, wardCode, wardLat, wardLon from admin_units"):
+        if lat is not None:  # keyed "2025:<province code>", apart from the legacy district codes
+            communes["2025:" + province].setdefault(fold(ward), []).append((code, lat, lon))
     return units, current, communes, districts
 
 
@@ -110,9 +116,12 @@ def vn_coordinate(row, by_id, units, current, communes, districts):
             return (*table[code], "vn-admin-unit", code)
         return None
     parent = by_id.get(row["parent_id"], {})
-    within = districts if parent.get("admin_level") == "1" else communes  # a district by name in its province
-    found = {hit for key in name_keys(place_names(row))
-             for hit in within.get(parent.get("stat_code", ""), {}).get(key, [])}
+    within, parent_code = communes, parent.get("stat_code", "")
+    if parent.get("admin_level") == "1" and row["valid_from"] >= "2025-07-01":  # a 2025 commune in its province
+        parent_code = "2025:" + parent_code
+    elif parent.get("admin_level") == "1":  # a district by name in its province
+        within = districts
+    found = {hit for key in name_keys(place_names(row)) for hit in within.get(parent_code, {}).get(key, [])}
     if len(found) == 1:
         code, lat, lon = found.pop()
         return lat, lon, "vn-admin-unit", code
@@ -223,13 +232,18 @@ def admin1_names(cities) -> dict[tuple[str, str], str]:
             if max(codes.values()) >= 0.9 * sum(codes.values())}
 
 
+def admin1_codes(division, admin1_of) -> set[str]:
+    """The GeoNames admin1 codes a first-level division's names match: by name, else by consonant skeleton."""
+    keys = name_keys(place_names(division))
+    codes = {admin1_of[(division["country"], key)] for key in keys if (division["country"], key) in admin1_of}
+    return codes or {admin1_of[(division["country"], "~" + skeleton(key))] for key in keys
+                     if (division["country"], "~" + skeleton(key)) in admin1_of}
+
+
 def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
     keys = name_keys(place_names(row))
     if row["admin_level"] == "1":
-        codes = {admin1_of[(row["country"], key)] for key in keys if (row["country"], key) in admin1_of}
-        if not codes:
-            codes = {admin1_of[(row["country"], "~" + skeleton(key))] for key in keys
-                     if (row["country"], "~" + skeleton(key)) in admin1_of}
+        codes = admin1_codes(row, admin1_of)
         if len(codes) == 1:
             city = largest.get((row["country"], codes.pop()))
             if city:
@@ -241,11 +255,11 @@ def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
     while province and province["admin_level"] != "1":
         province = by_id.get(province["parent_id"])
     if province:  # a namesake in another first-level division is never this place
-        codes = {admin1_of.get((row["country"], key)) for key in name_keys(place_names(province))} - {None}
+        codes = admin1_codes(province, admin1_of)
         if len(codes) == 1:
             found = {gid: c for gid, c in found.items() if c["admin1code"] in codes}
-    city = dominant(list(found.values()))
     parent = by_id.get(row["parent_id"], {})
+    city = dominant(list(found.values()), parent if parent.get("admin_level") in ("2", "3") else None)
     if city and parent.get("latitude") and km(city, parent) > 500:  # a namesake far from the parent
         return None
     if city:
@@ -272,13 +286,50 @@ def km(city, parent) -> float:
                                           + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2))
 
 
-def dominant(candidates):
-    """The one candidate, or the namesake at least ten times as populous as any other; else None."""
+def dominant(candidates, parent=None):
+    """The one namesake that is this place, or None:
+    - the only candidate;
+    - of several, those within 60 km of the parent's point when the parent is a county or district with a point
+      (a town beside its county; a province's point is its largest city, too far from most of its towns);
+    - records of one place (all within 10 km of the most populous: Sasayama and Tamba-Sasayama);
+    - the namesake at least ten times as populous as any other."""
     if len(candidates) == 1:
         return candidates[0]
+    if parent and parent.get("latitude"):
+        near = [c for c in candidates if km(c, parent) <= 60]
+        if len(near) == 1:
+            return near[0]
+        candidates = near or candidates
     ranked = sorted(candidates, key=lambda c: -c["population"])
+    if ranked and all(km(c, {"latitude": ranked[0]["latitude"], "longitude": ranked[0]["longitude"]}) <= 10
+                      for c in ranked[1:]):
+        return ranked[0]
     if len(ranked) > 1 and ranked[0]["population"] >= 10 * max(ranked[1]["population"], 1):
         return ranked[0]
+    return None
+
+
+def csc_divisions() -> dict[str, dict]:
+    """ISO 3166-2 code -> the division's record in countrystatecity-countries (ODbL 1.0), leaving out points
+    that two divisions of a country share (Vientiane Province given Vientiane Capital's point)."""
+    package = importlib.util.find_spec("countrystatecity_countries").submodule_search_locations[0]
+    divisions, seen = {}, defaultdict(list)
+    for path in sorted((Path(package) / "data" / "by-country").glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            if state.get("iso3166_2") and state.get("latitude"):
+                divisions[state["iso3166_2"]] = state
+                seen[(state["country_code"], state["latitude"], state["longitude"])].append(state["iso3166_2"])
+    for codes in seen.values():
+        if len(codes) > 1:
+            for code in codes:
+                divisions.pop(code)
+    return divisions
+
+
+def csc_coordinate(row, divisions):
+    state = divisions.get(row["iso_3166_2"]) if row["iso_3166_2"] else None
+    if state:
+        return float(state["latitude"]), float(state["longitude"]), "csc-division", str(state["id"])
     return None
 
 
@@ -292,6 +343,7 @@ def main() -> None:
     cities, by_key = geonames_index()
     admin1_of = admin1_names(cities)
     second_level = admin2_largest(cities)
+    divisions = csc_divisions()
     largest = {}
     for city in cities.values():
         key = (city["countrycode"], city["admin1code"])
@@ -299,24 +351,27 @@ def main() -> None:
             largest[key] = city
     points, shared = {}, defaultdict(list)
     for row in sorted(rows, key=lambda r: int(r["admin_level"] or 9)):  # parents before children
-        if row["country"] == "VN":
-            hit = vn_coordinate(row, by_id, units, current, communes, districts)
+        if row["country"] == "VN":  # units abolished before the data's base date (Huế city) by GeoNames name
+            hit = (vn_coordinate(row, by_id, units, current, communes, districts)
+                   or (None if row["stat_code"] else foreign_coordinate(row, by_id, by_key, admin1_of, largest)))
         elif row["country"] == "KR" and row["stat_code"] in korea:
             hit = (*korea[row["stat_code"]], "kr-boundary", row["stat_code"])
         else:
             hit = ((cn_coordinate(row, by_id, china) if row["country"] == "CN" else None)
                    or foreign_coordinate(row, by_id, by_key, admin1_of, largest)
-                   or division_coordinate(row, second_level))
+                   or division_coordinate(row, second_level)
+                   or csc_coordinate(row, divisions))
         if hit and row["admin_level"] == "1" and hit[2].startswith("geonames"):
             shared[hit[3]].append((row["place_id"], hit[2]))
         if hit:
             row.update(latitude=hit[0], longitude=hit[1])  # children compare themselves with it
             points[row["place_id"]] = {"place_id": row["place_id"], "latitude": f"{hit[0]:.5f}",
                                        "longitude": f"{hit[1]:.5f}", "method": hit[2], "ref": hit[3]}
-    for claims in shared.values():  # a town claimed by two divisions is no namesake seat of either
-        if len(claims) > 1:
+    for claims in shared.values():  # a town claimed by two divisions is no namesake seat of either, unless one
+        if len(claims) > 1:          # is the capital city the town is (Vientiane Capital, not Vientiane Province)
+            capital = [pid for pid, _ in claims if by_id[pid]["level"] == "municipality"]
             for place_id, method in claims:
-                if method == "geonames-name":
+                if method == "geonames-name" and capital != [place_id]:
                     points.pop(place_id, None)
     with COORDINATES.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
