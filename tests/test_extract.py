@@ -76,6 +76,10 @@ def test_upgrade_wording_is_recognised():
     ("Hoà Bình", "vn-hoa-binh"),                                         # old tone-mark placement
     (unicodedata.normalize("NFD", "Hải Dương"), "vn-hai-duong"),        # decomposed Unicode
     ("수원시", "kr-suwon"),
+    ("North Gyeongsang", "kr-gyeongbuk"),                                # English name without "Province"
+    ("Bắc Gyeongsang", "kr-gyeongbuk"),                                  # Vietnamese press form
+    ("xã Thượng Phùng", "vn-ha-giang-meo-vac-thuong-phung"),             # a commune after its unit word
+    ("Kep", "kh-kep"),                                                   # a three-letter province
 ])
 def test_alias_resolution(gazetteer, name, place):
     assert gazetteer.lookup(name) == (place,)
@@ -85,6 +89,18 @@ def test_ambiguous_names_resolve_to_distinct_ids(gazetteer):
     assert gazetteer.lookup("광주광역시") == ("kr-gwangju",)
     assert set(gazetteer.lookup("고성군")) == {"kr-gangwon-goseong-gun", "kr-gyeongnam-goseong-gun"}
     assert fold("Hòa") == fold("Hoà")
+
+
+def test_tone_marks_written_must_be_the_places_own(gazetteer):
+    # "Lào - Việt trị giá" (Laos–Vietnam, worth …) folds to the letters of Việt Trì city
+    assert gazetteer.find("Trường Hữu nghị Lào - Việt trị giá 10 tỷ đồng") == []
+    assert [m.place_ids for m in gazetteer.find("thành phố Việt Trì")] == [("vn-phu-tho-viet-tri",)]
+    assert [m.place_ids for m in gazetteer.find("Viet Tri city")] == [("vn-phu-tho-viet-tri",)]
+
+
+def test_bare_hue_is_both_namesakes_until_the_date_decides(gazetteer):
+    assert gazetteer.lookup("Huế") == ("vn-hue", "vn-thua-thien-hue-hue")
+    assert gazetteer.lookup("Thai Nguyen") == ("vn-thai-nguyen",)  # the city is no successor of the province
 
 
 def test_common_words_are_not_read_as_places(gazetteer):
@@ -156,6 +172,19 @@ def test_cli_extract_from_stdin(monkeypatch, capsys):
     # cooperation only talked about proposes nothing
     ("Thành phố Ninh Bình đón đoàn đại biểu thành phố Asan sang dự lễ hội; hai địa phương sẽ nghiên cứu khả năng "
      "hợp tác trong thời gian tới.", None, set()),
+    # a venue is not a party, and names no locator
+    ("Ngày 17/9, tại thành phố Goyang (tỉnh Gyeonggi, Hàn Quốc), đoàn công tác tỉnh Quảng Trị đã ký kết hợp tác xúc "
+     "tiến thương mại với một hiệp hội doanh nghiệp.", None, set()),
+    ("Ngày 29/11, tại thành phố Bắc Ninh, UBND tỉnh Bắc Ninh và tỉnh Bắc Gyeongsang (Hàn Quốc) đã ký biên bản ghi nhớ "
+     "về hợp tác hữu nghị.", None, {("vn-bac-ninh", "kr-gyeongbuk")}),
+    # "Hữu nghị" in a school's or medal's name is no friendship agreed
+    ("Đà Nẵng bàn giao Trường THCS Hữu nghị cho chính quyền tỉnh Sekong (Lào).", None, set()),
+    # Huế in 2007 is the city (the municipality dates from 2025)
+    ("Ngày 13/9, hai cố đô Huế và Gyeongju (Hàn Quốc) đã ký thỏa thuận hợp tác và kết nghĩa.", dt.date(2007, 9, 14),
+     {("vn-thua-thien-hue-hue", "kr-gyeongju")}),
+    # a hope to sign is no signing
+    ("The council chairman said he hoped the two sides could sign a cooperation agreement with Thai Nguyen province "
+     "and Gyeongsangbuk-do.", None, set()),
     # a sentence without tie wording proposes nothing
     ("Thousands of tourists from Japan visited Da Nang in the first quarter, the city's tourism department said.",
      None, set()),

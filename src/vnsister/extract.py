@@ -37,8 +37,12 @@ AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho
                            r"협약|협정|체결|맺")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
 INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky|huong toi ky|nghien cuu kha nang|"
-                    r"will sign|plans? to sign|propos|hopes? to|would sign|expected to sign|추진할|예정|계획|희망")
+                    r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
+                    r"추진할|예정|계획|희망")
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은")
+# "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed
+NAMED_FRIENDSHIP = re.compile(r"\b(?:Trường(?:\s+[A-ZĐ]{2,})*|Huân chương|Cầu|Cửa khẩu|Bệnh viện|Công viên|Nhà|"
+                              r"Hội|Cung|Đại học|Hiệp hội|Liên hiệp các tổ chức)\s+hữu\s+nghị", re.IGNORECASE)
 CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
 DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})/(\d{1,2})(?!/)", re.I)
@@ -293,12 +297,13 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
     main = main_vn.index[0] if len(main_vn) else None
     found: dict[tuple[str, str], Candidate] = {}
     for offset, sentence in sentences:
-        kind, wording, upgrade = tie_type_of(sentence)
+        kind, wording, upgrade = tie_type_of(NAMED_FRIENDSHIP.sub(" ", sentence))
         folded = fold(sentence)
         if not kind or (INTENT.search(folded) and not DONE.search(folded)):
             continue
         matches = [_existing(m, lifetimes, article_date) for m in names_in[offset]]
-        places = _drop_locators(_located(matches, sentence, seen, parent, levels), parent)
+        # venues first: a venue ("tại thành phố Bắc Ninh, UBND tỉnh Bắc Ninh …") locates nothing
+        places = _drop_locators(_drop_venues(_located(matches, sentence, seen, parent, levels), sentence), parent)
         vn = [(m, p) for m, p in places if p and country.get(p) == "VN"]
         foreign = [(m, p) for m, p in places if p and country.get(p) not in ("VN", None)]
         foreign = [(m, p) for m, p in foreign if not _is_parent_of(p, [q for _, q in foreign], parent)]
@@ -423,6 +428,28 @@ def _drop_locators(places: list[tuple[Match, str]], parent: dict[str, str]) -> l
                 if p and q and q in _ancestors(p, parent)
                 and (0 <= b.start - a.end <= LOCATOR_GAP or 0 <= a.start - b.end <= 2)}
     return [(m, p) for m, p in places if id(m) not in locators]
+
+
+# "tại thành phố Goyang", "in Quy Nhon", "대구에서": where a meeting or signing took place
+VENUE_BEFORE = re.compile(r"\b(?:tại|ở|in|at)\s+(?:(?:thành phố|tp\.?|tỉnh|thủ đô|the city of|the province of)\s+)?$",
+                          re.IGNORECASE)
+# what follows a venue to locate it: "tại thành phố Goyang (tỉnh Gyeonggi", "in Goyang, Gyeonggi"
+VENUE_LOCATOR = re.compile(r"^\s*(?:\(|,)\s*(?:tỉnh|bang|thành phố|province of|state of)?\s*$", re.IGNORECASE)
+
+
+def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[Match, str]]:
+    """A place named only as the venue ("ký kết tại thành phố Goyang (tỉnh Gyeonggi) với Hiệp hội …"), with what
+    locates it just after, is not a party; a place also named elsewhere in the sentence stays."""
+    venues: set[int] = set()
+    previous = None
+    for m, _ in sorted(places, key=lambda mp: mp[0].start):
+        if VENUE_BEFORE.search(sentence[max(0, m.start - 30):m.start]) or sentence[m.end:m.end + 2] == "에서" or (
+                previous is not None and id(previous) in venues
+                and VENUE_LOCATOR.match(sentence[previous.end:m.start])):
+            venues.add(id(m))
+        previous = m
+    parties = {p for m, p in places if id(m) not in venues}
+    return [(m, p) for m, p in places if id(m) not in venues or p in parties]
 
 
 def _pick(match: Match, seen: list[str]) -> str:

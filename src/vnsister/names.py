@@ -68,8 +68,9 @@ class Gazetteer:
     """Resolve place names (any script, with or without diacritics or unit words) to place ids.
 
     Keys come from each place's local, English and ASCII names and its aliases; Korean names also without their
-    unit suffix (Suwon-si → Suwon, 충청북도 → Chungcheongbuk). Vietnamese districts are matched only after a unit
-    word (huyện, thị xã, quận, thành phố …) so that ordinary words are not read as places.
+    unit suffix (Suwon-si → Suwon, 충청북도 → Chungcheongbuk). Vietnamese districts and communes are matched only
+    after a unit word (huyện, thị xã, quận, thành phố …; xã, phường, thị trấn) so that ordinary words are not read
+    as places.
 
     Examples
     --------
@@ -81,18 +82,27 @@ class Gazetteer:
     def __init__(self, places: pd.DataFrame, min_length: int = 4) -> None:
         self.places = places.set_index("place_id")
         self.keys: dict[str, set[str]] = defaultdict(set)
+        # each place's spellings with Vietnamese tone marks, lower-cased: "Việt Trì", so "Việt trị" is not it
+        self.toned: dict[str, set[str]] = defaultdict(set)
         for row in places.itertuples(index=False):
+            first_level = row.level in ("province", "municipality")
             for key in self._keys(row):
-                # Hangul, Han and Lao names are short but distinctive (수원시); Latin ones need min_length
+                # Hangul, Han and Lao names are short but distinctive (수원시); Latin ones need min_length, except
+                # a first-level division's own name (Huế, Kep)
                 wide = any(ord(ch) > 0x0E00 for ch in key)
-                if len(key.replace(" ", "")) >= (2 if wide else min_length) or " " in key:
+                if len(key.replace(" ", "")) >= (2 if wide else 3 if first_level else min_length) or " " in key:
                     self.keys[key].add(row.place_id)
+            self.toned[row.place_id] = {re.sub(r"\s*\(.*\)$", "", n).lower() for n in _names(row) if _TONED.search(n)}
         # Vietnamese cities and towns also by their bare name ("Nha Trang", "Hoi An"), unless that name already
-        # stands for another place (Thái Nguyên is the province; its city needs "thành phố")
+        # stands for another place (Thái Nguyên is the province; its city needs "thành phố") other than a namesake
+        # that replaced the city (Huế city until 2024, Huế municipality since: the article's date tells them apart)
+        starts = places.set_index("place_id")["valid_from"]
         for row in places[places["country"].eq("VN") & places["level"].isin(["city", "town"])].itertuples(index=False):
+            successor_after = {row.successor_id} if pd.notna(row.valid_until) and pd.notna(
+                starts.get(row.successor_id)) and starts[row.successor_id] > row.valid_until else set()
             for name in {row.name_local, row.name_en, row.name_ascii}:
                 key = fold(re.sub(r"\s*\(.*\)$", "", str(name)))
-                if " " in key and key not in self.keys:
+                if len(key) >= 3 and (" " in key or key in self.keys) and self.keys.get(key, set()) <= successor_after:
                     self.keys[key].add(row.place_id)
         longest_first = sorted(self.keys, key=len, reverse=True)
         hangul = "|".join(re.escape(k) for k in longest_first if _is_hangul(k))
@@ -101,14 +111,11 @@ class Gazetteer:
         self.pattern = re.compile(r"(?<![\w])(?:(" + hangul + r")|(" + other + r")(?![\w]))")
 
     def _keys(self, row) -> set[str]:
-        names = {row.name_local, row.name_en, row.name_ascii}
-        if isinstance(row.aliases, str):
-            names |= set(row.aliases.split(";"))
-        names = {n for n in names if isinstance(n, str)}
+        names = _names(row)
         keys = {fold(n) for n in names if not (row.country != "VN" and _short_vietnamese_syllable(n))}
-        if row.country == "KR":
+        if row.country == "KR":  # "Gyeonggi-do", "North Gyeongsang Province": the bare name too
             for name in (row.name_en, row.name_ascii):
-                stem = re.sub(r"[- ](si|gun|gu|do)$", "", str(row.name_en if name is None else name))
+                stem = FOREIGN_UNIT.sub("", re.sub(r"[- ](si|gun|gu|do)$", "", str(name)))
                 if stem != name and len(stem) >= 4:
                     keys.add(fold(stem))
             for alias in (row.aliases if isinstance(row.aliases, str) else "").split(";"):
@@ -122,7 +129,8 @@ class Gazetteer:
         hangul = {k for k in keys if _is_hangul(k)}
         if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
             latin = keys - hangul
-            keys = {f"{fold(prefix)} {k}" for k in latin for prefix in ("huyện", "quận", "thị xã", "thành phố", "tp")}
+            prefixes = ("xã", "phường", "thị trấn") if row.admin_level > 2 else ("huyện", "quận", "thị xã", "thành phố", "tp")
+            keys = {f"{fold(prefix)} {k}" for k in latin for prefix in prefixes}
             keys |= {f"{k} {unit}" for k in latin for unit in ("district", "city", "town")}  # English: "Lac Duong district"
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_DISTRICT}  # 현, 시, 군 as Korean press writes
         elif row.country == "VN":  # "thành phố Bắc Ninh" is the city; only a municipality is a thành phố province
@@ -143,7 +151,12 @@ class Gazetteer:
             start, end = index[m.start()], index[m.end() - 1] + 1
             if _is_lowercase_words(text[start:end]):
                 continue  # names are capitalised: "thành viên" (member) is not Viên (Vienna)
-            matches.append(Match(tuple(sorted(self.keys[m.group(1) or m.group(2)])), start, end, text[start:end]))
+            ids = tuple(sorted(self.keys[m.group(1) or m.group(2)]))
+            if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
+                ids = tuple(p for p in ids if not self.toned[p] or any(n in text[start:end].lower()
+                                                                        for n in self.toned[p]))
+            if ids:
+                matches.append(Match(ids, start, end, text[start:end]))
         return matches
 
 
@@ -154,6 +167,19 @@ FOREIGN_UNIT = re.compile(r"\s+(prefecture|city|province|region|oblast|krai|coun
 # 군 = quận); the bare name also matches.
 KOREAN_UNITS_PROVINCE = ("", "성", "시")
 KOREAN_UNITS_DISTRICT = ("현", "시", "군")
+
+
+# Vietnamese tone marks (grave, hook, tilde, acute, dot below) on any vowel, in NFC text
+_TONED = re.compile("[àảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+                    "ÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬÈẺẼÉẸỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌỒỔỖỐỘỜỞỠỚỢÙỦŨÚỤỪỬỮỨỰỲỶỸÝỴ]")
+
+
+def _names(row) -> set[str]:
+    """A place's local, English and ASCII names and its aliases."""
+    names = {row.name_local, row.name_en, row.name_ascii}
+    if isinstance(row.aliases, str):
+        names |= set(row.aliases.split(";"))
+    return {n for n in names if isinstance(n, str) and n}
 
 
 def _is_hangul(text: str) -> bool:
