@@ -46,6 +46,8 @@ FINDINGS = {
                       "Foreign localities with a tie to the city government; the published figure is 'more than 100' (a lower bound), stated in 2018."),
     "HN-TOTAL-2025": (100, "2025-04-30", "Hanoi", "capitals and cities with friendly and cooperative relations",
                       "Foreign localities with a tie to the city government; the published figure is 'more than 100' (a lower bound), stated in April 2025 in Vienna."),
+    "HN-FRIENDSHIP-2025-12": (58, "2025-12-29", "Hanoi", "capitals, cities and localities with established friendly relations",
+                              "Foreign localities with a tie to the city government of Hà Nội, as counted by the city at its 2025 foreign-affairs review."),
     "HP-TOTAL-2025-03": (26, "2025-03-25", "Hai Phong", "foreign localities with friendship-cooperation or twinning relations",
                          "Foreign localities with a tie to the city government of Hải Phòng as it was before the 2025 merger."),
     "HD-TWIN": (5, "2025-06-30", "Hai Duong", "foreign provinces twinned with the province",

@@ -86,6 +86,7 @@ QUERIES: dict[str, Query] = {
     "HUE-KR-2025": Query("partners", vn_places=("vn-hue", "vn-thua-thien-hue"), partner_country="KR"),
     "HN-TOTAL-2018": Query("partners", vn_places=("vn-ha-noi",)),
     "HN-TOTAL-2025": Query("partners", vn_places=("vn-ha-noi",)),
+    "HN-FRIENDSHIP-2025-12": Query("partners", vn_places=("vn-ha-noi",)),
     "HP-TOTAL-2025-03": Query("partners", vn_places=("vn-hai-phong",)),
     "HD-TWIN": Query("partners", vn_places=("vn-hai-duong",)),
     "DN-KR-2025": Query("partners", vn_places=("vn-da-nang", "vn-quang-nam"), partner_country="KR"),
