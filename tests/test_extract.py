@@ -182,6 +182,17 @@ def test_cli_extract_from_stdin(monkeypatch, capsys):
     # Huế in 2007 is the city (the municipality dates from 2025)
     ("Ngày 13/9, hai cố đô Huế và Gyeongju (Hàn Quốc) đã ký thỏa thuận hợp tác và kết nghĩa.", dt.date(2007, 9, 14),
      {("vn-thua-thien-hue-hue", "kr-gyeongju")}),
+    # "lần lượt" (respectively) pairs the n-th party on each side
+    ("Năm 2014, xã Ia R'vê (huyện Ea Súp) và xã Krông Na (huyện Buôn Đôn) lần lượt kết nghĩa với hai xã Noong Kho Lak "
+     "và So Re Hui (Campuchia).", None,
+     {("vn-dak-lak-ea-sup-ia-rve", "kh-mondulkiri-koh-nhek-noong-kho-lak"),
+      ("vn-dak-lak-buon-don-krong-na", "kh-mondulkiri-koh-nhek-so-re-hui")}),
+    # a place's name inside a port's name is no party
+    ("Cảng quốc tế Long An và Cảng Oakland đã ký biên bản ghi nhớ hợp tác khai thác cảng.", None, set()),
+    # a province named apart from its county is a party of its own
+    ("Tại lễ ký bản ghi nhớ hợp tác hữu nghị với tỉnh Gyeongsangbuk ngày 3/12, Chủ tịch UBND tỉnh Bắc Ninh nhắc lại quan "
+     "hệ hữu nghị giữa thành phố Từ Sơn với huyện Bonghwa.", dt.date(2025, 12, 4),
+     {("vn-bac-ninh", "kr-gyeongbuk"), ("vn-bac-ninh-tu-son", "kr-bonghwa-gun")}),
     # a hope to sign is no signing
     ("The council chairman said he hoped the two sides could sign a cooperation agreement with Thai Nguyen province "
      "and Gyeongsangbuk-do.", None, set()),

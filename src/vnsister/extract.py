@@ -41,7 +41,7 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                     r"추진할|예정|계획|희망")
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed
-NAMED_FRIENDSHIP = re.compile(r"\b(?:Trường(?:\s+[A-ZĐ]{2,})*|Huân chương|Cầu|Cửa khẩu|Bệnh viện|Công viên|Nhà|"
+NAMED_FRIENDSHIP = re.compile(r"\b(?:Trường(?:\s+[A-ZĐ]{2,})*|Huân chương|Cầu|Cửa khẩu(?: quốc tế)?|Bệnh viện|Công viên|Nhà|"
                               r"Hội|Cung|Đại học|Hiệp hội|Liên hiệp các tổ chức)\s+hữu\s+nghị", re.IGNORECASE)
 CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -303,16 +303,18 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
             continue
         matches = [_existing(m, lifetimes, article_date) for m in names_in[offset]]
         # venues first: a venue ("tại thành phố Bắc Ninh, UBND tỉnh Bắc Ninh …") locates nothing
-        places = _drop_locators(_drop_venues(_located(matches, sentence, seen, parent, levels), sentence), parent)
+        places = _drop_locators(_drop_venues(_located(_drop_institutions(matches, sentence), sentence, seen, parent,
+                                                      levels), sentence), parent)
         vn = [(m, p) for m, p in places if p and country.get(p) == "VN"]
         foreign = [(m, p) for m, p in places if p and country.get(p) not in ("VN", None)]
-        foreign = [(m, p) for m, p in foreign if not _is_parent_of(p, [q for _, q in foreign], parent)]
+        foreign = [(m, p) for m, p in foreign if not _is_parent_of(m, p, foreign, parent)]
         if not foreign:
             continue
         confidence = 0.9 if vn else 0.6
         dates = find_dates(sentence, article_date)
-        for mention, partner in foreign:
-            group = _nearest_vn_group(vn, mention, sentence) if vn else [(None, main)]
+        respectively = RESPECTIVELY.search(sentence) and 1 < len(vn) == len(foreign)
+        for i, (mention, partner) in enumerate(foreign):
+            group = [vn[i]] if respectively else _nearest_vn_group(vn, mention, sentence) if vn else [(None, main)]
             for vn_mention, vn_place in group:
                 if not vn_place:
                     continue
@@ -430,6 +432,17 @@ def _drop_locators(places: list[tuple[Match, str]], parent: dict[str, str]) -> l
     return [(m, p) for m, p in places if id(m) not in locators]
 
 
+# "Ba xã A và B lần lượt kết nghĩa với C và D": the n-th party on each side go together
+RESPECTIVELY = re.compile(r"\blần lượt\b|\brespectively\b", re.IGNORECASE)
+# a place's name inside the name of a port, school, hospital or company ("Cảng quốc tế Long An") is no party
+INSTITUTION_BEFORE = re.compile(r"\b(?:Cảng(?: quốc tế)?|Sân bay(?: quốc tế)?|Trường(?: Đại học| Cao đẳng)?|Đại học|"
+                                r"Bệnh viện(?: Đa khoa)?|Công ty|Tập đoàn|Ngân hàng|Khu công nghiệp)\s+$")
+
+
+def _drop_institutions(matches: list[Match], sentence: str) -> list[Match]:
+    return [m for m in matches if not INSTITUTION_BEFORE.search(sentence[max(0, m.start - 30):m.start])]
+
+
 # "tại thành phố Goyang", "in Quy Nhon", "대구에서": where a meeting or signing took place
 VENUE_BEFORE = re.compile(r"\b(?:tại|ở|in|at)\s+(?:(?:thành phố|tp\.?|tỉnh|thủ đô|the city of|the province of)\s+)?$",
                           re.IGNORECASE)
@@ -459,9 +472,12 @@ def _pick(match: Match, seen: list[str]) -> str:
     return known[0] if len(known) == 1 else ""
 
 
-def _is_parent_of(place: str, others: list[str], parent: dict[str, str]) -> bool:
-    """'quận Yeongdo - TP. Busan': Busan only locates Yeongdo, it is not a party of its own."""
-    return any(parent.get(other) == place for other in others if other != place)
+def _is_parent_of(mention: Match, place: str, others: list[tuple[Match, str]], parent: dict[str, str]) -> bool:
+    """'quận Yeongdo - TP. Busan': Busan only locates Yeongdo, named beside it; it is not a party of its own. A
+    province named apart from its county ("ký với tỉnh Gyeongsangbuk …, giữa Từ Sơn với huyện Bonghwa") is."""
+    return any(parent.get(other) == place and (abs(m.start - mention.end) <= LOCATOR_GAP
+                                               or abs(mention.start - m.end) <= LOCATOR_GAP)
+               for m, other in others if other != place)
 
 
 def _known_ties(ds: Dataset) -> dict[tuple[str, str], dict]:
