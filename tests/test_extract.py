@@ -96,6 +96,7 @@ def test_tone_marks_written_must_be_the_places_own(gazetteer):
     assert gazetteer.find("Trường Hữu nghị Lào - Việt trị giá 10 tỷ đồng") == []
     assert [m.place_ids for m in gazetteer.find("thành phố Việt Trì")] == [("vn-phu-tho-viet-tri",)]
     assert [m.place_ids for m in gazetteer.find("Viet Tri city")] == [("vn-phu-tho-viet-tri",)]
+    assert [m.place_ids for m in gazetteer.find("tỉnh Hoà Bình")] == [("vn-hoa-binh",)]  # old tone placement
 
 
 def test_bare_hue_is_both_namesakes_until_the_date_decides(gazetteer):

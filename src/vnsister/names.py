@@ -153,7 +153,7 @@ class Gazetteer:
                 continue  # names are capitalised: "thành viên" (member) is not Viên (Vienna)
             ids = tuple(sorted(self.keys[m.group(1) or m.group(2)]))
             if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
-                ids = tuple(p for p in ids if not self.toned[p] or any(n in text[start:end].lower()
+                ids = tuple(p for p in ids if not self.toned[p] or any(_same_tones(text[start:end], n)
                                                                         for n in self.toned[p]))
             if ids:
                 matches.append(Match(ids, start, end, text[start:end]))
@@ -172,6 +172,23 @@ KOREAN_UNITS_DISTRICT = ("현", "시", "군")
 # Vietnamese tone marks (grave, hook, tilde, acute, dot below) on any vowel, in NFC text
 _TONED = re.compile("[àảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
                     "ÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬÈẺẼÉẸỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌỒỔỖỐỘỜỞỠỚỢÙỦŨÚỤỪỬỮỨỰỲỶỸÝỴ]")
+
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _tones(words: list[str]) -> list[str]:
+    """Each word's tone mark, wherever it sits on the vowels (Hoà and Hòa carry the same)."""
+    return ["".join(ch for ch in unicodedata.normalize("NFD", w) if ch in _TONE_MARKS) for w in words]
+
+
+def _same_tones(span: str, name: str) -> bool:
+    """True when the words of ``name`` occur in ``span`` with the same tones ("Việt trị" is not "Việt Trì")."""
+    span_words, name_words = re.split(r"[\s\-‐–—]+", span.strip()), re.split(r"[\s\-‐–—]+", name.strip())
+    folded, wanted = [fold(w) for w in span_words], [fold(w) for w in name_words]
+    return any(folded[i:i + len(wanted)] == wanted
+               and _tones(span_words[i:i + len(wanted)]) == _tones(name_words)
+               for i in range(len(folded) - len(wanted) + 1))
 
 
 def _names(row) -> set[str]:
