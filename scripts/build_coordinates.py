@@ -301,8 +301,7 @@ def dominant(candidates, parent=None):
             return near[0]
         candidates = near or candidates
     ranked = sorted(candidates, key=lambda c: -c["population"])
-    if ranked and all(km(c, {"latitude": ranked[0]["latitude"], "longitude": ranked[0]["longitude"]}) <= 10
-                      for c in ranked[1:]):
+    if ranked and all(km(c, ranked[0]) <= 10 for c in ranked[1:]):
         return ranked[0]
     if len(ranked) > 1 and ranked[0]["population"] >= 10 * max(ranked[1]["population"], 1):
         return ranked[0]

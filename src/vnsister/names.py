@@ -96,7 +96,7 @@ class Gazetteer:
         # Vietnamese cities and towns also by their bare name ("Nha Trang", "Hoi An"), unless that name already
         # stands for another place (Thái Nguyên is the province; its city needs "thành phố") other than a namesake
         # that replaced the city (Huế city until 2024, Huế municipality since: the article's date tells them apart)
-        starts = places.set_index("place_id")["valid_from"]
+        starts = self.places["valid_from"]
         for row in places[places["country"].eq("VN") & places["level"].isin(["city", "town"])].itertuples(index=False):
             successor_after = {row.successor_id} if pd.notna(row.valid_until) and pd.notna(
                 starts.get(row.successor_id)) and starts[row.successor_id] > row.valid_until else set()
