@@ -67,11 +67,11 @@ def score_sentences(path: Path) -> list[str]:
             tally[0] += len(found & gold)
             tally[1] += len(found)
             tally[2] += len(gold)
-    lines = ["lang half  sentences-ties  precision  recall"]
+    lines = ["lang half  sentences-ties  proposed  correct  precision  recall"]
     for (lang, part), (hit, proposed, expected) in sorted(tallies.items()):
         precision = hit / proposed if proposed else 1.0
         recall = hit / expected if expected else 1.0
-        lines.append(f"{lang:>4} {part:>4}  {expected:>14}  {precision:9.2f}  {recall:6.2f}")
+        lines.append(f"{lang:>4} {part:>4}  {expected:>14}  {proposed:>8}  {hit:>7}  {precision:9.3f}  {recall:6.3f}")
     return lines
 
 

@@ -200,6 +200,30 @@ def test_cli_extract_from_stdin(monkeypatch, capsys):
     # a sentence without tie wording proposes nothing
     ("Thousands of tourists from Japan visited Da Nang in the first quarter, the city's tourism department said.",
      None, set()),
+    # communes listed under one "xã" are each a party
+    ("Ba xã Thượng Phùng, Xín Cái và Sơn Vĩ (huyện Mèo Vạc) kết nghĩa với trấn Điền Bồng (Trung Quốc).", None,
+     {("vn-ha-giang-meo-vac-thuong-phung", "cn-funing-tianpeng"), ("vn-ha-giang-meo-vac-xin-cai", "cn-funing-tianpeng"),
+      ("vn-ha-giang-meo-vac-son-vi", "cn-funing-tianpeng")}),
+    # border guards and military commands are out of scope, and so is every province listed after them
+    ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh Kon Tum và Ban Chỉ huy quân sự hai tỉnh Attapư, Sê Kông đã ký biên bản hợp "
+     "tác.", None, set()),
+    # businesses sign at a business forum, not their cities, and the article's main place is not assumed
+    ("Tại Diễn đàn doanh nghiệp Bình Dương – Daejeon, doanh nghiệp hai bên đã ký 10 biên bản ghi nhớ hợp tác.", None,
+     set()),
+    # the delegation received is not the partner the sentence goes on to name …
+    ("Tiếp đoàn tỉnh Gyeonggi, Chủ tịch UBND tỉnh Nghệ An cho biết tỉnh đã ký kết hợp tác với tỉnh Chungbuk từ năm "
+     "2019.", None, {("vn-nghe-an", "kr-chungbuk")}),
+    # … but it is when no other partner is named
+    ("Tiếp đoàn tỉnh Chungbuk, Chủ tịch UBND tỉnh Vĩnh Phúc cho biết hai tỉnh đã ký kết quan hệ hữu nghị từ năm 2008.",
+     None, {("vn-vinh-phuc", "kr-chungbuk")}),
+    # a signing done, then one planned: only the done one
+    ("Sau khi ký thỏa thuận hợp tác với tỉnh Savannakhet năm 2023, tỉnh Quảng Trị dự kiến ký thỏa thuận với tỉnh "
+     "Salavan.", None, {("vn-quang-tri", "la-savannakhet")}),
+    # a district whose name carries its unit word ("Quận 12")
+    ("UBND Quận 12 đã ký kết hợp tác hữu nghị với quận Guro (Seoul).", None,
+     {("vn-ho-chi-minh-quan-12", "kr-seoul-guro-gu")}),
+    # a standing relation stated without naming its kind
+    ("TP Hồ Chí Minh đã có quan hệ tốt đẹp hơn 20 năm với thành phố Busan.", None, {("vn-ho-chi-minh", "kr-busan")}),
 ])
 def test_places_are_resolved_as_a_curator_would(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id)

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from vnsister.load import Dataset
-from vnsister.names import Gazetteer, Match, fold
+from vnsister.names import Gazetteer, Match, _fold_with_index, fold
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
@@ -30,9 +30,11 @@ TYPE_PHRASES: list[tuple[str, str]] = [
     (r"huu nghi|friendship|friendly|우호", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서", "cooperation"),
+    # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
+    (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
 # Bare "hợp tác"/"cooperation" names a tie only beside a word of agreeing or of a standing relation (folded text)
-AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho|quan he|tu nam|"
+AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho|quan he|tu nam|duy tri|"
                            r"sign|inked|agreement|memorand|\bmou\b|established|since|relations|programme|program|"
                            r"협약|협정|체결|맺")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
@@ -40,6 +42,8 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                     r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
                     r"추진할|예정|계획|희망")
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은")
+# "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
+SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed
 NAMED_FRIENDSHIP = re.compile(r"\b(?:Trường(?:\s+[A-ZĐ]{2,})*|Huân chương|Cầu|Cửa khẩu(?: quốc tế)?|Bệnh viện|Công viên|Nhà|"
                               r"Hội|Cung|Đại học|Hiệp hội|Liên hiệp các tổ chức)\s+hữu\s+nghị", re.IGNORECASE)
@@ -299,13 +303,16 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
     found: dict[tuple[str, str], Candidate] = {}
     for offset, sentence in sentences:
         kind, wording, upgrade = tie_type_of(NAMED_FRIENDSHIP.sub(" ", sentence))
-        folded = fold(sentence)
-        if not kind or (INTENT.search(folded) and not DONE.search(folded)):
+        done_until = _done_part(sentence)
+        if not kind or done_until is None:
             continue
-        matches = [_existing(m, lifetimes, article_date) for m in names_in[offset]]
+        matches = [_existing(m, lifetimes, article_date) for m in names_in[offset] if m.end <= done_until]
+        in_scope = _drop_institutions(matches, sentence)
+        # a Vietnamese place named in a business's or a border post's name: that body signs, no other is assumed
+        vn_in_body = any(country.get(p) == "VN" for m in matches if m not in in_scope for p in m.place_ids)
+        matches = _drop_received(in_scope, sentence, country)
         # venues first: a venue ("tại thành phố Bắc Ninh, UBND tỉnh Bắc Ninh …") locates nothing
-        places = _drop_locators(_drop_venues(_located(_drop_institutions(matches, sentence), sentence, seen, parent,
-                                                      levels), sentence), parent)
+        places = _drop_locators(_drop_venues(_located(matches, sentence, seen, parent, levels), sentence), parent)
         vn = [(m, p) for m, p in places if p and country.get(p) == "VN"]
         foreign = [(m, p) for m, p in places if p and country.get(p) not in ("VN", None)]
         foreign = [(m, p) for m, p in foreign if not _is_parent_of(m, p, foreign, parent)]
@@ -315,7 +322,8 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
         dates = find_dates(sentence, article_date)
         respectively = RESPECTIVELY.search(sentence) and 1 < len(vn) == len(foreign)
         for i, (mention, partner) in enumerate(foreign):
-            group = [vn[i]] if respectively else _nearest_vn_group(vn, mention, sentence) if vn else [(None, main)]
+            group = ([vn[i]] if respectively else _nearest_vn_group(vn, mention, sentence) if vn
+                     else [] if vn_in_body else [(None, main)])
             for vn_mention, vn_place in group:
                 if not vn_place:
                     continue
@@ -328,6 +336,16 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
                     found[key] = cand
     known_ties = _known_ties(ds)
     return [_mark_known(c, known_ties) for c in found.values()]
+
+
+def _done_part(sentence: str) -> int | None:
+    """Where the part of a sentence that reports ties already made ends: the whole sentence unless it speaks of
+    plans; up to the plan when a signing precedes it ("Sau khi ký …, tỉnh dự kiến sẽ ký …"); None if it only plans."""
+    folded, index = _fold_with_index(sentence)
+    intent = INTENT.search(folded)
+    if not intent or DONE.search(folded):
+        return len(sentence)
+    return index[intent.start()] if SIGNED_BEFORE.search(folded[:intent.start()]) else None
 
 
 CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and)\s*$", re.IGNORECASE)
@@ -436,12 +454,48 @@ def _drop_locators(places: list[tuple[Match, str]], parent: dict[str, str]) -> l
 # "Ba xã A và B lần lượt kết nghĩa với C và D": the n-th party on each side go together
 RESPECTIVELY = re.compile(r"\blần lượt\b|\brespectively\b", re.IGNORECASE)
 # a place's name inside the name of a port, school, hospital or company ("Cảng quốc tế Long An") is no party
-INSTITUTION_BEFORE = re.compile(r"\b(?:Cảng(?: quốc tế)?|Sân bay(?: quốc tế)?|Trường(?: Đại học| Cao đẳng)?|Đại học|"
-                                r"Bệnh viện(?: Đa khoa)?|Công ty|Tập đoàn|Ngân hàng|Khu công nghiệp)\s+$")
+# (with the capitalised words of its own name and a unit word between: "Đại học Liên bang Maranhão", "Bệnh viện Đa
+# khoa tỉnh Nghệ An")
+# Military and border-guard bodies are out of the dataset's scope, and so are businesses ("doanh nghiệp TP Hồ Chí
+# Minh", "Diễn đàn doanh nghiệp … và thành phố Daegu").
+INSTITUTION_BEFORE = re.compile(r"\b(?:Cảng|Sân bay|Trường|Đại học|Học viện|Bệnh viện|Công ty|Tập đoàn|Ngân hàng|"
+                                r"Khu công nghiệp|[Dd]oanh nghiệp|Diễn đàn doanh nghiệp|Bộ đội [Bb]iên phòng|"
+                                r"[Bb]ộ [Cc]hỉ huy(?: [Qq]uân sự)?|Ban [Cc]hỉ huy(?: [Qq]uân sự)?|Đồn [Bb]iên phòng|"
+                                r"[Ll]ực lượng vũ trang|[Tt]iểu khu [Qq]uân sự|[Qq]uân khu)"
+                                r"(?:\s+(?:[Qq]uốc tế|[Ll]iên bang|[Đđ]a khoa|[A-ZĐ]\w*)){0,3}"
+                                r"\s+(?:(?:hai |các |ba )?(?:tỉnh|thành phố|tp\.?|huyện|quận)\s+)?$")
+# what may stand between the places of a list: "hai tỉnh Tbong Khmum, Kratie", "… TP Hồ Chí Minh và thành phố Daegu"
+LIST_GAP = re.compile(r"^\s*(?:,|và|and|[–-])\s*(?:(?:tỉnh|thành phố|tp\.?|huyện|quận)\s+)?$", re.IGNORECASE)
+
+
+# "Tiếp đoàn Thủ đô Viêng Chăn tại Phú Quốc, lãnh đạo tỉnh cho biết đã ký … với tỉnh Salavan": the visitors are
+# whom the speaker received, not the partner the sentence goes on to name
+RECEPTION_LEAD = re.compile(r"^\W*(?:(?:sáng|chiều|tối|ngày)\s[^,]{0,20},\s*)?(?:tiếp(?: đón| xã giao)?|hội kiến|"
+                            r"receiving|welcoming|meeting with)\s[^,;]*[,;]", re.IGNORECASE)
+
+
+def _drop_received(matches: list[Match], sentence: str, country: pd.Series) -> list[Match]:
+    """Foreign places in a leading "receiving …," clause, when a foreign place follows the clause."""
+    lead = RECEPTION_LEAD.match(sentence)
+    if not lead:
+        return matches
+    foreign = [m for m in matches if any(country.get(p) != "VN" for p in m.place_ids)]
+    if not any(m.start >= lead.end() for m in foreign):
+        return matches
+    return [m for m in matches if m.start >= lead.end() or m not in foreign]
 
 
 def _drop_institutions(matches: list[Match], sentence: str) -> list[Match]:
-    return [m for m in matches if not INSTITUTION_BEFORE.search(sentence[max(0, m.start - 30):m.start])]
+    """A place inside an institution's name ("Cảng quốc tế Long An"), or listed right after one ("Bộ Chỉ huy quân sự
+    hai tỉnh Tbong Khmum, Kratie"), is no party, nor is it elsewhere in that sentence: the institution is the one
+    that signs ("… thăm Long An, Cảng quốc tế Long An và Cảng Oakland đã ký")."""
+    inside, previous = set(), None
+    for m in matches:
+        if INSTITUTION_BEFORE.search(sentence[max(0, m.start - 50):m.start]) or (
+                previous is not None and previous.place_ids in inside and LIST_GAP.match(sentence[previous.end:m.start])):
+            inside.add(m.place_ids)
+        previous = m
+    return [m for m in matches if m.place_ids not in inside]
 
 
 # "tại thành phố Goyang", "in Quy Nhon", "대구에서": where a meeting or signing took place

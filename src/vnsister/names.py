@@ -130,7 +130,8 @@ class Gazetteer:
         if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
             latin = keys - hangul
             prefixes = ("xã", "phường", "thị trấn") if row.admin_level > 2 else ("huyện", "quận", "thị xã", "thành phố", "tp")
-            keys = {f"{fold(prefix)} {k}" for k in latin for prefix in prefixes}
+            named_with_unit = {k for k in latin if LISTED_UNIT.match(k + " ")}  # "Quận 12" carries its unit word
+            keys = named_with_unit | {f"{fold(prefix)} {k}" for k in latin - named_with_unit for prefix in prefixes}
             keys |= {f"{k} {unit}" for k in latin for unit in ("district", "city", "town")}  # English: "Lac Duong district"
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_DISTRICT}  # 현, 시, 군 as Korean press writes
         elif row.country == "VN":  # "thành phố Bắc Ninh" is the city; only a municipality is a thành phố province
@@ -146,7 +147,7 @@ class Gazetteer:
     def find(self, text: str) -> list[Match]:
         """Every place name in ``text`` (longest match first), with character spans in the original text."""
         folded, index = _fold_with_index(text)
-        matches = []
+        matches, listed = [], []
         for m in self.pattern.finditer(folded):
             start, end = index[m.start()], index[m.end() - 1] + 1
             if _is_lowercase_words(text[start:end]):
@@ -157,8 +158,40 @@ class Gazetteer:
                                                                         for n in self.toned[p]))
             if ids:
                 matches.append(Match(ids, start, end, text[start:end]))
-        return matches
+                unit = LISTED_UNIT.match(m.group(2) or "")
+                if unit:
+                    listed += self._listed_after(text, matches[-1], unit.group(0))
+        # a listed name stands for the unit, not for whatever shorter name it contains ("Đồng Văn", not "Đồng")
+        matches = [m for m in matches if not any(n.start <= m.start < n.end for n in listed)]
+        return sorted(matches + listed, key=lambda m: m.start)
 
+    def _listed_after(self, text: str, first: Match, unit: str) -> list[Match]:
+        """Units listed under one unit word: "xã Thượng Phùng, Xín Cái và Sơn Vĩ" names three communes. A listed
+        name counts only when, with the same unit word, it is a sibling of the first (same parent)."""
+        parents = {self.places.at[p, "parent_id"] for p in first.place_ids}
+        listed, pos = [], first.end
+        while sep := LIST_SEPARATOR.match(text, pos):
+            words = re.match(r"[^\W\d_]+(?:[ \-][^\W\d_]+){0,3}", text[sep.end():])
+            if not words:
+                break
+            names = words.group(0).split(" ")
+            for k in range(len(names), 0, -1):
+                span = " ".join(names[:k])
+                ids = tuple(sorted(p for p in self.keys.get(unit + fold(span), ())
+                                   if self.places.at[p, "parent_id"] in parents
+                                   and (not self.toned[p] or any(_same_tones(span, n) for n in self.toned[p]))))
+                if span[0].isupper() and ids:
+                    listed.append(Match(ids, sep.end(), sep.end() + len(span), span))
+                    pos = sep.end() + len(span)
+                    break
+            else:
+                break
+        return listed
+
+
+# A Vietnamese unit word that may head a list of names ("xã A, B và C"), as folded keys begin with it.
+LISTED_UNIT = re.compile(r"^(?:xa|phuong|thi tran|huyen|quan|thi xa) ")
+LIST_SEPARATOR = re.compile(r"\s*(?:,|\bvà\b|\band\b)\s*")
 
 # Unit words after a foreign place's name in English ("Tochigi Prefecture", "Irkutsk Oblast").
 FOREIGN_UNIT = re.compile(r"\s+(prefecture|city|province|region|oblast|krai|county|state|district|municipality|town)$",
