@@ -224,8 +224,34 @@ def test_cli_extract_from_stdin(monkeypatch, capsys):
      {("vn-ho-chi-minh-quan-12", "kr-seoul-guro-gu")}),
     # a standing relation stated without naming its kind
     ("TP Hồ Chí Minh đã có quan hệ tốt đẹp hơn 20 năm với thành phố Busan.", None, {("vn-ho-chi-minh", "kr-busan")}),
+    # villages are out of scope; the units in brackets after them only locate them
+    ("Năm 2010, thôn Pa Xa (xã Thanh Thủy, huyện Vị Xuyên) và bản Na Pho (huyện Sop Bao, tỉnh Houaphanh) đã tổ chức "
+     "lễ kết nghĩa.", None, set()),
+    # "a border of peace and friendship" is a slogan, not a friendship agreed
+    ("Huyện Kỳ Sơn tặng quà cho huyện Nong Het (tỉnh Xiêng Khoảng), góp phần xây dựng đường biên giới hòa bình, hữu "
+     "nghị.", None, set()),
+    # "the state of cooperation between" two provinces states that they cooperate
+    ("Phó Chủ tịch UBND tỉnh Lào Cai làm việc với Tổng Lãnh sự về tình hình hợp tác giữa tỉnh Lào Cai và tỉnh Vân Nam.",
+     None, {("vn-lao-cai", "cn-yunnan")}),
 ])
+
+
 def test_places_are_resolved_as_a_curator_would(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id)
              for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
     assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hòa bình, hữu nghị và hợp tác là mục tiêu chung.",           # peace, not Hòa Bình province
+    "Diễn đàn hợp tác kinh tế châu Á – Thái Bình Dương",           # the Pacific, not Thái Bình
+    "Chủ tịch Hồ Chí Minh và Chủ tịch Kaysone Phomvihane",         # the president, not the city
+    "Đoàn viếng Lăng Chủ tịch Hồ Chí Minh",
+])
+def test_words_that_are_not_places_here(gazetteer, text):
+    assert [m.text for m in gazetteer.find(text)] == []
+
+
+def test_capitalised_names_with_unit_words_and_suffixes_are_found(gazetteer):
+    found = [m.place_ids for m in gazetteer.find("tỉnh Hòa Bình, Gyeongsangbuk-do và Suwon-si, Lac Duong district")]
+    assert found == [("vn-hoa-binh",), ("kr-gyeongbuk",), ("kr-suwon",), ("vn-lam-dong-lac-duong",)]

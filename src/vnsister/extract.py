@@ -34,7 +34,8 @@ TYPE_PHRASES: list[tuple[str, str]] = [
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
 # Bare "hợp tác"/"cooperation" names a tie only beside a word of agreeing or of a standing relation (folded text)
-AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho|quan he|tu nam|duy tri|"
+AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho|quan he|tu nam|duy tri|tinh hinh hop tac|"
+                           r"ket qua hop tac|"
                            r"sign|inked|agreement|memorand|\bmou\b|established|since|relations|programme|program|"
                            r"협약|협정|체결|맺")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
@@ -44,9 +45,11 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
-# "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed
+# "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
+# in the slogan of a "border of peace and friendship"
 NAMED_FRIENDSHIP = re.compile(r"\b(?:Trường(?:\s+[A-ZĐ]{2,})*|Huân chương|Cầu|Cửa khẩu(?: quốc tế)?|Bệnh viện|Công viên|Nhà|"
-                              r"Hội|Cung|Đại học|Hiệp hội|Liên hiệp các tổ chức)\s+hữu\s+nghị", re.IGNORECASE)
+                              r"Hội|Cung|Đại học|Hiệp hội|Liên hiệp các tổ chức)\s+hữu\s+nghị|"
+                              r"\bbiên giới(?: chung)?\s+hòa bình,?\s+hữu\s+nghị", re.IGNORECASE)
 CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
 DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})/(\d{1,2})(?!/)", re.I)
@@ -307,7 +310,7 @@ def candidates(text: str, ds: Dataset | None = None, article_date: dt.date | Non
         if not kind or done_until is None:
             continue
         matches = [_existing(m, lifetimes, article_date) for m in names_in[offset] if m.end <= done_until]
-        in_scope = _drop_institutions(matches, sentence)
+        in_scope = _drop_institutions(_drop_village_glosses(matches, sentence), sentence)
         # a Vietnamese place named in a business's or a border post's name: that body signs, no other is assumed
         vn_in_body = any(country.get(p) == "VN" for m in matches if m not in in_scope for p in m.place_ids)
         matches = _drop_received(in_scope, sentence, country)
@@ -483,6 +486,16 @@ def _drop_received(matches: list[Match], sentence: str, country: pd.Series) -> l
     if not any(m.start >= lead.end() for m in foreign):
         return matches
     return [m for m in matches if m.start >= lead.end() or m not in foreign]
+
+
+# a village and the gloss that locates it: "khóm Ka Tăng (thị trấn Lao Bảo, huyện Hướng Hóa"
+VILLAGE_GLOSS = re.compile(r"\b(?:khóm|thôn|bản|làng|ấp|cụm bản|village|hamlet)\s+[A-ZĐ][^()]{0,40}\([^()]*$")
+
+
+def _drop_village_glosses(matches: list[Match], sentence: str) -> list[Match]:
+    """Villages are out of scope: the commune, district or province in brackets after a village's name only locates
+    it ("bản Đen Sa Vẳn (huyện Sê Pôn, tỉnh Savannakhet)")."""
+    return [m for m in matches if not VILLAGE_GLOSS.search(sentence[max(0, m.start - 80):m.start])]
 
 
 def _drop_institutions(matches: list[Match], sentence: str) -> list[Match]:

@@ -150,8 +150,10 @@ class Gazetteer:
         matches, listed = [], []
         for m in self.pattern.finditer(folded):
             start, end = index[m.start()], index[m.end() - 1] + 1
-            if _is_lowercase_words(text[start:end]):
-                continue  # names are capitalised: "thành viên" (member) is not Viên (Vienna)
+            if _is_lowercase_words(text[start:end]) or not _capitalised_name(text[start:end]):
+                continue  # names are capitalised: "thành viên" (member) is not Viên, "Hòa bình" (peace) not Hòa Bình
+            if any(n.start() <= start < n.end() for n in NOT_PLACES.finditer(text)):
+                continue
             ids = tuple(sorted(self.keys[m.group(1) or m.group(2)]))
             if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
                 ids = tuple(p for p in ids if not self.toned[p] or any(_same_tones(text[start:end], n)
@@ -240,6 +242,24 @@ def _short_vietnamese_syllable(name: str) -> bool:
     """A one-syllable exonym with diacritics (Viên = Vienna): folded, it is a common word (viện, viên)."""
     return " " not in name and not name.isascii() and len(fold(name)) <= 5 and all(
         ord(ch) < 0x0250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
+
+
+# Phrases in which a place's name stands for something else: an ocean, a person, the places named after him
+NOT_PLACES = re.compile(r"Thái Bình Dương|(?:Chủ tịch|Bác|[Tt]ư tưởng|Lăng|[Đđ]ường mòn|Huân chương|Bảo tàng|"
+                        r"Giải thưởng|President|Uncle) Hồ Chí Minh")
+# Unit words and particles that stay lower case inside a name ("tỉnh Vĩnh Phúc", "Santiago de Cuba")
+_LOWER_IN_NAMES = {"tỉnh", "thành", "phố", "tp", "tp.", "huyện", "quận", "thị", "xã", "phường", "trấn", "thủ", "đô", "bang",
+                   "province", "district", "city", "town", "prefecture", "county", "region", "state", "oblast", "krai",
+                   "capital", "municipality", "commune", "township", "de", "du", "des", "la", "le", "del", "am", "an",
+                   "der", "sur", "upon", "on", "of", "the", "and", "y", "i", "e"}
+
+
+def _capitalised_name(span: str) -> bool:
+    """True unless a word of a Latin-script name other than a unit word or particle starts in lower case: Vietnamese
+    names capitalise every syllable ("Hòa Bình"), so "Hòa bình" (peace) is not the province."""
+    words = [w for w in span.split() if w[0].isalpha()]  # "Gyeongsangbuk-do", "Saint-Laurent-du-Var": one word
+    return all(w[0].isupper() or w.lower() in _LOWER_IN_NAMES or not w[0].isascii() and not w[0].islower()
+               for w in words)
 
 
 def _is_lowercase_words(span: str) -> bool:
