@@ -456,11 +456,9 @@ def _drop_locators(places: list[tuple[Match, str]], parent: dict[str, str]) -> l
 
 # "Ba xã A và B lần lượt kết nghĩa với C và D": the n-th party on each side go together
 RESPECTIVELY = re.compile(r"\blần lượt\b|\brespectively\b", re.IGNORECASE)
-# a place's name inside the name of a port, school, hospital or company ("Cảng quốc tế Long An") is no party
-# (with the capitalised words of its own name and a unit word between: "Đại học Liên bang Maranhão", "Bệnh viện Đa
-# khoa tỉnh Nghệ An")
-# Military and border-guard bodies are out of the dataset's scope, and so are businesses ("doanh nghiệp TP Hồ Chí
-# Minh", "Diễn đàn doanh nghiệp … và thành phố Daegu").
+# A place's name inside the name of a port, school, hospital, company or business forum is no party ("Cảng quốc tế
+# Long An", "Đại học Liên bang Maranhão", "Bệnh viện Đa khoa tỉnh Nghệ An", "Diễn đàn doanh nghiệp … và thành phố
+# Daegu"); nor inside a military or border-guard body's, which are out of the dataset's scope.
 INSTITUTION_BEFORE = re.compile(r"\b(?:Cảng|Sân bay|Trường|Đại học|Học viện|Bệnh viện|Công ty|Tập đoàn|Ngân hàng|"
                                 r"Khu công nghiệp|[Dd]oanh nghiệp|Diễn đàn doanh nghiệp|Bộ đội [Bb]iên phòng|"
                                 r"[Bb]ộ [Cc]hỉ huy(?: [Qq]uân sự)?|Ban [Cc]hỉ huy(?: [Qq]uân sự)?|Đồn [Bb]iên phòng|"
