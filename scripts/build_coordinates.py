@@ -58,12 +58,15 @@ from vnsister.names import fold, without_gloss  # noqa: E402
 PLACES = ROOT / "dataset" / "places.csv"
 COORDINATES = ROOT / "dataset" / "coordinates.csv"
 COLUMNS = ["place_id", "latitude", "longitude", "method", "ref"]
-# unit words dropped before comparing names ("Gyeonggi-do" ~ "Gyeonggi", "Luang Prabang Province" ~ ...)
+# unit words dropped before comparing names ("Gyeonggi-do" ~ "Gyeonggi", "Luang Prabang Province" ~ ...); the
+# Vietnamese, Lao, Thai and Khmer ones stand before a name and only there ("Muang Kuan", but "Mường Quắn" and
+# "Hua Muang" keep every syllable)
 UNIT_WORDS = re.compile(
+    r"^(?:(?:tinh|huyen|xa|thi tran|thi xa|thanh pho|tp|quan|phuong|khet|srok|muang|meuang|mueang|changwat|amphoe|"
+    r"khoueng)\b)|"
     r"\b(province|prefecture|city|district|county|town|township|region|oblast|krai|state|municipality|"
     r"metropolitan|special|autonomous|republic|department|commune|village|shi|si|gun|gu|do|ken|to|fu|landkreis|"
-    r"xian|zhen|xiang|khet|srok|muang|meuang|mueang|changwat|amphoe|tinh|huyen|xa|thi tran|thi xa|"
-    r"thanh pho|tp|quan|phuong|sheng|zizhiqu|zhuangzu|huizu|uygur|khoueng|departement|de la|du|des|d|of|the)\b"
+    r"xian|zhen|xiang|sheng|zizhiqu|zhuangzu|huizu|uygur|departement|de la|du|des|d|of|the)\b"
 )
 
 
@@ -276,8 +279,10 @@ def admin1_codes(division, admin1_of) -> set[str]:
         codes = {admin1_of[(division["country"], key)] for key in candidates if (division["country"], key) in admin1_of}
         if codes:
             return codes
-    return {admin1_of[(division["country"], "~" + skeleton(key))] for key in keys
-                     if (division["country"], "~" + skeleton(key)) in admin1_of}
+    codes = {admin1_of[(division["country"], "~" + skeleton(key))] for key in keys
+             if (division["country"], "~" + skeleton(key)) in admin1_of}
+    # else the admin1 code of the namesake town the division is shown at, its seat (Phôngsali for Phongsaly)
+    return codes or ({division["seat_admin1"]} if division.get("seat_admin1") else set())
 
 
 def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
@@ -428,7 +433,13 @@ def main() -> None:
         if key not in largest or city["population"] > largest[key]["population"]:
             largest[key] = city
     points, shared = {}, defaultdict(list)
+    seats_settled = False
     for row in sorted(rows, key=lambda r: int(r["admin_level"] or 9)):  # parents before children
+        if row["admin_level"] != "1" and not seats_settled:  # every division is placed: drop shared seats
+            for claims in (claims for claims in shared.values() if len(claims) > 1):
+                for place_id, _ in claims:
+                    by_id[place_id].pop("seat_admin1", None)
+            seats_settled = True
         if row["country"] == "VN":  # units abolished before the data's base date (Huế city) by GeoNames name
             hit = (vn_coordinate(row, by_id, units, current, communes, districts)
                    or (None if row["stat_code"] else foreign_coordinate(row, by_id, by_key, admin1_of, largest))
@@ -443,6 +454,8 @@ def main() -> None:
                    or csc_city_coordinate(row, by_id, csc_places))
         if hit and row["admin_level"] == "1" and hit[2].startswith("geonames"):
             shared[hit[3]].append((row["place_id"], hit[2]))
+            if hit[2] == "geonames-name":
+                row["seat_admin1"] = cities[hit[3]]["admin1code"]
         if hit:
             row.update(latitude=hit[0], longitude=hit[1])  # children compare themselves with it
             points[row["place_id"]] = {"place_id": row["place_id"], "latitude": f"{hit[0]:.5f}",
