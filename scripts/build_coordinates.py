@@ -307,6 +307,9 @@ def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
                      if c["admin1code"] in codes}  # a district by its skeleton inside its province only
     parent = by_id.get(row["parent_id"], {})
     city = dominant(list(found.values()), parent if parent.get("admin_level") in ("2", "3") else None)
+    by_own_name = [c for c in found.values() if name_keys([c["name"]]) & keys]
+    if not city and len(found) > 1 and len(by_own_name) == 1:  # Viengxay itself, not Viangxai (alias ViengXay)
+        city = by_own_name[0]
     if city and parent.get("latitude") and km(city, parent) > 500:  # a namesake far from the parent
         return None
     if city:
