@@ -87,12 +87,24 @@ def skeleton(key: str) -> str:
 INTERCOMMUNAL = re.compile(r"^(grand|communaute (urbaine|d agglomeration|de communes) de) |\bmetropole$")
 
 
+def folded_name(name: str) -> str:
+    return re.sub(r"\bst\b", "saint", fold(name))  # St.-Petersburg
+
+
+def first_level(row, by_id):
+    """The first-level division a place lies in, or None."""
+    province = by_id.get(row["parent_id"])
+    while province and province["admin_level"] != "1":
+        province = by_id.get(province["parent_id"])
+    return province
+
+
 def name_keys(names: list[str], shortest_stripped: int = 3) -> set[str]:
     """Folded names, with and without unit words. A place's own names pass ``shortest_stripped=4``: a name that
     removing a unit word leaves shorter is no name of the place ("Sầm Tớ" is not "Sam")."""
     keys = set()
     for name in names:
-        folded = re.sub(r"\bst\b", "saint", fold(name))  # St.-Petersburg
+        folded = folded_name(name)
         keys.add(folded)
         stripped = re.sub(r"\s+", " ", UNIT_WORDS.sub(" ", folded)).strip()
         if len(stripped) >= shortest_stripped:
@@ -102,7 +114,7 @@ def name_keys(names: list[str], shortest_stripped: int = 3) -> set[str]:
 
 def full_name_keys(names: list[str]) -> set[str]:
     """The folded names themselves, unit words kept ("Moscow Oblast", not "Moscow")."""
-    return {re.sub(r"\bst\b", "saint", fold(name)) for name in names}
+    return {folded_name(name) for name in names}
 
 
 def place_keys(row: dict[str, str]) -> set[str]:
@@ -296,9 +308,7 @@ def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
         # else the division's namesake town (Phongsaly, Salavan), usually its seat; main() drops a town that
         # another division also claims (Vientiane city for Vientiane Province, Moscow for Moscow Oblast)
     found = {c["geonameid"]: c for key in keys for c in by_key.get((row["country"], key), [])}
-    province = by_id.get(row["parent_id"])
-    while province and province["admin_level"] != "1":
-        province = by_id.get(province["parent_id"])
+    province = first_level(row, by_id)
     codes = admin1_codes(province, admin1_of) if province else set()
     if len(codes) == 1:  # a namesake in another first-level division is never this place
         found = {gid: c for gid, c in found.items() if c["admin1code"] in codes}
@@ -398,9 +408,7 @@ def csc_cities() -> dict[str, list[dict]]:
 def csc_city_coordinate(row, by_id, cities_by_state):
     """A district or county at the one countrystatecity city of its name inside its first-level division (or,
     in Laos and Cambodia, of its consonant skeleton: Kaleum/Muang Khaleum)."""
-    province = by_id.get(row["parent_id"])
-    while province and province["admin_level"] != "1":
-        province = by_id.get(province["parent_id"])
+    province = first_level(row, by_id)
     if row["admin_level"] != "2" or not province or not province["iso_3166_2"]:
         return None
     cities = cities_by_state.get(province["iso_3166_2"], [])

@@ -147,17 +147,17 @@ class Gazetteer:
     def find(self, text: str) -> list[Match]:
         """Every place name in ``text`` (longest match first), with character spans in the original text."""
         folded, index = _fold_with_index(text)
+        not_places = [n.span() for n in NOT_PLACES.finditer(text)]
         matches, listed = [], []
         for m in self.pattern.finditer(folded):
             start, end = index[m.start()], index[m.end() - 1] + 1
             if _is_lowercase_words(text[start:end]) or not _capitalised_name(text[start:end]):
                 continue  # names are capitalised: "thành viên" (member) is not Viên, "Hòa bình" (peace) not Hòa Bình
-            if any(n.start() <= start < n.end() for n in NOT_PLACES.finditer(text)):
+            if any(n_start <= start < n_end for n_start, n_end in not_places):
                 continue
             ids = tuple(sorted(self.keys[m.group(1) or m.group(2)]))
             if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
-                ids = tuple(p for p in ids if not self.toned[p] or any(_same_tones(text[start:end], n)
-                                                                        for n in self.toned[p]))
+                ids = tuple(p for p in ids if self._tones_fit(p, text[start:end]))
             if ids:
                 matches.append(Match(ids, start, end, text[start:end]))
                 unit = LISTED_UNIT.match(m.group(2) or "")
@@ -166,6 +166,10 @@ class Gazetteer:
         # a listed name stands for the unit, not for whatever shorter name it contains ("Đồng Văn", not "Đồng")
         matches = [m for m in matches if not any(n.start <= m.start < n.end for n in listed)]
         return sorted(matches + listed, key=lambda m: m.start)
+
+    def _tones_fit(self, place_id: str, span: str) -> bool:
+        """True unless the place has toned spellings and ``span`` carries none of their tones."""
+        return not self.toned[place_id] or any(_same_tones(span, name) for name in self.toned[place_id])
 
     def _listed_after(self, text: str, first: Match, unit: str) -> list[Match]:
         """Units listed under one unit word: "xã Thượng Phùng, Xín Cái và Sơn Vĩ" names three communes. A listed
@@ -180,8 +184,7 @@ class Gazetteer:
             for k in range(len(names), 0, -1):
                 span = " ".join(names[:k])
                 ids = tuple(sorted(p for p in self.keys.get(unit + fold(span), ())
-                                   if self.places.at[p, "parent_id"] in parents
-                                   and (not self.toned[p] or any(_same_tones(span, n) for n in self.toned[p]))))
+                                   if self.places.at[p, "parent_id"] in parents and self._tones_fit(p, span)))
                 if span[0].isupper() and ids:
                     listed.append(Match(ids, sep.end(), sep.end() + len(span), span))
                     pos = sep.end() + len(span)
