@@ -186,7 +186,9 @@ class Store:
             self._event(tie["tie_id"], event, url_source, origin)
 
     def _merge(self, tie: dict, rec: dict, origin: str) -> None:
-        for column in ("established", "ended", "tie_type_wording", "notes"):
+        # A record for a recorded tie describes what it adds ("adds the day of …"), not the tie: its notes stay
+        # out of the tie's notes; what its pages state goes into the evidence notes.
+        for column in ("established", "ended", "tie_type_wording"):
             if not tie[column] and rec[column]:
                 tie[column] = rec[column]
         if rec["established"] and tie["established"] != rec["established"]:

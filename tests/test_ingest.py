@@ -61,6 +61,15 @@ def test_the_same_council_tie_spelled_otherwise_merges_and_unions_purposes(tiny)
     assert vnsister.validate(tiny).ok
 
 
+def test_a_record_for_a_recorded_tie_keeps_its_own_notes_out_of_the_tie(tiny):
+    first = council_record("HĐND tỉnh Delta", "알파시의회", [])
+    later = council_record("HĐND tỉnh Delta", "알파시의회", [], date="2019-05-02")
+    later["notes"] = "Adds the day of the 2019 pact."
+    run(tiny, first, later)
+    ties = [t for t in rows(tiny, "partnerships") if t["vn_party"] == "council"]
+    assert [(t["established"], t["notes"]) for t in ties] == [("2019-05-02", "")]
+
+
 def test_a_letter_of_intent_alone_gives_no_established_date(tiny):
     record = council_record("HĐND tỉnh Delta", "알파시의회", [])
     record["events"][0]["type"] = "letter_of_intent"
