@@ -64,6 +64,8 @@ FINDINGS = {
                          "Foreign localities with a tie to the provincial government of Đắk Lắk as it was before the 2025 merger (year-end foreign-affairs review)."),
     "VN-TH-PAIRS-2023": (19, "2023-03-31", "Vietnam – Thailand", "pairs of localities with twinning or cooperation relations",
                          "Pairs of a Vietnamese and a Thai locality, any level and any type of tie."),
+    "BY-VN-PROVINCES-2025-05": (9, "2025-05-11", "Vietnam – Belarus", "Vietnamese provincial-level localities with friendship and cooperative relations with Belarusian regions",
+                                "Vietnamese provinces and centrally governed cities (map before the 2025 mergers) with a tie to a Belarusian region or to Minsk city; the same sentence counts 6 of Belarus's 7 provincial-level units on the other side."),
     "VN-LAO-KH-2012": (35, "2012-05-31", "Vietnam – Laos", "Vietnamese localities with a Lao local partner", "Vietnamese localities (any level) with at least one Lao partner."),
     "VN-KR-SEASONAL-2025-09": (16, "2025-09-30", "Vietnam – South Korea (seasonal labour)", "Vietnamese provinces/cities with a seasonal-labour agreement with a Korean locality",
                                "Vietnamese provinces or centrally governed cities (post-2025 map) with at least one agreement on seasonal workers at any level (province, district, department)."),

@@ -96,6 +96,8 @@ QUERIES: dict[str, Query] = {
                              partner_country="KR"),
     "DL-TOTAL-2024-12": Query("partners", vn_places=("vn-dak-lak",)),
     "VN-TH-PAIRS-2023": Query("pairs", partner_country="TH", parties="any"),
+    "BY-VN-PROVINCES-2025-05": Query("vn_places", partner_country="BY", parties="any",
+                                     note="Vietnamese parties of any level; the published figure counts provinces"),
     "VN-LAO-KH-2012": Query("vn_places", partner_country="LA", parties="any"),
     "VN-KR-SEASONAL-2025-09": Query("vn_provinces_2025", partner_country="KR", parties="any", purpose="seasonal_labour"),
 }
