@@ -161,7 +161,7 @@ class Store:
             "partner_agency": clean(record.get("partner_agency")), "tie_type": clean(record["tie_type"]),
             "tie_type_wording": clean(record.get("tie_type_wording")), "established": clean(record.get("established")),
             "status": clean(record.get("status") or "unknown"), "ended": clean(record.get("ended")),
-            "notes": clean(record.get("notes")),
+            "known_from": clean(record.get("known_from")), "notes": clean(record.get("notes")),
         }
         rec["established"] = first_agreement_date(rec["established"], record.get("events", []))
         for side in ("vn_place_id", "partner_place_id"):

@@ -55,6 +55,8 @@ CASES = [
      "sources", 4, "source_id", "not used"),
     ("unknown tie type", lambda r: replace_in(r, "partnerships", "twinning,kết nghĩa,2008", "sisterhood,kết nghĩa,2008"),
      "partnerships", 2, "tie_type", "not an allowed value; allowed: twinning"),
+    ("unknown known_from", lambda r: replace_in(r, "partnerships", "1984,active,,,", "1984,active,,yes,"),
+     "partnerships", 4, "known_from", "not an allowed value; allowed: multilateral"),
     ("name not in NFC", lambda r: replace_in(r, "places", "Đồng Tháp", unicodedata.normalize("NFD", "Đồng Tháp")),
      "places", 5, "name_local", "NFC"),
     ("trailing whitespace", lambda r: replace_in(r, "places", ",Gamma,Gamma,Gamma,", ",Gamma ,Gamma,Gamma,"),
@@ -74,18 +76,18 @@ CASES = [
      "events", 3, "date", "future"),
     ("type disagrees with last event", lambda r: replace_in(r, "partnerships", "twinning,kết nghĩa,2008", "friendship,kết nghĩa,2008"),
      "events", 3, "to_type", "latest event"),
-    ("duplicate tie", lambda r: (append_row(r, "partnerships", "T0004,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2009,active,,"),
+    ("duplicate tie", lambda r: (append_row(r, "partnerships", "T0004,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2009,active,,,"),
                                  append_row(r, "evidence", "V0006,S0002,T0004,,supports,Dup.")),
      "partnerships", 5, "tie_id", "duplicate tie"),
     ("same council tie under two spellings",
-     lambda r: (append_row(r, "partnerships", "T0004,vn-delta,council,HĐND tỉnh Delta,kr-alpha,council,알파시의회,friendship,hữu nghị,2019,active,,"),
-                append_row(r, "partnerships", "T0005,vn-delta,council,Hội đồng nhân dân tỉnh Delta (People's Council),kr-alpha,council,Alpha Council,friendship,hữu nghị,,active,,"),
+     lambda r: (append_row(r, "partnerships", "T0004,vn-delta,council,HĐND tỉnh Delta,kr-alpha,council,알파시의회,friendship,hữu nghị,2019,active,,,"),
+                append_row(r, "partnerships", "T0005,vn-delta,council,Hội đồng nhân dân tỉnh Delta (People's Council),kr-alpha,council,Alpha Council,friendship,hữu nghị,,active,,,"),
                 append_row(r, "evidence", "V0006,S0002,T0004,,supports,Council tie."),
                 append_row(r, "evidence", "V0007,S0002,T0005,,supports,Same council tie.")),
      "partnerships", 6, "tie_id", "same parties and type"),
     ("same agency tie, foreign agency named in another language",
-     lambda r: (append_row(r, "partnerships", "T0004,vn-delta,agency,Công an tỉnh Delta,kr-alpha,agency,알파경찰청,cooperation,hợp tác,2005,active,,"),
-                append_row(r, "partnerships", "T0005,vn-delta,agency,Công an tỉnh Delta (Delta police),kr-alpha,agency,Cảnh sát Alpha,cooperation,hợp tác,2005,active,,"),
+     lambda r: (append_row(r, "partnerships", "T0004,vn-delta,agency,Công an tỉnh Delta,kr-alpha,agency,알파경찰청,cooperation,hợp tác,2005,active,,,"),
+                append_row(r, "partnerships", "T0005,vn-delta,agency,Công an tỉnh Delta (Delta police),kr-alpha,agency,Cảnh sát Alpha,cooperation,hợp tác,2005,active,,,"),
                 append_row(r, "evidence", "V0006,S0002,T0004,,supports,Police tie."),
                 append_row(r, "evidence", "V0007,S0002,T0005,,supports,Same police tie.")),
      "partnerships", 6, "tie_id", "same Vietnamese agency"),
@@ -150,8 +152,8 @@ def test_valid_tiny_package_has_no_errors(tiny):
 
 
 def test_two_different_agencies_of_the_same_places_are_two_ties(tiny):
-    append_row(tiny, "partnerships", "T0004,vn-delta,agency,Công an tỉnh Delta,kr-alpha,agency,알파경찰청,cooperation,hợp tác,2005,active,,")
-    append_row(tiny, "partnerships", "T0005,vn-delta,agency,Sở Lao động tỉnh Delta,kr-alpha,agency,알파시 일자리과,cooperation,hợp tác,2005,active,,")
+    append_row(tiny, "partnerships", "T0004,vn-delta,agency,Công an tỉnh Delta,kr-alpha,agency,알파경찰청,cooperation,hợp tác,2005,active,,,")
+    append_row(tiny, "partnerships", "T0005,vn-delta,agency,Sở Lao động tỉnh Delta,kr-alpha,agency,알파시 일자리과,cooperation,hợp tác,2005,active,,,")
     append_row(tiny, "evidence", "V0006,S0002,T0004,,supports,Police tie.")
     append_row(tiny, "evidence", "V0007,S0002,T0005,,supports,Labour department tie.")
     report = vnsister.validate(tiny)

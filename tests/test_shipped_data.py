@@ -116,6 +116,19 @@ def test_seed_dates_and_upgrade(ds, ties):
     assert upgrade["to_type"].astype(str).tolist() == ["twinning"]
 
 
+def test_ties_known_only_from_multilateral_documents_are_marked(ties):
+    def known_from(vn, partner):
+        return _one_tie(ties, vn, partner)["known_from"]
+
+    # the Route 8/12 conference documents and the Virginia memorandum with six provinces
+    assert known_from("vn-nghe-an", "th-sakon-nakhon") == "multilateral"
+    assert known_from("vn-ha-noi", "us-virginia") == "multilateral"
+    # Lạng Sơn also signed a bilateral smart-border-gate agreement with Guangxi in 2023; Lào Cai twinned with Yunnan
+    assert pd.isna(known_from("vn-lang-son", "cn-guangxi"))
+    assert pd.isna(known_from("vn-lao-cai", "cn-yunnan"))
+    assert int((ties["known_from"] == "multilateral").sum()) == 53
+
+
 def test_binh_duong_partner_count_matches_its_own_total(ties):
     """Bình Dương reported 11 foreign localities in Nov 2022 (seed 003)."""
     province = ties[(ties["vn_place_id"] == "vn-binh-duong") & (ties["vn_party"] == "government")]

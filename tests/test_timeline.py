@@ -17,8 +17,8 @@ from vnsister.timeline import count_bounds, tie_timeline, ties_on
 
 # T0004: undated, cited by S0001 (published 2023-10) -> attested by 2023-10-31.
 # T0005: undated, cited only by S0003, which has no date -> no evidence of when it existed.
-UNDATED_TIES = ("T0004,vn-delta,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,,active,,\n"
-                "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,unknown,,\n")
+UNDATED_TIES = ("T0004,vn-delta,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,,active,,,\n"
+                "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,unknown,,,\n")
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ FLAT_COLUMNS = [
     "vn_province", "vn_province_2025", "partner_name_en", "partner_name_local", "partner_place_id", "partner_level",
     "partner_party", "partner_agency", "partner_province", "partner_country", "partner_country_name", "tie_type",
     "tie_type_wording", "established", "start_earliest", "start_latest", "attested_by", "last_attested", "status",
-    "ended", "purposes", "events", "sources",
+    "ended", "known_from", "purposes", "events", "sources",
 ]
 
 

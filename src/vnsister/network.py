@@ -72,8 +72,9 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
         country, level, admin_level, name_en, name_local, side ("VN" or "foreign").
         Edge key and attribute tie_id (kept by every export format); edge attributes: tie_type, established,
         established_precision, status, vn_party, partner_party, vn_place_id and partner_place_id (the historical
-        parties, kept on the 2025 map), weight (from TIE_WEIGHTS), and start/end (ISO days, where known) for
-        Gephi's timeline.
+        parties, kept on the 2025 map), known_from ("multilateral" for a tie known only from documents or meetings
+        of more than two parties, to set clique edges apart), weight (from TIE_WEIGHTS), and start/end (ISO days,
+        where known) for Gephi's timeline.
 
     Examples
     --------
@@ -103,7 +104,7 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
         G.add_edge(u, v, key=row.tie_id, tie_id=row.tie_id, tie_type=str(row.tie_type), established=_text(row.established),
                    established_precision=_text(prec), status=str(row.status), vn_party=str(row.vn_party),
                    partner_party=str(row.partner_party), vn_place_id=row.vn_place_id,
-                   partner_place_id=row.partner_place_id, weight=weight, **span)
+                   partner_place_id=row.partner_place_id, known_from=_text(row.known_from), weight=weight, **span)
     _set_node_attributes(G, ds)
     return G
 
