@@ -76,3 +76,11 @@ def test_datasette_serves_the_package_with_its_metadata(tiny, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+    # stopping the command stops Datasette with it: nothing listens on the port any more
+    deadline = time.monotonic() + 20
+    while True:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                break
+        assert time.monotonic() < deadline, "Datasette still serves after the command was stopped"
+        time.sleep(0.5)

@@ -147,6 +147,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Write the SQLite database and open it in Datasette (the optional extra ``vnsister[serve]``)."""
     import importlib.util
     import json
+    import signal
     import subprocess
     import tempfile
 
@@ -163,7 +164,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"serving {database} on http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
     command = [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(metadata),
                "--host", args.host, "--port", str(args.port)]
-    return subprocess.run(command, check=False).returncode
+    server = subprocess.Popen(command)
+    # Stopping this command (SIGTERM from a process manager or a test) must stop Datasette too, not orphan it.
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    try:
+        return server.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=20)
 
 
 def _version() -> str:
