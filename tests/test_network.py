@@ -21,6 +21,15 @@ def test_graph_has_one_edge_per_tie(tiny):
     assert G.edges["vn-epsilon", "la-gamma", "T0003"]["established_precision"] == "year"
 
 
+def test_edges_say_which_ties_are_known_only_from_multilateral_documents(tiny):
+    path = tiny / "dataset" / "partnerships.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,,", "1984,active,,multilateral,"),
+                    encoding="utf-8")
+    G = build_graph(load(tiny))
+    assert {k: d["known_from"] for _, _, k, d in G.edges(keys=True, data=True)} == {
+        "T0001": "", "T0002": "", "T0003": "multilateral"}
+
+
 @pytest.mark.parametrize(("as_of", "expected"), [
     ("1983-12-31", []),                      # before any tie
     ("1984-01-01", ["T0003"]),               # a year-only date counts from its first day
