@@ -12,6 +12,16 @@ def test_report_prints_summary_tables(tiny, capsys):
     assert re.search(r"^\s*LA\s+Laos\s+1\s", section, re.M)
 
 
+def test_report_counts_ties_known_only_from_multilateral_documents(tiny, capsys):
+    import re
+
+    path = tiny / "dataset" / "partnerships.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,,", "1984,active,,multilateral,"),
+                    encoding="utf-8")
+    assert main(["report", str(tiny)]) == 0
+    assert re.search(r"^ties known only from multilateral documents\s+1$", capsys.readouterr().out, re.M)
+
+
 def test_report_html_is_self_contained(tiny, tmp_path):
     target = tmp_path / "report.html"
     assert main(["report", str(tiny), "--html", str(target)]) == 0

@@ -67,9 +67,10 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     totals = pd.DataFrame({
         "count": [len(ties), dated, len(ties) - dated, ties["partner_place_id"].nunique(), ties["vn_province_id"].nunique(),
                   ties["partner_country"].nunique(), len(ds.events), len(ds.sources),
-                  int((ties["partner_country"] == "KR").sum())],
+                  int((ties["partner_country"] == "KR").sum()), int((ties["known_from"] == "multilateral").sum())],
     }, index=["ties", "ties with an established date", "ties without one", "foreign partner places",
-              "Vietnamese provinces (historical)", "partner countries", "events", "sources", "ties with Korea"])
+              "Vietnamese provinces (historical)", "partner countries", "events", "sources", "ties with Korea",
+              "ties known only from multilateral documents"])
     by_decade = _count(decade, "decade").sort_values("decade", key=lambda d: d.str.replace("undated", "~"))
     return {
         "totals": totals,
