@@ -14,6 +14,8 @@ from vnsister.sourcedates import date_from_url
     ("https://www.yna.co.kr/view/AKR20170802123400061", "2017-08-02"),
     ("https://www.kyeonggi.com/article/20231122580207", "2023-11-22"),
     ("https://m.ajunews.com/amp/20241022190221344", "2024-10-22"),
+    ("https://kuk.kode.co.kr/article/view/kuk202511250230", "2025-11-25"),
+    ("https://www.smartfn.co.kr/article/view/sfn202210040039", "2022-10-04"),
     ("https://78.ru/news/2024-05-21/beglov-v-peterburge", "2024-05-21"),
     ("https://www.goodnewsfinland.com/en/articles/breaking-news/2019/south-ostrobothnia-and-hanoi-deepen-ties/", "2019"),
     # numbers that could be read as dates but are ids
@@ -21,6 +23,7 @@ from vnsister.sourcedates import date_from_url
     ("http://www.gimhaenews.co.kr/news/articleView.html?idxno=49965", ""),
     ("https://en.vietnamplus.vn/quang-binh-boosts-cooperation-with-lao-locality/244552.vnp", ""),
     ("https://example.vn/20230230123456", ""),          # 30 February is no date
+    ("https://example.vn/view/kuk2025112502301", ""),   # a longer number is not the dated id
     ("https://example.vn/2014/12/05/x/2015/01/02/", ""),  # two dates disagree
 ])
 def test_date_from_url(url, expected):

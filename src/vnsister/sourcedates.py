@@ -1,7 +1,7 @@
 """Publication dates read from a source's URL, where the URL's pattern leaves no doubt.
 
 Many news sites put the publication date in the address: ``/2014/12/05/``, ``/201412/``, an article id that
-starts with the day (``NISX20230923…``, ``AKR20230923…``, ``/article/20231122580207``), or a date in the slug
+starts with the day (``NISX20230923…``, ``AKR20230923…``, ``/article/20231122580207``, ``/kuk202511250230``), or a date in the slug
 (``…-2019-10-21.html``). :func:`date_from_url` returns that date as a partial date (``YYYY``, ``YYYY-MM``,
 ``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree. A bare number that merely could be a
 date (``post131005``, ``?idxno=49965``) is never read as one.
@@ -26,6 +26,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"[-_/]{_YEAR}-{_MONTH}-{_DAY}(?:\.html?|/|$)"),           # …-2019-10-21.html
     re.compile(rf"(?:^|[/=])[A-Z]{{2,5}}{_YEAR}{_MONTH}{_DAY}_?\d{{4,}}"),  # NISX20230923_…, AKR20230923…
     re.compile(rf"(?:^|[/=]){_YEAR}{_MONTH}{_DAY}\d{{4,9}}(?:$|[/&.?#])"),  # /article/20231122580207, seq=2023060814…
+    re.compile(rf"/[a-z]{{2,5}}{_YEAR}{_MONTH}{_DAY}\d{{4}}(?:$|[/&.?#])"),   # /article/view/kuk202511250230
     re.compile(rf"/{_YEAR}/{_MONTH}(?:/|$)"),                              # /2014/12/
     re.compile(rf"/{_YEAR}{_MONTH}/"),                                     # /201412/
     re.compile(rf"/{_YEAR}/(?=[^/]*[a-z][^/]*-)"),                         # /2019/a-slug-with-words
