@@ -126,7 +126,11 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     # Lạng Sơn also signed a bilateral smart-border-gate agreement with Guangxi in 2023; Lào Cai twinned with Yunnan
     assert pd.isna(known_from("vn-lang-son", "cn-guangxi"))
     assert pd.isna(known_from("vn-lao-cai", "cn-yunnan"))
-    assert int((ties["known_from"] == "multilateral").sum()) == 53
+    # Bát Xát and Jinping also signed a bilateral memorandum (2024) besides the six-district liaison conference
+    assert pd.isna(known_from("vn-lao-cai-bat-xat", "cn-jinping"))
+    # the five-city tourism-route memorandum of 2019
+    assert known_from("vn-quang-ninh-mong-cai", "cn-guilin") == "multilateral"
+    assert int((ties["known_from"] == "multilateral").sum()) == 70
 
 
 def test_binh_duong_partner_count_matches_its_own_total(ties):
