@@ -67,6 +67,8 @@ FINDINGS = {
     "BY-VN-PROVINCES-2025-05": (9, "2025-05-11", "Vietnam – Belarus", "Vietnamese provincial-level localities with friendship and cooperative relations with Belarusian regions",
                                 "Vietnamese provinces and centrally governed cities (map before the 2025 mergers) with a tie to a Belarusian region or to Minsk city; the same sentence counts 6 of Belarus's 7 provincial-level units on the other side."),
     "VN-LAO-KH-2012": (35, "2012-05-31", "Vietnam – Laos", "Vietnamese localities with a Lao local partner", "Vietnamese localities (any level) with at least one Lao partner."),
+    "CHAMPASAK-VN-LOCALITIES-2017-08": (19, "2017-08-21", "Champasak (Laos) – Vietnam", "Vietnamese provinces, cities and other units with official cooperation with Champasak",
+                                        "Vietnamese parties of any level with a tie to Champasak province or one of its districts; the published figure is 15 provinces, 3 cities and 1 further unit."),
     "VN-KR-SEASONAL-2025-09": (16, "2025-09-30", "Vietnam – South Korea (seasonal labour)", "Vietnamese provinces/cities with a seasonal-labour agreement with a Korean locality",
                                "Vietnamese provinces or centrally governed cities (post-2025 map) with at least one agreement on seasonal workers at any level (province, district, department)."),
 }

@@ -99,6 +99,7 @@ QUERIES: dict[str, Query] = {
     "BY-VN-PROVINCES-2025-05": Query("vn_places", partner_country="BY", parties="any",
                                      note="Vietnamese parties of any level; the published figure counts provinces"),
     "VN-LAO-KH-2012": Query("vn_places", partner_country="LA", parties="any"),
+    "CHAMPASAK-VN-LOCALITIES-2017-08": Query("vn_places", partner_places=("la-champasak",), parties="any"),
     "VN-KR-SEASONAL-2025-09": Query("vn_provinces_2025", partner_country="KR", parties="any", purpose="seasonal_labour"),
 }
 
