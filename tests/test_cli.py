@@ -22,6 +22,17 @@ def test_report_counts_ties_known_only_from_multilateral_documents(tiny, capsys)
     assert re.search(r"^ties known only from multilateral documents\s+1$", capsys.readouterr().out, re.M)
 
 
+def test_report_counts_ties_signed_by_councils_or_agencies(tiny, capsys):
+    import re
+
+    path = tiny / "dataset" / "partnerships.csv"
+    text = path.read_text(encoding="utf-8").replace(
+        "T0003,vn-epsilon,government,,la-gamma,government,,", "T0003,vn-epsilon,government,,la-gamma,agency,Gamma police,")
+    path.write_text(text, encoding="utf-8")
+    assert main(["report", str(tiny)]) == 0
+    assert re.search(r"^ties signed by a council or an agency\s+1$", capsys.readouterr().out, re.M)
+
+
 def test_report_html_is_self_contained(tiny, tmp_path):
     target = tmp_path / "report.html"
     assert main(["report", str(tiny), "--html", str(target)]) == 0

@@ -64,13 +64,15 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     decade = (established_year // 10 * 10).astype("Int64").astype("string")
     decade = (decade + "s").fillna("undated")
     dated = int(ties["established"].notna().sum())
+    # a council's or an agency's tie is a different relation from the governments' own: counted apart
+    bodies = int(((ties["vn_party"] != "government") | (ties["partner_party"] != "government")).sum())
     totals = pd.DataFrame({
-        "count": [len(ties), dated, len(ties) - dated, ties["partner_place_id"].nunique(), ties["vn_province_id"].nunique(),
-                  ties["partner_country"].nunique(), len(ds.events), len(ds.sources),
+        "count": [len(ties), dated, len(ties) - dated, bodies, ties["partner_place_id"].nunique(),
+                  ties["vn_province_id"].nunique(), ties["partner_country"].nunique(), len(ds.events), len(ds.sources),
                   int((ties["partner_country"] == "KR").sum()), int((ties["known_from"] == "multilateral").sum())],
-    }, index=["ties", "ties with an established date", "ties without one", "foreign partner places",
-              "Vietnamese provinces (historical)", "partner countries", "events", "sources", "ties with Korea",
-              "ties known only from multilateral documents"])
+    }, index=["ties", "ties with an established date", "ties without one", "ties signed by a council or an agency",
+              "foreign partner places", "Vietnamese provinces (historical)", "partner countries", "events", "sources",
+              "ties with Korea", "ties known only from multilateral documents"])
     by_decade = _count(decade, "decade").sort_values("decade", key=lambda d: d.str.replace("undated", "~"))
     return {
         "totals": totals,
