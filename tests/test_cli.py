@@ -88,3 +88,15 @@ def test_package_metadata_states_both_licences():
     from importlib.metadata import metadata
 
     assert metadata("vnsister")["License-Expression"] == "MIT AND CC-BY-4.0"
+
+
+def test_report_counts_ties_by_status_with_the_rule(tiny, capsys):
+    import re
+
+    path = tiny / "dataset" / "partnerships.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,,", "1984,unknown,,,"), encoding="utf-8")
+    assert main(["report", str(tiny)]) == 0
+    section = capsys.readouterr().out.split("Ties by status")[1]
+    assert re.search(r"^\s*active\s+2\s+dated evidence from 2016-12-03 on", section, re.M)
+    assert re.search(r"^\s*unknown\s+1\s", section, re.M)
+    assert re.search(r"^\s*lapsed\s+0\s", section, re.M)

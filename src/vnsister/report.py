@@ -53,7 +53,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     --------
     >>> tables = summary_tables(load())
     >>> sorted(tables)
-    ['by_decade', 'by_partner_country', 'by_type', 'by_vn_province', 'totals']
+    ['by_decade', 'by_partner_country', 'by_status', 'by_type', 'by_vn_province', 'totals']
     >>> tables["by_decade"]["decade"].iloc[-1]
     'undated'
     """
@@ -79,6 +79,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
         "by_partner_country": coverage_by_country(ds),
         "by_vn_province": partners_by_province(ds),
         "by_type": _count(ties["tie_type"].astype("string"), "tie_type"),
+        "by_status": status_counts(ds),
         "by_decade": by_decade.reset_index(drop=True),
     }
 
@@ -106,6 +107,27 @@ def analysis_tables(ds: Dataset, as_of: str | None = None) -> dict[str, pd.DataF
             ds, "cohort", "KR", as_of=day),
         "Agreements with Korean partners by decade of the agreement and purpose": purposes_by_period(ds).T.reset_index(),
     }
+
+
+def status_counts(ds: Dataset) -> pd.DataFrame:
+    """Ties by status on the release date, each status with the rule that gives it (codebook §6).
+
+    Examples
+    --------
+    >>> status_counts(load())["status"].tolist()
+    ['active', 'unknown', 'lapsed']
+    """
+    from vnsister.timeline import STATUS_WINDOW_YEARS, status_cutoff
+
+    since = status_cutoff(ds.released).date()
+    meaning = {
+        "active": f"dated evidence from {since} on (the {STATUS_WINDOW_YEARS} years before the release), no end reported",
+        "unknown": "no dated evidence since then, none at all, or evidence the curators hold insufficient",
+        "lapsed": "a source reports that the tie ended or expired",
+    }
+    counts = ds.partnerships["status"].astype("string").value_counts()
+    return pd.DataFrame({"status": list(meaning), "ties": [int(counts.get(s, 0)) for s in meaning],
+                         "meaning": list(meaning.values())})
 
 
 def _count(values: pd.Series, name: str) -> pd.DataFrame:
@@ -295,6 +317,9 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     body = [f"<h1>{html.escape(header[0])}</h1>"] + [f'<p class="meta">{html.escape(line)}</p>' for line in header[1:]]
     body += ["<h2>Totals</h2>", _table_html(tables["totals"].rename_axis("what"), f"{stamp} Counts of rows in the "
                                             "shipped tables.", index=True)]
+    body += ["<h2>Status</h2>", _table_html(tables["by_status"], f"vnsister {ds.version}, released {ds.released}; "
+                                            f"n = {n} ties. Status is read from the sources on the release date, not "
+                                            "measured; a tie with no recent coverage is unknown, not ended.")]
     coverage = coverage_table(ds)
     body += ["<h2>Coverage against published totals</h2>",
              _table_html(coverage, f"n = {len(coverage)} published figures. The dataset's figure is counted the way "
