@@ -167,3 +167,10 @@ def test_readme_coverage_table_is_current(ds):
     from vnsister.coverage import breakdown_markdown
 
     assert breakdown_markdown(ds) in readme, "run: python scripts/update_readme.py"
+
+
+def test_evidence_notes_speak_of_their_own_page(ds):
+    # a note says what its source states; remarks on how the row uses it belong in the tie's notes
+    about_the_data = r"\b(?:the row|this row|row keeps|row follows|dataset|this batch|other batches|this line|already recorded)\b"
+    speaking_of_data = ds.evidence.loc[ds.evidence["note"].fillna("").str.contains(about_the_data, case=False), "evidence_id"]
+    assert speaking_of_data.tolist() == []
