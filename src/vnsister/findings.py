@@ -16,7 +16,7 @@ import pandas as pd
 
 from vnsister import checks
 from vnsister.load import Dataset
-from vnsister.network import successor_map
+from vnsister.network import council_or_agency, successor_map
 from vnsister.purposes import VOCABULARY
 from vnsister.timeline import UNDATED, ties_on
 
@@ -127,7 +127,7 @@ def _select(ds: Dataset, query: Query, as_of: str, undated: str = "attested") ->
     if query.tie_types:
         ties = ties[ties["tie_type"].astype("string").isin(query.tie_types)]
     if query.parties == "government":
-        ties = ties[(ties["vn_party"] == "government") & (ties["partner_party"] == "government")]
+        ties = ties[~council_or_agency(ties)]
     if query.korean_side:
         ties = ties[ties["partner_party"] == "government"]
     if query.purpose:

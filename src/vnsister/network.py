@@ -25,11 +25,15 @@ LEVELS = ("place", "province")
 TIE_WEIGHTS: dict[str, float] = {"twinning": 4.0, "friendship": 3.0, "cooperation": 2.0, "other": 1.0, "agency": 1.0}
 
 
+def council_or_agency(ties: pd.DataFrame) -> pd.Series:
+    """True for a tie signed on either side by a council or an agency rather than the government itself."""
+    return (ties["vn_party"] != "government") | (ties["partner_party"] != "government")
+
+
 def tie_weights(ties: pd.DataFrame, weights: Mapping[str, float] | None = None) -> pd.Series:
     """Strength of each tie: its type's weight, or the ``agency`` weight when either party is not the government."""
     table = weights or TIE_WEIGHTS
-    agency = (ties["vn_party"] != "government") | (ties["partner_party"] != "government")
-    return ties["tie_type"].astype("string").map(table).where(~agency, table["agency"]).astype(float)
+    return ties["tie_type"].astype("string").map(table).where(~council_or_agency(ties), table["agency"]).astype(float)
 
 
 def successor_map(ds: Dataset) -> dict[str, str]:

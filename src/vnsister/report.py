@@ -57,7 +57,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     >>> tables["by_decade"]["decade"].iloc[-1]
     'undated'
     """
-    from vnsister.network import partners_by_province
+    from vnsister.network import council_or_agency, partners_by_province
 
     ties = ds.ties()
     established_year = pd.to_numeric(ties["established"].str.slice(0, 4), errors="coerce")
@@ -65,7 +65,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     decade = (decade + "s").fillna("undated")
     dated = int(ties["established"].notna().sum())
     # a council's or an agency's tie is a different relation from the governments' own: counted apart
-    bodies = int(((ties["vn_party"] != "government") | (ties["partner_party"] != "government")).sum())
+    bodies = int(council_or_agency(ties).sum())
     totals = pd.DataFrame({
         "count": [len(ties), dated, len(ties) - dated, bodies, ties["partner_place_id"].nunique(),
                   ties["vn_province_id"].nunique(), ties["partner_country"].nunique(), len(ds.events), len(ds.sources),
