@@ -17,12 +17,17 @@ from vnsister.sourcedates import date_from_url
     ("https://kuk.kode.co.kr/article/view/kuk202511250230", "2025-11-25"),
     ("https://www.smartfn.co.kr/article/view/sfn202210040039", "2022-10-04"),
     ("https://78.ru/news/2024-05-21/beglov-v-peterburge", "2024-05-21"),
+    ("https://baotintuc.vn/da-nang/ky-bien-ban-ghi-nho-hop-tac-20240523103844938.htm", "2024-05-23"),
+    ("https://covid-19.chinadaily.com.cn/dfpd/2009-01/22/content_7422537.htm", "2009-01-22"),
+    ("http://sl.china.com.cn/2019/1203/72043.shtml", "2019-12-03"),
     ("https://www.goodnewsfinland.com/en/articles/breaking-news/2019/south-ostrobothnia-and-hanoi-deepen-ties/", "2019"),
     # numbers that could be read as dates but are ids
     ("https://baodauthau.vn/gap-go-han-quoc-post131005.html", ""),
     ("http://www.gimhaenews.co.kr/news/articleView.html?idxno=49965", ""),
     ("https://en.vietnamplus.vn/quang-binh-boosts-cooperation-with-lao-locality/244552.vnp", ""),
     ("https://example.vn/20230230123456", ""),          # 30 February is no date
+    ("https://example.vn/tin-20240523103844.htm", ""),  # a timestamp cut short is not the dated slug
+    ("https://example.cn/2019/1332/1.shtml", ""),       # month 13
     ("https://example.vn/view/kuk2025112502301", ""),   # a longer number is not the dated id
     ("https://example.vn/2014/12/05/x/2015/01/02/", ""),  # two dates disagree
 ])

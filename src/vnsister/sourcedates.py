@@ -1,8 +1,9 @@
 """Publication dates read from a source's URL, where the URL's pattern leaves no doubt.
 
 Many news sites put the publication date in the address: ``/2014/12/05/``, ``/201412/``, an article id that
-starts with the day (``NISX20230923…``, ``AKR20230923…``, ``/article/20231122580207``, ``/kuk202511250230``), or a
-date in the slug (``…-2019-10-21.html``). :func:`date_from_url` returns that date as a partial date (``YYYY``, ``YYYY-MM``,
+starts with the day (``NISX20230923…``, ``AKR20230923…``, ``/article/20231122580207``, ``/kuk202511250230``), a
+date in the slug (``…-2019-10-21.html``) or a timestamp to the millisecond (``…-20240523103844938.htm``), or the
+split forms of Chinese sites (``/2009-01/22/``, ``/2019/1203/``). :func:`date_from_url` returns that date as a partial date (``YYYY``, ``YYYY-MM``,
 ``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree. A bare number that merely could be a
 date (``post131005``, ``?idxno=49965``) is never read as one.
 """
@@ -27,6 +28,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?:^|[/=])[A-Z]{{2,5}}{_YEAR}{_MONTH}{_DAY}_?\d{{4,}}"),  # NISX20230923_…, AKR20230923…
     re.compile(rf"(?:^|[/=]){_YEAR}{_MONTH}{_DAY}\d{{4,9}}(?:$|[/&.?#])"),  # /article/20231122580207, seq=2023060814…
     re.compile(rf"/[a-z]{{2,5}}{_YEAR}{_MONTH}{_DAY}\d{{4}}(?:$|[/&.?#])"),   # /article/view/kuk202511250230
+    re.compile(rf"-{_YEAR}{_MONTH}{_DAY}\d{{9}}\.html?$"),                    # …-20240523103844938.htm (to the ms)
+    re.compile(rf"/{_YEAR}-{_MONTH}/{_DAY}/"),                             # /2009-01/22/content_…
+    re.compile(rf"/{_YEAR}/{_MONTH}{_DAY}/"),                              # /2019/1203/72043.shtml
     re.compile(rf"/{_YEAR}/{_MONTH}(?:/|$)"),                              # /2014/12/
     re.compile(rf"/{_YEAR}{_MONTH}/"),                                     # /201412/
     re.compile(rf"/{_YEAR}/(?=[^/]*[a-z][^/]*-)"),                         # /2019/a-slug-with-words
