@@ -3,9 +3,9 @@
 Many news sites put the publication date in the address: ``/2014/12/05/``, ``/201412/``, an article id that
 starts with the day (``NISX20230923…``, ``AKR20230923…``, ``/article/20231122580207``, ``/kuk202511250230``), a
 date in the slug (``…-2019-10-21.html``) or a timestamp to the millisecond (``…-20240523103844938.htm``), or the
-split forms of Chinese sites (``/2009-01/22/``, ``/2019/1203/``). :func:`date_from_url` returns that date as a partial date (``YYYY``, ``YYYY-MM``,
-``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree. A bare number that merely could be a
-date (``post131005``, ``?idxno=49965``) is never read as one.
+split forms of Chinese sites (``/2009-01/22/``, ``/2019/1203/``). :func:`date_from_url` returns that date as a
+partial date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree.
+A bare number that merely could be a date (``post131005``, ``?idxno=49965``) is never read as one.
 """
 
 from __future__ import annotations
