@@ -81,6 +81,14 @@ def first_agreement_date(established: str, events: list[dict]) -> str:
     return established
 
 
+def same_step(recorded: str, date: str) -> bool:
+    """Two dates of one kind of event name the same step when both are given and one refines the other
+    ("2019" and "2019-08-16"); an undated step matches only another undated one."""
+    if not recorded or not date:
+        return recorded == date
+    return recorded.startswith(date) or date.startswith(recorded)
+
+
 class Store:
     def __init__(self, root: Path = ROOT) -> None:
         self.root = root
@@ -205,8 +213,13 @@ class Store:
 
     def _event(self, tie_id: str, event: dict, url_source: dict[str, str], origin: str) -> None:
         kind, date = clean(event["type"]), clean(event.get("date"))
-        existing = [e for e in self.tables["events"] if e["tie_id"] == tie_id and e["event_type"] == kind
-                    and (e["date"] == date or e["date"].startswith(date) or date.startswith(e["date"]))]
+        same_kind = [e for e in self.tables["events"] if e["tie_id"] == tie_id and e["event_type"] == kind]
+        existing = [e for e in same_kind if same_step(e["date"], date)]
+        if not existing and any(not e["date"] or not date for e in same_kind):
+            # an undated step is never dated from another page: the curator merges by hand if it is the same one
+            others = ", ".join(e["event_id"] for e in same_kind)
+            self.warnings.append(f"{origin}: {tie_id} {kind} {date or '(undated)'} kept apart from {others}; "
+                                 "merge by hand if it is the same step")
         if existing:
             row = existing[0]
             if len(date) > len(row["date"]):

@@ -114,7 +114,31 @@ def test_retired_ids_of_the_release_are_absent_from_its_tables():
         retired = list(csv.DictReader(fh))
     ds = vnsister.load(REPO)
     present = {"partnerships": set(ds.partnerships["tie_id"]), "events": set(ds.events["event_id"]),
-               "evidence": set(ds.evidence["evidence_id"])}
+               "evidence": set(ds.evidence["evidence_id"]), "places": set(ds.places["place_id"]),
+               "sources": set(ds.sources["source_id"])}
     for row in retired:
         assert row["id"] not in present[row["table"]], row
         assert row["replaced_by"] in set().union(*present.values()), row
+
+
+def test_a_dated_step_never_dates_an_undated_one_from_another_page(tiny, capsys):
+    undated = council_record("HĐND tỉnh Delta", "알파시의회", [], date="")
+    undated["established"] = ""
+    later = council_record("HĐND tỉnh Delta", "알파시의회", [], date="")
+    later["established"] = ""
+    later["events"][0]["date"] = "2021-03-04"
+    later["evidence"] = [{**SOURCE, "url": "https://example.org/other-page"}]
+    later["events"][0]["sources"] = [{"url": "https://example.org/other-page", "note": "A pact on 4 March 2021."}]
+    run(tiny, undated, later)
+    tie = next(t for t in rows(tiny, "partnerships") if t["vn_party"] == "council")
+    dates = sorted(e["date"] for e in rows(tiny, "events") if e["tie_id"] == tie["tie_id"])
+    assert dates == ["", "2021-03-04"]  # two steps, the first still undated
+    assert "kept apart from" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("recorded", "date", "same"), [
+    ("2019", "2019-08-16", True), ("2019-08-16", "2019", True), ("2019-08", "2019-08", True), ("", "", True),
+    ("", "2019", False), ("2019", "", False), ("2019-08", "2019-09-01", False),
+])
+def test_same_step(recorded, date, same):
+    assert ingest.same_step(recorded, date) is same
