@@ -69,6 +69,14 @@ FINDINGS = {
     "VN-LAO-KH-2012": (35, "2012-05-31", "Vietnam – Laos", "Vietnamese localities with a Lao local partner", "Vietnamese localities (any level) with at least one Lao partner."),
     "CHAMPASAK-VN-LOCALITIES-2017-08": (19, "2017-08-21", "Champasak (Laos) – Vietnam", "Vietnamese provinces, cities and other units with official cooperation with Champasak",
                                         "Vietnamese parties of any level with a tie to Champasak province or one of its districts; the published figure is 15 provinces, 3 cities and 1 further unit."),
+    "BD-TOTAL-2022-01": (10, "2022-01-07", "Binh Duong", "foreign provinces and cities with established ties",
+                         "Foreign localities with a tie to the provincial government, as stated by the province in January 2022."),
+    "DN-AU-2023-03": (3, "2023-03-31", "Da Nang – Australia", "Australian localities with cooperative relations",
+                      "Australian localities with a tie to the city government, as named by the city portal (Queensland, South Australia, Gold Coast)."),
+    "DN-JP-2023-11": (20, "2023-11-16", "Da Nang – Japan", "Japanese cities and prefectures with cooperative relations",
+                      "Japanese localities with a tie to the city government; the published figure is approximate ('about 20')."),
+    "SL-LAO-PROVINCES-2024-11": (9, "2024-11-15", "Son La – Laos", "Lao provinces with comprehensive cooperation relations",
+                                 "Lao provinces with a tie to the Sơn La provincial government, out of Laos's 18 provinces."),
     "VN-KR-SEASONAL-2025-09": (16, "2025-09-30", "Vietnam – South Korea (seasonal labour)", "Vietnamese provinces/cities with a seasonal-labour agreement with a Korean locality",
                                "Vietnamese provinces or centrally governed cities (post-2025 map) with at least one agreement on seasonal workers at any level (province, district, department)."),
 }
@@ -77,7 +85,8 @@ SEED_URLS = {"BD-TOTAL-2022": "https://baodauthau.vn/gap-go-han-quoc-meet-korea-
                               "va-cac-doi-tac-han-quoc-post131005.html"}
 FIELDS = [f["name"] for f in json.loads((ROOT / "schemas" / "published_findings.json").read_text(encoding="utf-8"))["fields"]]
 # Figures published as bounds or approximations ("more than 100", "about 70"): compared as such.
-VALUE_KINDS = {"HN-TOTAL-2018": "at_least", "HN-TOTAL-2025": "at_least", "VN-KR-PAIRS-2023": "about"}
+VALUE_KINDS = {"HN-TOTAL-2018": "at_least", "HN-TOTAL-2025": "at_least", "VN-KR-PAIRS-2023": "about",
+               "DN-JP-2023-11": "about"}
 
 
 def partial(text: str) -> str:

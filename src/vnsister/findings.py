@@ -100,6 +100,10 @@ QUERIES: dict[str, Query] = {
                                      note="Vietnamese parties of any level; the published figure counts provinces"),
     "VN-LAO-KH-2012": Query("vn_places", partner_country="LA", parties="any"),
     "CHAMPASAK-VN-LOCALITIES-2017-08": Query("vn_places", partner_places=("la-champasak",), parties="any"),
+    "BD-TOTAL-2022-01": Query("partners", vn_places=("vn-binh-duong",)),
+    "DN-AU-2023-03": Query("partners", vn_places=("vn-da-nang",), partner_country="AU"),
+    "DN-JP-2023-11": Query("partners", vn_places=("vn-da-nang",), partner_country="JP"),
+    "SL-LAO-PROVINCES-2024-11": Query("partners", vn_places=("vn-son-la",), partner_country="LA"),
     "VN-KR-SEASONAL-2025-09": Query("vn_provinces_2025", partner_country="KR", parties="any", purpose="seasonal_labour"),
 }
 
