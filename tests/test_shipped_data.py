@@ -174,3 +174,11 @@ def test_evidence_notes_speak_of_their_own_page(ds):
     about_the_data = r"\b(?:the row|this row|row keeps|row follows|dataset|this batch|other batches|this line|already recorded)\b"
     speaking_of_data = ds.evidence.loc[ds.evidence["note"].fillna("").str.contains(about_the_data, case=False), "evidence_id"]
     assert speaking_of_data.tolist() == []
+
+
+def test_tie_notes_speak_to_readers_not_of_the_intake(ds):
+    # a tie's note explains the row to a reader; how a curation batch changed it belongs in curation/corrections.md
+    about_the_intake = r"^Adds\b|\b(?:existing (?:tie|record|police tie)|this batch|other batches|this record|line of this)\b"
+    speaking_of_intake = ds.partnerships.loc[ds.partnerships["notes"].fillna("").str.contains(about_the_intake, case=False),
+                                             "tie_id"]
+    assert speaking_of_intake.tolist() == []
