@@ -75,6 +75,9 @@ FINDINGS = {
                       "Australian localities with a tie to the city government, as named by the city portal (Queensland, South Australia, Gold Coast)."),
     "DN-JP-2023-11": (20, "2023-11-16", "Da Nang – Japan", "Japanese cities and prefectures with cooperative relations",
                       "Japanese localities with a tie to the city government; the published figure is approximate ('about 20')."),
+    "DN-JP-2025-07": (22, "2025-07-07", "Da Nang (after the 2025 merger) – Japan", "Japanese prefectures and cities with friendly relations",
+                      "Japanese localities with a tie to the government of Đà Nẵng or of Quảng Nam (merged into it on 2025-07-01); "
+                      "the published figure is 'more than 22' (a lower bound), six of them with official memoranda."),
     "SL-LAO-PROVINCES-2024-11": (9, "2024-11-15", "Son La – Laos", "Lao provinces with comprehensive cooperation relations",
                                  "Lao provinces with a tie to the Sơn La provincial government, out of Laos's 18 provinces."),
     "VN-KR-SEASONAL-2025-09": (16, "2025-09-30", "Vietnam – South Korea (seasonal labour)", "Vietnamese provinces/cities with a seasonal-labour agreement with a Korean locality",
@@ -86,7 +89,7 @@ SEED_URLS = {"BD-TOTAL-2022": "https://baodauthau.vn/gap-go-han-quoc-meet-korea-
 FIELDS = [f["name"] for f in json.loads((ROOT / "schemas" / "published_findings.json").read_text(encoding="utf-8"))["fields"]]
 # Figures published as bounds or approximations ("more than 100", "about 70"): compared as such.
 VALUE_KINDS = {"HN-TOTAL-2018": "at_least", "HN-TOTAL-2025": "at_least", "VN-KR-PAIRS-2023": "about",
-               "DN-JP-2023-11": "about"}
+               "DN-JP-2023-11": "about", "DN-JP-2025-07": "at_least"}
 
 
 def partial(text: str) -> str:

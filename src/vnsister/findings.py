@@ -103,6 +103,7 @@ QUERIES: dict[str, Query] = {
     "BD-TOTAL-2022-01": Query("partners", vn_places=("vn-binh-duong",)),
     "DN-AU-2023-03": Query("partners", vn_places=("vn-da-nang",), partner_country="AU"),
     "DN-JP-2023-11": Query("partners", vn_places=("vn-da-nang",), partner_country="JP"),
+    "DN-JP-2025-07": Query("partners", vn_places=("vn-da-nang", "vn-quang-nam"), partner_country="JP"),
     "SL-LAO-PROVINCES-2024-11": Query("partners", vn_places=("vn-son-la",), partner_country="LA"),
     "VN-KR-SEASONAL-2025-09": Query("vn_provinces_2025", partner_country="KR", parties="any", purpose="seasonal_labour"),
 }
