@@ -1,0 +1,44 @@
+"""scripts/import_findings.py: the curated conventions are the one list of comparable findings."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from vnsister.findings import QUERIES
+
+REPO = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("import_findings", REPO / "scripts" / "import_findings.py")
+import_findings = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(import_findings)
+
+
+def test_every_convention_has_a_query_and_every_query_a_convention():
+    ids = [row["finding_id"] for row in import_findings.read_conventions()]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(QUERIES)
+
+
+def test_value_kinds_come_from_the_schema():
+    assert import_findings.VALUE_KINDS == ["exact", "at_least", "at_most", "about"]
+
+
+def test_a_bad_value_kind_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "conventions.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["finding_id", "value", "value_kind", "as_of", "scope", "metric", "counting_convention", "seed_url"])
+        writer.writerow(["X-1", "3", "exact", "2020-01-01", "s", "m", "c", ""])
+        writer.writerow(["X-2", "5", "roughly", "2020-01-01", "s", "m", "c", ""])
+    with pytest.raises(SystemExit, match=r"conventions.csv:3: value_kind 'roughly'"):
+        import_findings.read_conventions(path)
+
+
+def test_a_convention_without_a_research_note_is_refused(tmp_path):
+    research = tmp_path / "research.csv"
+    research.write_text("finding_id,value,source_url,source_title,publisher,published,language\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="has no research note"):
+        import_findings.main([str(research)])
