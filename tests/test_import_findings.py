@@ -42,3 +42,14 @@ def test_a_convention_without_a_research_note_is_refused(tmp_path):
     research.write_text("finding_id,value,source_url,source_title,publisher,published,language\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="has no research note"):
         import_findings.main([str(research)])
+
+
+def test_shipped_findings_are_the_conventions():
+    # published_findings.csv is built from the conventions, never edited by hand
+    with (REPO / "dataset" / "published_findings.csv").open(encoding="utf-8", newline="") as fh:
+        shipped = {row["finding_id"]: row for row in csv.DictReader(fh)}
+    for convention in import_findings.read_conventions():
+        row = shipped[convention["finding_id"]]
+        for column in ("value", "value_kind", "as_of", "scope", "metric", "counting_convention"):
+            assert row[column] == convention[column], (convention["finding_id"], column)
+    assert len(shipped) == len(import_findings.read_conventions())
