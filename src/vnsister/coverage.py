@@ -82,8 +82,8 @@ def breakdown_markdown(ds: Dataset) -> str:
     lines += [f"| {r.country} | {r.ties} | {r.partners} | {r.vn_provinces} | {r.dated_share:.0%} |"
               for r in countries.itertuples()]
     lines += ["", "</details>", "",
-              f"<details><summary>By Vietnamese province, historical map ({len(provinces)} province-level units with ties; a district's, "
-              "council's or agency's tie counts for its province)</summary>", "",
+              f"<details><summary>By Vietnamese province, historical map ({len(provinces)} province-level units with ties; "
+              "a district's, council's or agency's tie counts for its province)</summary>", "",
               "| province | ties | distinct partners | partner countries | dated share |", "|---|---|---|---|---|"]
     lines += [f"| {r.vn_province} | {r.ties} | {r.partners} | {r.partner_countries} | {r.dated_share:.0%} |"
               for r in provinces.itertuples()]
