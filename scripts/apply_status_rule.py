@@ -21,6 +21,8 @@ import csv
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 HELD = ROOT / "curation" / "status_held.csv"
 sys.path.insert(0, str(ROOT / "src"))
@@ -47,7 +49,7 @@ def status_changes(ds: vnsister.Dataset, held: dict[str, str]) -> dict[str, tupl
     recent = (timeline["last_attested"] >= status_cutoff(ds.released)).fillna(False)
     changes = {}
     for tie, row in timeline.iterrows():
-        last = "" if row["last_attested"] is None or str(row["last_attested"]) == "NaT" else str(row["last_attested"].date())
+        last = "" if pd.isna(row["last_attested"]) else str(row["last_attested"].date())
         if row["status"] == "active" and not recent[tie]:
             changes[tie] = ("unknown", last)
         elif row["status"] == "unknown" and recent[tie] and tie not in held:
