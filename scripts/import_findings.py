@@ -19,9 +19,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from vnsister.findings import Query  # noqa: E402  (the library's reading of a dataset query)
+
 # One row per finding the dataset can be compared with: the value read from the published figure, how it was
-# published (exact, at_least for "more than 100", about for "about 70"), the day the count refers to, and the
-# counting convention in the project's own words. seed_url: the URL of a seed article the research note lacks.
+# published (exact, at_least for "more than 100", about for "about 70"), the day the count refers to, the
+# counting convention in the project's own words, and the dataset query that counts the same thing (the text
+# form of vnsister.findings.Query). seed_url: the URL of a seed article the research note lacks.
 CONVENTIONS = ROOT / "curation" / "finding_conventions.csv"
 SCHEMA = json.loads((ROOT / "schemas" / "published_findings.json").read_text(encoding="utf-8"))
 FIELDS = [field["name"] for field in SCHEMA["fields"]]
@@ -34,6 +38,10 @@ def read_conventions(path: Path = CONVENTIONS) -> list[dict[str, str]]:
     for line, row in enumerate(rows, start=2):
         if row["value_kind"] not in VALUE_KINDS:
             raise SystemExit(f"{path.name}:{line}: value_kind {row['value_kind']!r} is not one of {VALUE_KINDS}")
+        try:
+            row["dataset_query"] = str(Query.parse(row["dataset_query"]))  # written the one way the schema allows
+        except ValueError as exc:
+            raise SystemExit(f"{path.name}:{line}: {exc}") from None
     return rows
 
 
@@ -74,7 +82,7 @@ def main(paths: list[str]) -> None:
         rows.append({"finding_id": finding_id, "scope": convention["scope"], "metric": convention["metric"],
                      "published_value": item["value"], "value": convention["value"], "value_kind": convention["value_kind"],
                      "as_of": convention["as_of"], "counting_convention": convention["counting_convention"],
-                     "source_id": by_url[url], "notes": ""})
+                     "dataset_query": convention["dataset_query"], "source_id": by_url[url], "notes": ""})
     with sources_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, list(sources[0].keys()), lineterminator="\n")
         writer.writeheader()

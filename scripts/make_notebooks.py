@@ -148,8 +148,9 @@ NOTEBOOKS = {
     ],
     "04_published_findings": [
         ("md", "# Published findings beside the dataset\n\nEach published figure (`published_findings.csv`) has a declared "
-               "query in `vnsister.findings.QUERIES` that counts the same thing in the dataset; `compare` sets them side by side."),
-        ("code", setup("from vnsister.findings import QUERIES, compare", pandas=True)),
+               "query (its `dataset_query`, read by `vnsister.findings.finding_queries`) that counts the same thing in the dataset; "
+               "`compare` sets them side by side."),
+        ("code", setup("from vnsister.findings import compare, finding_queries", pandas=True)),
         ("code", "table = compare(ds)\ntable"),
         ("code", "shown = table.dropna(subset=['ratio']).sort_values('ratio')\nfig, ax = plt.subplots(figsize=(9, 6))\n"
                  "palette = {'matches': '#2b6f8e', 'within bounds': '#7fb3d5'}\n"
@@ -179,7 +180,7 @@ NOTEBOOKS = {
                "- **VN-KR-SEASONAL-2025-09** — counted on the 2025 map (a labour agreement of a district counts for its "
                "province); the dataset finds slightly more provinces than the Ministry's 16, partly because it also counts "
                "agreements signed by districts and departments that the Ministry may attribute differently."),
-        ("code", "queries = pd.DataFrame({k: vars(q) for k, q in QUERIES.items()}).T\n"
+        ("code", "queries = pd.DataFrame({k: vars(q) for k, q in finding_queries(ds).items()}).T\n"
                  "queries[['counting', 'vn_places', 'partner_country', 'tie_types', 'parties', 'korean_side', 'purpose']]"),
     ],
     "05_purposes_and_labour_wave": [

@@ -2,9 +2,10 @@
 
 import pytest
 
+import vnsister
 from vnsister import load
 from vnsister.coverage import coverage_table
-from vnsister.findings import QUERIES, Query, compare, count
+from vnsister.findings import Query, compare, count, finding_queries
 
 
 @pytest.mark.parametrize(("query", "as_of", "expected"), [
@@ -24,22 +25,57 @@ def test_count(tiny, query, as_of, expected):
     assert count(load(tiny), query, as_of) == expected
 
 
-def test_compare_statuses(tiny, monkeypatch):
-    import vnsister.findings as findings
-
-    monkeypatch.setitem(findings.QUERIES, "TINY-1", Query("partners", vn_places=("vn-epsilon",)))
-    row = compare(load(tiny)).set_index("finding_id").loc["TINY-1"]
+def test_compare_statuses(tiny):
+    row = compare(load(tiny)).set_index("finding_id").loc["TINY-1"]  # the row's own query: Epsilon's partners
     assert (row["published"], row["dataset"], row["ratio"], row["status"]) == (2, 2, 1.0, "matches")
-    monkeypatch.setitem(findings.QUERIES, "TINY-1", Query("partners", vn_places=("vn-delta",)))
-    row = compare(load(tiny)).set_index("finding_id").loc["TINY-1"]
+    row = compare(load(tiny), queries={"TINY-1": Query("partners", vn_places=("vn-delta",))}).set_index(
+        "finding_id").loc["TINY-1"]
     assert (row["dataset"], row["status"]) == (1, "dataset below")
-    monkeypatch.delitem(findings.QUERIES, "TINY-1")
-    assert compare(load(tiny)).set_index("finding_id").loc["TINY-1", "status"] == "not comparable"
+    assert compare(load(tiny), queries={}).set_index("finding_id").loc["TINY-1", "status"] == "not comparable"
 
 
 def test_every_shipped_finding_has_a_query():
     ds = load()
-    assert set(ds.published_findings["finding_id"]) == set(QUERIES)
+    queries = finding_queries(ds)
+    assert set(ds.published_findings["finding_id"]) == set(queries)
+    assert str(queries["KR-VN-2024"]) == ("counting=ties; partner_country=KR; tie_types=twinning,friendship; "
+                                          "parties=any; korean_side=true")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "is empty"),
+    ("vn_places=vn-delta", "counting=… is required"),
+    ("counting=partners; partner_country", "is not field=value"),
+    ("counting=partners; country=KR", "unknown field 'country'"),
+    ("counting=partners; counting=ties", "counting is given twice"),
+    ("counting=partners; purpose=", "purpose is empty"),
+    ("counting=agreements", "counting"),
+    ("counting=ties; korean_side=yes", "korean_side must be true or false"),
+    ("counting=ties; tie_types=twinning,sisterhood", "tie_types"),
+    ("counting=ties; parties=council", "parties"),
+])
+def test_a_bad_query_text_is_refused(text, message):
+    with pytest.raises(ValueError, match=message):
+        Query.parse(text)
+
+
+@pytest.mark.parametrize("query", [
+    Query("partners"),
+    Query("vn_provinces_2025", partner_country="KR", parties="any", purpose="seasonal_labour"),
+    Query("ties", partner_places=("kr-alpha", "kr-alpha-beta-gu"), tie_types=("twinning",), korean_side=True),
+])
+def test_a_query_reads_back_from_its_text(query):
+    assert Query.parse(str(query)) == query
+
+
+def test_a_finding_whose_query_names_an_unknown_place_is_a_row_level_error(tmp_path):
+    from tests.conftest import TINY, write_package
+
+    tables = dict(TINY, published_findings=TINY["published_findings"].replace("vn-epsilon", "vn-omega"))
+    report = vnsister.validate(write_package(tmp_path / "bad", tables))
+    errors = report.errors
+    row = errors[errors["field"] == "dataset_query"]
+    assert not report.ok and len(row) == 1 and "unknown place id 'vn-omega'" in row["message"].iloc[0]
 
 
 def test_coverage_is_a_view_of_findings():

@@ -1,15 +1,15 @@
 """Published findings, each with a declared query that counts the same thing in the dataset.
 
-Every row of ``published_findings.csv`` has a :class:`Query` here saying which ties it counts (types, parties,
-Korean- or Vietnamese-side counting, places, as-of date, historical or 2025 map) and what it counts (ties,
-distinct partner places, distinct Vietnamese localities or provinces). :func:`compare` sets the published value
-beside the dataset's.
+Every row of ``published_findings.csv`` carries in ``dataset_query`` a :class:`Query` in its text form saying
+which ties it counts (types, parties, Korean- or Vietnamese-side counting, places) and what it counts (ties,
+distinct partner places, distinct Vietnamese localities or provinces); the row's ``as_of`` gives the day.
+:func:`compare` sets the published value beside the dataset's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
@@ -20,7 +20,7 @@ from vnsister.network import council_or_agency, successor_map
 from vnsister.purposes import VOCABULARY
 from vnsister.timeline import UNDATED, ties_on
 
-__all__ = ["QUERIES", "Query", "compare", "count", "count_range"]
+__all__ = ["Query", "compare", "count", "count_range", "finding_queries"]
 
 Counting = Literal["ties", "partners", "pairs", "vn_places", "vn_provinces_2025"]
 COUNTINGS = ("ties", "partners", "pairs", "vn_places", "vn_provinces_2025")
@@ -41,6 +41,17 @@ class Query:
     tie_types : types counted (empty: all). ``parties``: "government" keeps government-to-government ties only.
     korean_side : count from the Korean side: the Korean party must be a local government.
     purpose : keep ties with an event tagged with this purpose.
+
+    A query's text form (``str(query)``, read back by :meth:`Query.parse`) is how ``published_findings.csv``
+    stores it: ``field=value`` pairs separated by ``;``, tuples comma-separated, defaults left out.
+
+    Examples
+    --------
+    >>> q = Query("partners", vn_places=("vn-da-nang", "vn-quang-nam"), partner_country="JP")
+    >>> str(q)
+    'counting=partners; vn_places=vn-da-nang,vn-quang-nam; partner_country=JP'
+    >>> Query.parse(str(q)) == q
+    True
     """
 
     counting: Counting
@@ -51,7 +62,6 @@ class Query:
     parties: Literal["government", "any"] = "government"
     korean_side: bool = False
     purpose: str | None = None
-    note: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         checks.choice("counting", self.counting, COUNTINGS)
@@ -63,50 +73,78 @@ class Query:
             if isinstance(getattr(self, name), str):
                 raise ValueError(f"{name} must be a tuple of place ids, not a string")
 
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        """Read a query from its text form, refusing unknown fields, repeats and values out of range.
 
-SISTER_FRIENDSHIP = ("twinning", "friendship")
-QUERIES: dict[str, Query] = {
-    "KR-VN-2024": Query("ties", partner_country="KR", tie_types=SISTER_FRIENDSHIP, parties="any", korean_side=True),
-    "KR-TOTAL-2012-05": Query("ties", partner_country="KR", tie_types=SISTER_FRIENDSHIP, parties="any", korean_side=True),
-    "KR-GYEONGGI-VN-2012": Query("ties", partner_places=("kr-gyeonggi",), parties="any", korean_side=True,
-                                 tie_types=SISTER_FRIENDSHIP),
-    "GG-VN-2024": Query("vn_places", partner_places=("kr-gyeonggi",), note="provincial government only",
-                        korean_side=True),
-    "VN-KR-PAIRS-2023": Query("pairs", partner_country="KR", parties="any"),
-    "HCMC-TOTAL-2012": Query("partners", vn_places=("vn-ho-chi-minh",)),
-    "HCMC-TOTAL-2022-12": Query("partners", vn_places=("vn-ho-chi-minh",)),
-    "HCMC-TOTAL-2025-10": Query("partners", vn_places=("vn-ho-chi-minh",)),
-    "HCMC-KR-2019": Query("partners", vn_places=("vn-ho-chi-minh",), partner_country="KR"),
-    "HCMC-KR-2022": Query("partners", vn_places=("vn-ho-chi-minh",), partner_country="KR"),
-    "HCMC-KR-2023-12": Query("partners", vn_places=("vn-ho-chi-minh",), partner_country="KR"),
-    "HCMC-RU-2023-06": Query("partners", vn_places=("vn-ho-chi-minh",), partner_country="RU"),
-    "DN-KR-2018": Query("partners", vn_places=("vn-da-nang",), partner_country="KR"),
-    "DN-JP-2013-01": Query("partners", vn_places=("vn-da-nang",), partner_country="JP"),
-    "DN-TOTAL-2024": Query("partners", vn_places=("vn-da-nang",)),
-    "BD-TOTAL-2019-12": Query("partners", vn_places=("vn-binh-duong",)),
-    "BD-TOTAL-2022": Query("partners", vn_places=("vn-binh-duong",)),
-    "HUE-KR-2025": Query("partners", vn_places=("vn-hue", "vn-thua-thien-hue"), partner_country="KR"),
-    "HN-TOTAL-2018": Query("partners", vn_places=("vn-ha-noi",)),
-    "HN-TOTAL-2025": Query("partners", vn_places=("vn-ha-noi",)),
-    "HN-FRIENDSHIP-2025-12": Query("partners", vn_places=("vn-ha-noi",)),
-    "HP-TOTAL-2025-03": Query("partners", vn_places=("vn-hai-phong",)),
-    "HD-TWIN": Query("partners", vn_places=("vn-hai-duong",)),
-    "DN-KR-2025": Query("partners", vn_places=("vn-da-nang", "vn-quang-nam"), partner_country="KR"),
-    "HCMC-KR-2026-03": Query("partners", vn_places=("vn-ho-chi-minh", "vn-binh-duong", "vn-ba-ria-vung-tau"),
-                             partner_country="KR"),
-    "DL-TOTAL-2024-12": Query("partners", vn_places=("vn-dak-lak",)),
-    "VN-TH-PAIRS-2023": Query("pairs", partner_country="TH", parties="any"),
-    "BY-VN-PROVINCES-2025-05": Query("vn_places", partner_country="BY", parties="any",
-                                     note="Vietnamese parties of any level; the published figure counts provinces"),
-    "VN-LAO-KH-2012": Query("vn_places", partner_country="LA", parties="any"),
-    "CHAMPASAK-VN-LOCALITIES-2017-08": Query("vn_places", partner_places=("la-champasak",), parties="any"),
-    "BD-TOTAL-2022-01": Query("partners", vn_places=("vn-binh-duong",)),
-    "DN-AU-2023-03": Query("partners", vn_places=("vn-da-nang",), partner_country="AU"),
-    "DN-JP-2023-11": Query("partners", vn_places=("vn-da-nang",), partner_country="JP"),
-    "DN-JP-2025-07": Query("partners", vn_places=("vn-da-nang", "vn-quang-nam"), partner_country="JP"),
-    "SL-LAO-PROVINCES-2024-11": Query("partners", vn_places=("vn-son-la",), partner_country="LA"),
-    "VN-KR-SEASONAL-2025-09": Query("vn_provinces_2025", partner_country="KR", parties="any", purpose="seasonal_labour"),
-}
+        Examples
+        --------
+        >>> Query.parse("counting=ties; partner_country=KR; tie_types=twinning,friendship; korean_side=true")
+        ... # doctest: +NORMALIZE_WHITESPACE
+        Query(counting='ties', vn_places=(), partner_country='KR', partner_places=(),
+              tie_types=('twinning', 'friendship'), parties='government', korean_side=True, purpose=None)
+        >>> Query.parse("counting=partners; country=KR")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: query 'counting=partners; country=KR': unknown field 'country'; fields are counting, ...
+        """
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"query {text!r} is empty; write it as 'counting=…; field=value; …'")
+        values: dict[str, object] = {}
+        for part in text.split(";"):
+            key, sep, value = (piece.strip() for piece in part.partition("="))
+            if not sep or key not in QUERY_FIELDS:
+                problem = f"{part.strip()!r} is not field=value" if not sep else f"unknown field {key!r}"
+                raise ValueError(f"query {text!r}: {problem}; fields are {', '.join(QUERY_FIELDS)}")
+            if key in values or not value:
+                raise ValueError(f"query {text!r}: {key} is {'given twice' if key in values else 'empty'}")
+            values[key] = _field_value(key, value, text)
+        if "counting" not in values:
+            raise ValueError(f"query {text!r}: counting=… is required ({', '.join(COUNTINGS)})")
+        return cls(**values)  # type: ignore[arg-type]  # the constructor checks every value
+
+    def __str__(self) -> str:
+        default = Query(self.counting)
+        parts = []
+        for name in QUERY_FIELDS:
+            value = getattr(self, name)
+            if name == "counting" or value != getattr(default, name):
+                shown = ",".join(value) if isinstance(value, tuple) else str(value).lower() if isinstance(value, bool) \
+                    else value
+                parts.append(f"{name}={shown}")
+        return "; ".join(parts)
+
+
+QUERY_FIELDS = ("counting", "vn_places", "partner_country", "partner_places", "tie_types", "parties", "korean_side",
+                "purpose")
+
+
+def _field_value(key: str, value: str, text: str) -> object:
+    if key in ("vn_places", "partner_places", "tie_types"):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if key == "korean_side":
+        if value not in ("true", "false"):
+            raise ValueError(f"query {text!r}: korean_side must be true or false, not {value!r}")
+        return value == "true"
+    return value
+
+
+def finding_queries(ds: Dataset) -> dict[str, Query]:
+    """Each published finding's query, read from the ``dataset_query`` column of ``published_findings.csv``.
+
+    Examples
+    --------
+    >>> str(finding_queries(load())["HCMC-KR-2023-12"])
+    'counting=partners; vn_places=vn-ho-chi-minh; partner_country=KR'
+    """
+    queries = {}
+    for finding_id, text in zip(ds.published_findings["finding_id"], ds.published_findings["dataset_query"],
+                                strict=True):
+        try:
+            queries[str(finding_id)] = Query.parse(text)
+        except ValueError as exc:
+            raise ValueError(f"published finding {finding_id}: {exc}") from None
+    return queries
 
 
 def _check_places(ds: Dataset, query: Query) -> None:
@@ -181,7 +219,7 @@ def count_range(ds: Dataset, query: Query, as_of: str) -> dict[str, int]:
 
     Examples
     --------
-    >>> r = count_range(load(), QUERIES["HCMC-TOTAL-2012"], "2012-05-31")
+    >>> r = count_range(load(), Query("partners", vn_places=("vn-ho-chi-minh",)), "2012-05-31")
     >>> r["lower"] <= r["count"] <= r["upper"]
     True
     """
@@ -218,7 +256,7 @@ def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] |
     Status: ``matches`` (the dataset's figure within ``tolerance``, twice that for ``about``; at or above an
     ``at_least`` figure), ``within bounds`` (the published figure lies between the bounds, but the default count
     does not match), ``dataset below`` / ``dataset above`` (outside the bounds), ``not comparable`` (no query).
-    ``queries`` maps finding ids to their :class:`Query` (default: ``QUERIES``).
+    ``queries`` maps finding ids to their :class:`Query` (default: each row's ``dataset_query``).
 
     Examples
     --------
@@ -230,10 +268,11 @@ def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] |
     """
     if not isinstance(tolerance, int | float) or isinstance(tolerance, bool) or not 0 <= tolerance < 1:
         raise ValueError(f"tolerance={tolerance!r} must be a number in [0, 1)")
+    queries = finding_queries(ds) if queries is None else queries
     rows = []
     for finding in ds.published_findings.itertuples(index=False):
         as_of = finding.as_of.date().isoformat()
-        query = (QUERIES if queries is None else queries).get(finding.finding_id)
+        query = queries.get(finding.finding_id)
         kind = str(finding.value_kind)
         found = count_range(ds, query, as_of) if query else {"lower": None, "count": None, "upper": None}
         rows.append({

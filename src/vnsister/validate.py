@@ -68,7 +68,8 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     (parent cycles, parents abroad, successors alive on the merger day); ties and time (parties' countries and
     lifetimes, real dates none in the future, events consistent with their tie, the status rule); the same thing
     twice (ties, also through duplicated places or as stages of one tie; places, sources and evidence under
-    another spelling or id; retired ids reused); evidence for every tie and event and every source used.
+    another spelling or id; retired ids reused); evidence for every tie and event and every source used; each
+    published finding's dataset query readable, its places known.
     """
     root = resolve_root(path)
     today = today or dt.date.today()
@@ -90,6 +91,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_events(frames["events"], frames["partnerships"])
         errors += check_duplicates(frames, canonical)
         errors += check_evidence(frames)
+        errors += check_finding_queries(frames)
         errors += check_source_dates(frames["sources"])
         errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
     return _report(errors)
@@ -535,6 +537,28 @@ def check_source_dates(sources: pd.DataFrame) -> Errors:
         if stated != sources.at[i, "published"]:
             errors.append(error("sources", int(i), "published", sources.at[i, "published"],
                                 f"published_from is url, but the URL states {stated or 'no date'}"))
+    return errors
+
+
+def check_finding_queries(frames: dict[str, pd.DataFrame]) -> Errors:
+    """Every published finding's ``dataset_query`` reads as a query whose place ids exist."""
+    from vnsister.findings import Query  # the findings module counts with the tables; imported only when checking
+
+    findings = frames.get("published_findings")
+    if findings is None or "dataset_query" not in findings:
+        return []
+    places = set(frames["places"]["place_id"])
+    errors: Errors = []
+    for i, text in findings["dataset_query"].dropna().items():
+        try:
+            query = Query.parse(str(text))
+        except ValueError as exc:
+            errors.append(error("published_findings", int(i), "dataset_query", text, str(exc)))
+            continue
+        unknown = [p for p in (*query.vn_places, *query.partner_places) if p not in places]
+        if unknown:
+            errors.append(error("published_findings", int(i), "dataset_query", text,
+                                f"unknown place id {', '.join(map(repr, unknown))}"))
     return errors
 
 
