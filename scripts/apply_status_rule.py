@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -33,14 +34,19 @@ import vnsister  # noqa: E402
 from vnsister.timeline import status_cutoff, tie_timeline  # noqa: E402
 
 
-def held_ties(path: Path = HELD) -> dict[str, str]:
-    """Tie id -> reason, for ties the curators keep ``unknown`` despite dated evidence in the window."""
+def held_ties(path: Path = HELD, known: Iterable[str] | None = None) -> dict[str, str]:
+    """Tie id -> reason, for ties the curators keep ``unknown`` despite dated evidence in the window; with
+    ``known`` (the tie ids of the package), a held id that names no tie is refused."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for number, row in enumerate(rows, start=2):
         if not row.get("tie_id") or not row.get("reason", "").strip():
             raise ValueError(f"{path.name} line {number}: every held tie needs a tie_id and a reason")
-    return {row["tie_id"]: row["reason"] for row in rows}
+    held = {row["tie_id"]: row["reason"] for row in rows}
+    unknown = sorted(set(held) - set(known)) if known is not None else []
+    if unknown:
+        raise ValueError(f"{path.name} names ties that do not exist: {unknown}")
+    return held
 
 
 def status_changes(ds: vnsister.Dataset, held: dict[str, str]) -> dict[str, tuple[str, str]]:
@@ -62,10 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="list the changes, write nothing")
     args = parser.parse_args(argv)
     ds = vnsister.load(ROOT)
-    held = held_ties()
-    unknown_held = set(held) - set(ds.partnerships["tie_id"])
-    if unknown_held:
-        raise SystemExit(f"{HELD.name} names ties that do not exist: {sorted(unknown_held)}")
+    try:
+        held = held_ties(known=ds.partnerships["tie_id"])
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
     changes = status_changes(ds, held)
     rows = read("partnerships")
     for row in rows:

@@ -49,10 +49,16 @@ def test_held_list_needs_a_reason_for_every_tie(tmp_path):
         status_rule.held_ties(path)
 
 
+def test_held_list_naming_no_tie_is_refused(tmp_path):
+    path = tmp_path / "held.csv"
+    path.write_text("tie_id,reason\nT0001,sources conflict\nT0999,sources conflict\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"do not exist: \['T0999'\]"):
+        status_rule.held_ties(path, known=["T0001", "T0002"])
+
+
 def test_shipped_statuses_follow_the_rule_both_ways():
     ds = vnsister.load(REPO)
-    held = status_rule.held_ties()
-    assert status_rule.status_changes(ds, held) == {}
     statuses = ds.partnerships.set_index("tie_id")["status"]
-    assert set(held) <= set(statuses.index)
+    held = status_rule.held_ties(known=statuses.index)
+    assert status_rule.status_changes(ds, held) == {}
     assert (statuses.loc[list(held)] == "unknown").all()
