@@ -218,3 +218,21 @@ def test_cli_bad_arguments_exit_2(tiny, argv, capsys):
         main(argv + ([str(tiny)] if argv[0] != "extract" else []))
     assert exc.value.code == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_date_basis_partitions_the_ties(undated):
+    # T0006: undated, but a page states a dated memorandum; T0005 gains only a dated letter of intent, which is not
+    # evidence that the tie exists (codebook §5), so it stays without date or bound.
+    for table, extra in (("partnerships", "T0006,vn-delta,government,,la-gamma,government,,cooperation,hợp tác,,active,,,\n"),
+                         ("events", "E0003,T0006,mou_signed,2019-05,,cooperation,MoU,,\n"
+                                    "E0004,T0005,letter_of_intent,2018,,,LOI,,\n"),
+                         ("evidence", "V0008,S0003,T0006,E0003,supports,MoU of May 2019.\n"
+                                      "V0009,S0003,T0005,E0004,supports,Letter of intent of 2018.\n")):
+        path = undated / "dataset" / f"{table}.csv"
+        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    from vnsister.report import date_basis_counts
+
+    table = date_basis_counts(load(undated)).set_index("basis")
+    assert table["ties"].to_dict() == {"established date stated": 3, "a step dated, start not stated": 1,
+                                       "dated pages only": 1, "no date or bound": 1}
+    assert table.loc["no date or bound", "share"] == round(1 / 6, 3)

@@ -53,7 +53,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     --------
     >>> tables = summary_tables(load())
     >>> sorted(tables)
-    ['by_decade', 'by_partner_country', 'by_status', 'by_type', 'by_vn_province', 'totals']
+    ['by_date_basis', 'by_decade', 'by_partner_country', 'by_status', 'by_type', 'by_vn_province', 'totals']
     >>> tables["by_decade"]["decade"].iloc[-1]
     'undated'
     """
@@ -80,6 +80,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
         "by_vn_province": partners_by_province(ds),
         "by_type": _count(ties["tie_type"].astype("string"), "tie_type"),
         "by_status": status_counts(ds),
+        "by_date_basis": date_basis_counts(ds),
         "by_decade": by_decade.reset_index(drop=True),
     }
 
@@ -128,6 +129,40 @@ def status_counts(ds: Dataset) -> pd.DataFrame:
     counts = ds.partnerships["status"].astype("string").value_counts()
     return pd.DataFrame({"status": list(meaning), "ties": [int(counts.get(s, 0)) for s in meaning],
                          "meaning": list(meaning.values())})
+
+
+def date_basis_counts(ds: Dataset) -> pd.DataFrame:
+    """Ties by how their start is known, each basis with what it means for as-of counts (codebook §5).
+
+    The four rows partition the ties: a stated establishment date; no such date but a dated step a page states (a
+    memorandum, renewal or visit), which bounds the start; only dated pages that mention the tie, which bound it
+    too; and neither, so that the tie enters no as-of count under the default rule.
+
+    Examples
+    --------
+    >>> table = date_basis_counts(load())
+    >>> int(table["ties"].sum()) == len(load().partnerships)
+    True
+    >>> table["basis"].tolist()[0]
+    'established date stated'
+    """
+    from vnsister.timeline import NOT_EVIDENCE_OF_TIE, tie_timeline
+
+    timeline = tie_timeline(ds)
+    events = ds.events[~ds.events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
+    stepped = timeline["tie_id"].isin(events.loc[events["date"].notna(), "tie_id"])
+    basis = timeline["basis"].map({"established": "established date stated", "none": "no date or bound"})
+    basis = basis.fillna(stepped.map({True: "a step dated, start not stated", False: "dated pages only"}))
+    meaning = {
+        "established date stated": "counted from its established date",
+        "a step dated, start not stated": "counted from its earliest dated step or page (an upper bound on its start)",
+        "dated pages only": "counted from the earliest dated page that mentions it (an upper bound on its start)",
+        "no date or bound": "left out of as-of counts by default; counted only in the upper bounds",
+    }
+    counts = basis.value_counts()
+    ties = [int(counts.get(b, 0)) for b in meaning]
+    return pd.DataFrame({"basis": list(meaning), "ties": ties,
+                         "share": [round(n / max(len(timeline), 1), 3) for n in ties], "meaning": list(meaning.values())})
 
 
 def _count(values: pd.Series, name: str) -> pd.DataFrame:
@@ -320,6 +355,9 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     body += ["<h2>Status</h2>", _table_html(tables["by_status"], f"vnsister {ds.version}, released {ds.released}; "
                                             f"n = {n} ties. Status is read from the sources on the release date, not "
                                             "measured; a tie with no recent coverage is unknown, not ended.")]
+    body += ["<h2>How each tie's start is known</h2>",
+             _table_html(tables["by_date_basis"], f"{stamp} A page's publication date or a later dated step bounds a "
+                         "tie's start from above; the lower bounds in the tables below count only what is certain.")]
     coverage = coverage_table(ds)
     body += ["<h2>Coverage against published totals</h2>",
              _table_html(coverage, f"n = {len(coverage)} published figures. The dataset's figure is counted the way "
