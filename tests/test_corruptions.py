@@ -66,6 +66,10 @@ CASES = [
     ("upgrade without change", lambda r: replace_in(r, "events", "upgraded,2013-10-21,friendship,twinning",
                                                     "upgraded,2013-10-21,twinning,twinning"),
      "events", 3, "to_type", "must change"),
+    ("established twice", lambda r: replace_in(r, "events", "E0001,T0001,mou_signed,2008-10-21,,friendship",
+                                               "E0001,T0001,established,2008-10-21,,friendship")
+     or append_row(r, "events", "E0003,T0001,established,2008-10,,friendship,Thỏa thuận,,"),
+     "events", 4, "event_type", "a tie is established once: E0001"),
     ("event before establishment", lambda r: replace_in(r, "events", "mou_signed,2008-10-21", "mou_signed,2007-10-21"),
      "events", 2, "date", "before the tie's establishment"),
     ("established from a letter of intent",

@@ -406,7 +406,8 @@ def _check_tie_dates(ties: pd.DataFrame, valid_until: pd.Series, valid_from: pd.
 
 
 def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
-    """Events agree with their tie: upgrades change the type, dates are ordered, the last type is current."""
+    """Events agree with their tie: upgrades change the type, one establishment per tie, dates are ordered, the
+    last type is current."""
     errors: Errors = []
     kind, from_type, to_type = (events[c].astype("string") for c in ("event_type", "from_type", "to_type"))
     upgrade = kind == "upgraded"
@@ -429,6 +430,12 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
         errors.append(error("events", int(i), "date", events.at[i, "date"],
                             f"a formal agreement after the tie ended ({tie_by_id.at[events.at[i, 'tie_id'], 'ended']}); "
                             "a new agreement after a lapse is a new tie"))
+    founding = events[kind == "established"]
+    for i in founding.index[founding["tie_id"].duplicated()]:
+        first = founding.loc[founding["tie_id"] == events.at[i, "tie_id"], "event_id"].iloc[0]
+        errors.append(error("events", int(i), "event_type", "established",
+                            f"a tie is established once: {first} is already its establishment; a later agreement is "
+                            "mou_signed, renewed or upgraded, and two pages dating one signing are one event"))
     errors += _check_current_type(events, tie_by_id)
     errors += _check_established_not_intent(events, ties)
     errors += _check_established_is_first_agreement(events, ties)
