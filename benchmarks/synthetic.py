@@ -11,6 +11,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
+def _columns(table: str) -> list[str]:
+    schema = json.loads((REPO / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
+    return [field["name"] for field in schema["fields"]]
+
+
 def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None, seed: int = 0) -> Path:
     """Write a valid package with ``n_ties`` ties between ``n_places`` places (half Vietnamese, half foreign)."""
     rng = random.Random(seed)
@@ -35,10 +40,8 @@ def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None
             w.writerow([pid, "VN", "province", 1, "tỉnh", "", pid, f"Tỉnh {pid}", pid, "", "", "", "", "", "", ""])
         for pid in kr:
             w.writerow([pid, "KR", "city", 2, "시", "", pid, f"{pid}시", pid, "", "", "", "", "", "", ""])
-    (data / "published_findings.csv").write_text(
-        "finding_id,scope,metric,published_value,value,value_kind,as_of,counting_convention,source_id,notes\n", encoding="utf-8")
-    (data / "retired_ids.csv").write_text("id,table,replaced_by,version,reason\n", encoding="utf-8")
-    (data / "coordinates.csv").write_text("place_id,latitude,longitude,method,ref\n", encoding="utf-8")
+    for empty in ("published_findings", "retired_ids", "coordinates"):  # header only, read from the schema
+        (data / f"{empty}.csv").write_text(",".join(_columns(empty)) + "\n", encoding="utf-8")
     types = ["twinning", "friendship", "cooperation"]
     with (data / "partnerships.csv").open("w", encoding="utf-8", newline="") as ft, \
          (data / "events.csv").open("w", encoding="utf-8", newline="") as fe, \

@@ -130,7 +130,7 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     assert pd.isna(known_from("vn-lao-cai-bat-xat", "cn-jinping"))
     # the five-city tourism-route memorandum of 2019
     assert known_from("vn-quang-ninh-mong-cai", "cn-guilin") == "multilateral"
-    assert int((ties["known_from"] == "multilateral").sum()) == 69
+    assert int((ties["known_from"] == "multilateral").sum()) == 78
 
 
 def test_binh_duong_partner_count_matches_its_own_total(ties):
