@@ -209,3 +209,12 @@ def test_no_step_of_a_tie_is_recorded_twice(ds):
                   if a.date.startswith(b.date) or b.date.startswith(a.date)}
     assert pairs - set(DISTINCT_SAME_DAY_STEPS) == set(), "merge with scripts/merge_events.py, or list as distinct"
     assert set(DISTINCT_SAME_DAY_STEPS) <= pairs, "a listed pair no longer exists: remove it from the list"
+
+
+def test_audit_records_name_real_ties_with_known_verdicts(ds):
+    audit = pd.read_csv(REPO / "curation" / "audits" / "established_dates_0.13.0.csv", dtype=str)
+    retired = set(ds.retired_ids["id"])
+    assert audit["tie_id"].is_unique
+    assert set(audit["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
+    assert (audit["tie_id"].isin(ds.partnerships["tie_id"]) | audit["tie_id"].isin(retired)).all()
+    assert audit["outcome"].notna().all()

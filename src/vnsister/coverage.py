@@ -71,13 +71,16 @@ def breakdown_markdown(ds: Dataset) -> str:
     True
     """
     from vnsister.network import partners_by_province
-    from vnsister.report import EFFORT_NOTE, coverage_by_country
+    from vnsister.report import EFFORT_NOTE, coverage_by_country, date_basis_counts
 
     countries = coverage_by_country(ds)
     provinces = partners_by_province(ds).sort_values(["ties", "partners"], ascending=False, kind="stable")
+    basis = date_basis_counts(ds)
     lines = [f"Release {ds.version}: {len(ds.partnerships)} ties. {EFFORT_NOTE} Dated share = ties with a stated "
-             "establishment date.", "",
-             f"<details><summary>By partner country ({len(countries)} countries)</summary>", "",
+             "establishment date.", "", "| how a tie's start is known | ties | share | in as-of counts |",
+             "|---|---|---|---|"]
+    lines += [f"| {r.basis} | {r.ties} | {r.share:.0%} | {r.meaning} |" for r in basis.itertuples()]
+    lines += ["", f"<details><summary>By partner country ({len(countries)} countries)</summary>", "",
              "| country | ties | distinct partners | Vietnamese provinces | dated share |", "|---|---|---|---|---|"]
     lines += [f"| {r.country} | {r.ties} | {r.partners} | {r.vn_provinces} | {r.dated_share:.0%} |"
               for r in countries.itertuples()]
