@@ -25,6 +25,8 @@ __all__ = ["Query", "compare", "count", "count_range", "finding_queries"]
 Counting = Literal["ties", "partners", "pairs", "vn_places", "vn_provinces_2025"]
 COUNTINGS = ("ties", "partners", "pairs", "vn_places", "vn_provinces_2025")
 TIE_TYPES = ("twinning", "friendship", "cooperation", "other")
+QUERY_FIELDS = ("counting", "vn_places", "partner_country", "partner_places", "tie_types", "parties", "korean_side",
+                "purpose")  # the order of a query's text form
 
 
 @dataclass(frozen=True)
@@ -105,18 +107,14 @@ class Query:
 
     def __str__(self) -> str:
         default = Query(self.counting)
-        parts = []
-        for name in QUERY_FIELDS:
-            value = getattr(self, name)
-            if name == "counting" or value != getattr(default, name):
-                shown = ",".join(value) if isinstance(value, tuple) else str(value).lower() if isinstance(value, bool) \
-                    else value
-                parts.append(f"{name}={shown}")
-        return "; ".join(parts)
+        shown = [name for name in QUERY_FIELDS if name == "counting" or getattr(self, name) != getattr(default, name)]
+        return "; ".join(f"{name}={_field_text(getattr(self, name))}" for name in shown)
 
 
-QUERY_FIELDS = ("counting", "vn_places", "partner_country", "partner_places", "tie_types", "parties", "korean_side",
-                "purpose")
+def _field_text(value: object) -> str:
+    if isinstance(value, tuple):
+        return ",".join(value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _field_value(key: str, value: str, text: str) -> object:
