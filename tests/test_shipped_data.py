@@ -174,7 +174,8 @@ def test_evidence_notes_speak_of_their_own_page(ds):
     about_the_data = (r"\b(?:the row|this row|row keeps|row follows|dataset|this batch|other batches|this line|already recorded"
                       r"|published_findings|not re-read|held so far|the curator|used as established|kept at (?:the )?month"
                       r"|out of scope|existing (?:event|record|tie|row)|refines? (?:the )?existing)\b"
-                      r"|^(?:Adds|Seed(?: article)? \d{3})\b|\b(?:was|were) found\b|\bno re-signing found\b")
+                      r"|^(?:Adds|Seed(?: article)? \d{3})\b|\b(?:was|were) found\b|\bno re-signing found\b|\bold note\b"
+                      r"|\bother (?:pages|reports|sources) (?:say|date|give)")
     speaking_of_data = ds.evidence.loc[ds.evidence["note"].fillna("").str.contains(about_the_data, case=False), "evidence_id"]
     assert speaking_of_data.tolist() == []
 
