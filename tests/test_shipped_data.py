@@ -210,6 +210,11 @@ def test_no_step_of_a_tie_is_recorded_twice(ds):
                   if a.date.startswith(b.date) or b.date.startswith(a.date)}
     assert pairs - set(DISTINCT_SAME_DAY_STEPS) == set(), "merge with scripts/merge_events.py, or list as distinct"
     assert set(DISTINCT_SAME_DAY_STEPS) <= pairs, "a listed pair no longer exists: remove it from the list"
+    # two undated events of one tie with the same wording (case and punctuation aside) are one document too
+    undated = ds.events[ds.events["date"].isna()]
+    wording = undated["wording"].fillna("").str.casefold().str.replace(r"\W+", " ", regex=True).str.strip()
+    repeated = undated[(wording != "") & wording.to_frame().assign(tie=undated["tie_id"]).duplicated(keep=False)]
+    assert repeated["event_id"].tolist() == []
 
 
 def test_audit_records_name_real_ties_with_known_verdicts(ds):
