@@ -90,7 +90,7 @@ def _retired(id_: str, table: str, replaced_by: str, version: str, reason: str) 
 
 def _append_retired(rows: list[dict], root: Path) -> None:
     path = root / ingest.RETIRED
-    fields = ["id", "table", "replaced_by", "version", "reason"]
+    fields = ingest.columns("retired_ids", root)  # the header the schema declares, as for every table
     new_file = not path.exists()
     with path.open("a", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fields, lineterminator="\n")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from vnsister import checks
 from vnsister import schema as sch
 from vnsister._resources import resolve_root
 from vnsister.codes import country_problem, language_problem, place_id_problem, subdivision_problem
@@ -559,13 +560,10 @@ def check_finding_queries(frames: dict[str, pd.DataFrame]) -> Errors:
     for i, text in findings["dataset_query"].dropna().items():
         try:
             query = Query.parse(str(text))
+            checks.place_ids("vn_places", query.vn_places, places)  # the findings' own check, with suggestions
+            checks.place_ids("partner_places", query.partner_places, places)
         except ValueError as exc:
             errors.append(error("published_findings", int(i), "dataset_query", text, str(exc)))
-            continue
-        unknown = [p for p in (*query.vn_places, *query.partner_places) if p not in places]
-        if unknown:
-            errors.append(error("published_findings", int(i), "dataset_query", text,
-                                f"unknown place id {', '.join(map(repr, unknown))}"))
     return errors
 
 
