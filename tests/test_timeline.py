@@ -49,6 +49,17 @@ def test_timeline_bounds(undated):
     assert t.loc["T0001", "last_attested"] == pd.Timestamp("2023-10-01")
 
 
+def test_stepped_by_counts_dated_steps_but_not_letters_of_intent(undated):
+    events = undated / "dataset" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8") + "E0003,T0004,letter_of_intent,2020,,,Thư ý định,,\n",
+                      encoding="utf-8")
+    t = tie_timeline(load(undated)).set_index("tie_id")
+    assert t.loc["T0001", "stepped_by"] == pd.Timestamp("2008-10-21")  # the MoU, not the 2013 upgrade
+    assert pd.isna(t.loc["T0002", "stepped_by"])  # no events: dated pages only
+    assert pd.isna(t.loc["T0004", "stepped_by"])  # a letter of intent precedes a tie
+    assert t.loc["T0004", "attested_by"] == pd.Timestamp("2023-10-31")  # ... and does not attest it either
+
+
 @pytest.mark.parametrize(("as_of", "undated_rule", "expected"), [
     ("1950-01-01", "attested", []),                       # nothing is evidenced before 1950
     ("1950-01-01", "exclude", []),

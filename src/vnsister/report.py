@@ -146,11 +146,10 @@ def date_basis_counts(ds: Dataset) -> pd.DataFrame:
     >>> table["basis"].tolist()[0]
     'established date stated'
     """
-    from vnsister.timeline import NOT_EVIDENCE_OF_TIE, tie_timeline
+    from vnsister.timeline import tie_timeline
 
     timeline = tie_timeline(ds)
-    events = ds.events[~ds.events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
-    stepped = timeline["tie_id"].isin(events.loc[events["date"].notna(), "tie_id"])
+    stepped = timeline["stepped_by"].notna()
     basis = timeline["basis"].map({"established": "established date stated", "none": "no date or bound"})
     basis = basis.fillna(stepped.map({True: "a step dated, start not stated", False: "dated pages only"}))
     meaning = {

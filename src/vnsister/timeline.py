@@ -8,6 +8,8 @@ same rule. A tie's start is bounded as follows:
 * ``attested_by``: the earliest day by which dated evidence shows the tie existing: the last day of its
   earliest dated event (letters of intent excepted: they precede a tie) or of the publication date of the
   earliest dated source cited for it. For an undated tie this is the only bound on its start.
+* ``stepped_by``: the same bound from its dated events alone (a memorandum, renewal or visit a page dates),
+  empty when only dated pages mention the tie.
 * ``began_by = min(start_latest, attested_by)``: by this day the tie certainly existed.
 * ``last_attested``: the first day of its latest dated event or cited source (the status rule uses it).
 
@@ -67,11 +69,13 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     end = partial_date_bounds(ties["ended"])
     first_seen, last_seen = evidence_days(ds.events, ds.sources, ds.evidence)
     attested = ties["tie_id"].map(first_seen)
+    first_step = _event_days(ds.events).groupby("tie_id")["first"].min()
     began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
     table = pd.DataFrame({
         "tie_id": ties["tie_id"], "established": ties["established"], "precision": start["precision"],
         "start_earliest": start["earliest"], "start_latest": start["latest"],
-        "attested_by": pd.to_datetime(attested), "began_by": began_by,
+        "attested_by": pd.to_datetime(attested), "stepped_by": pd.to_datetime(ties["tie_id"].map(first_step)),
+        "began_by": began_by,
         "last_attested": pd.to_datetime(ties["tie_id"].map(last_seen)),
         "end_earliest": end["earliest"], "end_latest": end["latest"],
         "status": ties["status"].astype("string"),
@@ -86,17 +90,21 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
 def evidence_days(events: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Per tie id: the last day of its earliest dated evidence (``attested_by``) and the first day of its latest
     (``last_attested``), from the events, sources and evidence tables."""
-    events = events[~events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
-    event_days = partial_date_bounds(events["date"])
-    dated_events = pd.DataFrame({"tie_id": events["tie_id"], "first": event_days["latest"],
-                                 "last": event_days["earliest"]})
     published = partial_date_bounds(sources["published"])
     source_days = pd.DataFrame({"source_id": sources["source_id"], "first": published["latest"],
                                 "last": published["earliest"]})
     evidence = evidence[["tie_id", "source_id"]].merge(source_days, on="source_id")[["tie_id", "first", "last"]]
-    days = pd.concat([dated_events, evidence], ignore_index=True).dropna(subset=["first"])
+    days = pd.concat([_event_days(events), evidence], ignore_index=True).dropna(subset=["first"])
     grouped = days.groupby("tie_id")
     return grouped["first"].min(), grouped["last"].max()
+
+
+def _event_days(events: pd.DataFrame) -> pd.DataFrame:
+    """Per event that attests its tie (letters of intent excepted): the tie id, the last day its date can stand
+    for (``first``: by then the step had happened) and the first (``last``)."""
+    events = events[~events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
+    days = partial_date_bounds(events["date"])
+    return pd.DataFrame({"tie_id": events["tie_id"], "first": days["latest"], "last": days["earliest"]})
 
 
 def _mask(timeline: pd.DataFrame, day: pd.Timestamp, rule: str, include_ended: bool = False) -> pd.Series:
