@@ -169,23 +169,45 @@ def test_readme_coverage_table_is_current(ds):
     assert breakdown_markdown(ds) in readme, "run: python scripts/update_readme.py"
 
 
+# Phrasings that speak of the curation (a batch, an intake line, an earlier note, what was or was not found) rather
+# than of a page: no note of any kind may use them.
+CURATION_PHRASINGS = (
+    r"^Adds\b", r"^Seed(?: article)? \d{3}\b", r"\b(?:this|other) batch(?:es)?\b", r"\bthis (?:record|line)\b",
+    r"\bline of this\b", r"\bexisting (?:event|record|tie|row|police tie)\b", r"\brefines? (?:the )?existing\b",
+    r"\balready recorded\b", r"\bheld so far\b", r"\bnot re-read\b", r"\bold note\b",
+)
+# Remarks on how the row uses a page, on what other pages say, or on what a search found or a curator inferred:
+# they belong in the tie's notes, not in the evidence note of one page.
+ROW_REMARKS = (
+    r"\bthe curator\b", r"\b(?:was|were) found\b", r"\bno re-signing found\b",
+    r"\b(?:the|this) row\b", r"\brow (?:keeps|follows)\b", r"\bdataset\b", r"\bpublished_findings\b",
+    r"\bused as established\b", r"\bkept at (?:the )?month\b", r"\bout of scope\b",
+    r"\bother (?:pages|reports|sources) (?:say|date|give)",
+)
+
+
+def notes_using(notes: pd.Series, phrasings: tuple[str, ...]) -> pd.Series:
+    return notes.fillna("").str.contains("|".join(f"(?:{p})" for p in phrasings), case=False)
+
+
 def test_evidence_notes_speak_of_their_own_page(ds):
-    # a note says what its source states; remarks on how the row uses it belong in the tie's notes
-    about_the_data = (r"\b(?:the row|this row|row keeps|row follows|dataset|this batch|other batches|this line|already recorded"
-                      r"|published_findings|not re-read|held so far|the curator|used as established|kept at (?:the )?month"
-                      r"|out of scope|existing (?:event|record|tie|row)|refines? (?:the )?existing)\b"
-                      r"|^(?:Adds|Seed(?: article)? \d{3})\b|\b(?:was|were) found\b|\bno re-signing found\b|\bold note\b"
-                      r"|\bother (?:pages|reports|sources) (?:say|date|give)")
-    speaking_of_data = ds.evidence.loc[ds.evidence["note"].fillna("").str.contains(about_the_data, case=False), "evidence_id"]
-    assert speaking_of_data.tolist() == []
+    speaking_of_data = notes_using(ds.evidence["note"], CURATION_PHRASINGS + ROW_REMARKS)
+    assert ds.evidence.loc[speaking_of_data, "evidence_id"].tolist() == []
 
 
-def test_tie_notes_speak_to_readers_not_of_the_intake(ds):
-    # a tie's note explains the row to a reader; how a curation batch changed it belongs in curation/corrections.md
-    about_the_intake = r"^Adds\b|\b(?:existing (?:tie|record|police tie)|this batch|other batches|this record|line of this)\b"
-    speaking_of_intake = ds.partnerships.loc[ds.partnerships["notes"].fillna("").str.contains(about_the_intake, case=False),
-                                             "tie_id"]
-    assert speaking_of_intake.tolist() == []
+def test_tie_notes_speak_to_readers_not_of_the_curation(ds):
+    speaking_of_curation = notes_using(ds.partnerships["notes"], CURATION_PHRASINGS)
+    assert ds.partnerships.loc[speaking_of_curation, "tie_id"].tolist() == []
+
+
+@pytest.mark.parametrize(("note", "refused"), [
+    ("Seed article 003 says the tie dates from 2008.", True),
+    ("Refines the existing event with a day.", True),
+    ("The provincial paper reports the signing on 3 May 2019.", False),
+    ("Lists the row's partners in 2020; the dataset keeps the year.", True),  # a row remark (evidence only)
+])
+def test_the_phrasing_lists_refuse_what_they_should(note, refused):
+    assert bool(notes_using(pd.Series([note]), CURATION_PHRASINGS + ROW_REMARKS).iloc[0]) is refused
 
 
 # Events of one tie on the same day (or one dated within the other's month or year) that were read and found to be
