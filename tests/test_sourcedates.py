@@ -14,6 +14,8 @@ from vnsister.sourcedates import date_from_url
     ("https://www.yna.co.kr/view/AKR20170802123400061", "2017-08-02"),
     ("https://www.kyeonggi.com/article/20231122580207", "2023-11-22"),
     ("https://m.ajunews.com/amp/20241022190221344", "2024-10-22"),
+    ("https://busan.fnnews.com/news/201912170756526955", "2019-12-17"),  # day, time to the minute, sequence
+    ("https://example.kr/news/2019121707565269551", ""),                 # one digit more is no longer that id
     ("https://kuk.kode.co.kr/article/view/kuk202511250230", "2025-11-25"),
     ("https://www.smartfn.co.kr/article/view/sfn202210040039", "2022-10-04"),
     ("https://78.ru/news/2024-05-21/beglov-v-peterburge", "2024-05-21"),

@@ -26,7 +26,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"/{_YEAR}-{_MONTH}-{_DAY}(?:/|$|[-_.])"),                 # /2014-12-05/
     re.compile(rf"[-_/]{_YEAR}-{_MONTH}-{_DAY}(?:\.html?|/|$)"),           # …-2019-10-21.html
     re.compile(rf"(?:^|[/=])[A-Z]{{2,5}}{_YEAR}{_MONTH}{_DAY}_?\d{{4,}}"),  # NISX20230923_…, AKR20230923…
-    re.compile(rf"(?:^|[/=]){_YEAR}{_MONTH}{_DAY}\d{{4,9}}(?:$|[/&.?#])"),  # /article/20231122580207, seq=2023060814…
+    re.compile(rf"(?:^|[/=]){_YEAR}{_MONTH}{_DAY}\d{{4,10}}(?:$|[/&.?#])"),  # /article/20231122580207, /news/2019…6955
     re.compile(rf"/[a-z]{{2,5}}{_YEAR}{_MONTH}{_DAY}\d{{4}}(?:$|[/&.?#])"),   # /article/view/kuk202511250230
     re.compile(rf"-{_YEAR}{_MONTH}{_DAY}\d{{9}}\.html?$"),                    # …-20240523103844938.htm (to the ms)
     re.compile(rf"/{_YEAR}-{_MONTH}/{_DAY}/"),                             # /2009-01/22/content_…
@@ -62,6 +62,8 @@ def date_from_url(url: str) -> str:
     '2023-09-23'
     >>> date_from_url("https://www.kyeonggi.com/article/20231122580207")
     '2023-11-22'
+    >>> date_from_url("https://busan.fnnews.com/news/200705201442402869")
+    '2007-05-20'
     >>> date_from_url("https://baodauthau.vn/hop-tac-post131005.html")
     ''
     """
