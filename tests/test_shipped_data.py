@@ -130,7 +130,9 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     assert pd.isna(known_from("vn-lao-cai-bat-xat", "cn-jinping"))
     # the five-city tourism-route memorandum of 2019
     assert known_from("vn-quang-ninh-mong-cai", "cn-guilin") == "multilateral"
-    assert int((ties["known_from"] == "multilateral").sum()) == 78
+    # the 2016 Expo memorandum of HCMC, Gyeongbuk and Gyeongju
+    assert known_from("vn-ho-chi-minh", "kr-gyeongju") == "multilateral"
+    assert int((ties["known_from"] == "multilateral").sum()) == 79
 
 
 def test_binh_duong_partner_count_matches_its_own_total(ties):
