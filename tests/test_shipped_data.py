@@ -248,3 +248,19 @@ def test_audit_records_name_real_ties_with_known_verdicts(ds):
     assert set(audit["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
     assert (audit["tie_id"].isin(ds.partnerships["tie_id"]) | audit["tie_id"].isin(retired)).all()
     assert audit["outcome"].notna().all()
+
+
+def test_audit_files_speak_of_rows_that_exist(ds):
+    # the curation audits cite ties and sources by id: each id is a row of the tables or a retired id, and a
+    # date an audit found printed on a page is the date the source carries
+    audits = REPO / "curation" / "audits"
+    retired = set(ds.retired_ids["id"])
+    dates = pd.read_csv(audits / "established_dates_0.13.0.csv", dtype=str)
+    assert set(dates["tie_id"]) - set(ds.partnerships["tie_id"]) - retired == set()
+    assert set(dates["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
+    undated = pd.read_csv(audits / "undated_sources_0.13.1.csv", dtype=str)
+    assert undated["source_id"].is_unique and set(undated["stored_copy"]) <= {"found", "not_found"}
+    published = ds.sources.set_index("source_id")["published"]
+    printed = undated.dropna(subset=["printed_date"])
+    assert printed["source_id"].map(published).tolist() == printed["printed_date"].tolist()
+    assert (printed["stored_copy"] == "found").all()
