@@ -247,3 +247,16 @@ def test_date_basis_partitions_the_ties(undated):
     assert table["ties"].to_dict() == {"established date stated": 3, "a step dated, start not stated": 1,
                                        "dated pages only": 1, "no date or bound": 1}
     assert table.loc["no date or bound", "share"] == round(1 / 6, 3)
+
+
+def test_sources_by_where_their_date_comes_from(undated):
+    # the tiny package: S0001 and S0002 dated from their pages, S0003 undated; add one dated from its address
+    path = undated / "dataset" / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "S0004,https://example.org/2014/12/05/tin.html,Article D,Paper D,2014-12-05,url,vi,\n",
+                    encoding="utf-8")
+    from vnsister.report import source_date_counts
+
+    table = source_date_counts(load(undated)).set_index("date")
+    assert table["sources"].to_dict() == {"printed on the page": 2, "read from the address": 1, "none": 1}
+    assert table.loc["none", "share"] == 0.25

@@ -71,7 +71,7 @@ def breakdown_markdown(ds: Dataset) -> str:
     True
     """
     from vnsister.network import partners_by_province
-    from vnsister.report import EFFORT_NOTE, coverage_by_country, date_basis_counts
+    from vnsister.report import EFFORT_NOTE, coverage_by_country, date_basis_counts, source_date_counts
 
     countries = coverage_by_country(ds)
     provinces = partners_by_province(ds).sort_values(["ties", "partners"], ascending=False, kind="stable")
@@ -80,6 +80,8 @@ def breakdown_markdown(ds: Dataset) -> str:
              "establishment date.", "", "| how a tie's start is known | ties | share | in as-of counts |",
              "|---|---|---|---|"]
     lines += [f"| {r.basis} | {r.ties} | {r.share:.0%} | {r.meaning} |" for r in basis.itertuples()]
+    lines += ["", "| a source's publication date | sources | share | for the ties it supports |", "|---|---|---|---|"]
+    lines += [f"| {r.date} | {r.sources} | {r.share:.0%} | {r.meaning} |" for r in source_date_counts(ds).itertuples()]
     lines += ["", f"<details><summary>By partner country ({len(countries)} countries)</summary>", "",
              "| country | ties | distinct partners | Vietnamese provinces | dated share |", "|---|---|---|---|---|"]
     lines += [f"| {r.country} | {r.ties} | {r.partners} | {r.vn_provinces} | {r.dated_share:.0%} |"

@@ -53,7 +53,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     --------
     >>> tables = summary_tables(load())
     >>> sorted(tables)
-    ['by_date_basis', 'by_decade', 'by_partner_country', 'by_status', 'by_type', 'by_vn_province', 'totals']
+    ['by_date_basis', 'by_decade', 'by_partner_country', 'by_source_date', 'by_status', 'by_type', 'by_vn_province', 'totals']
     >>> tables["by_decade"]["decade"].iloc[-1]
     'undated'
     """
@@ -81,6 +81,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
         "by_type": _count(ties["tie_type"].astype("string"), "tie_type"),
         "by_status": status_counts(ds),
         "by_date_basis": date_basis_counts(ds),
+        "by_source_date": source_date_counts(ds),
         "by_decade": by_decade.reset_index(drop=True),
     }
 
@@ -164,6 +165,31 @@ def date_basis_counts(ds: Dataset) -> pd.DataFrame:
                          "share": [round(n / max(len(timeline), 1), 3) for n in ties], "meaning": list(meaning.values())})
 
 
+def source_date_counts(ds: Dataset) -> pd.DataFrame:
+    """Sources by where their publication date comes from (``sources.published_from``), each with what it means
+    for the ties they support: a dated source bounds their start from above, an undated one bounds nothing.
+
+    Examples
+    --------
+    >>> table = source_date_counts(load())
+    >>> int(table["sources"].sum()) == len(load().sources)
+    True
+    >>> table["date"].tolist()
+    ['printed on the page', 'read from the address', 'none']
+    """
+    meaning = {
+        "page": ("printed on the page", "bounds the start of every tie it supports"),
+        "url": ("read from the address", "bounds the start of every tie it supports (an address pattern that leaves "
+                                         "no doubt, vnsister.sourcedates)"),
+        None: ("none", "supports its ties but bounds none of them; no date is guessed"),
+    }
+    origin = ds.sources["published_from"].astype("string")
+    counts = [int(origin.isna().sum()) if key is None else int((origin == key).sum()) for key in meaning]
+    total = max(len(origin), 1)
+    return pd.DataFrame({"date": [label for label, _ in meaning.values()], "sources": counts,
+                         "share": [round(n / total, 3) for n in counts], "meaning": [m for _, m in meaning.values()]})
+
+
 def _count(values: pd.Series, name: str) -> pd.DataFrame:
     counts = values.value_counts(dropna=False).rename_axis(name).reset_index(name="ties")
     return counts.sort_values(["ties", name], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -202,10 +228,10 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
     for title, table in analysis_tables(ds, as_of).items():
         parts += ["", title, table.head(top).to_string(index=False, float_format=lambda x: f"{x:.2f}")]
     for name, table in tables.items():
-        title = name.replace("_", " ")
+        title = "Sources by publication date" if name == "by_source_date" else "Ties " + name.replace("_", " ")
         shown = table.head(top)
         more = f"  (+{len(table) - top} more)" if len(table) > top else ""
-        parts += ["", f"Ties {title}{more}", shown.to_string(index=False, float_format=lambda x: f"{x:.2f}")]
+        parts += ["", f"{title}{more}", shown.to_string(index=False, float_format=lambda x: f"{x:.2f}")]
     return "\n".join(parts)
 
 
@@ -357,6 +383,10 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     body += ["<h2>How each tie's start is known</h2>",
              _table_html(tables["by_date_basis"], f"{stamp} A page's publication date or a later dated step bounds a "
                          "tie's start from above; the lower bounds in the tables below count only what is certain.")]
+    body += ["<h2>How each source's date is known</h2>",
+             _table_html(tables["by_source_date"], f"vnsister {ds.version}, released {ds.released}; n = "
+                         f"{len(ds.sources)} sources. A date counts only when the page prints it or its address "
+                         "states it unambiguously (docs/codebook.md).")]
     coverage = coverage_table(ds)
     body += ["<h2>Coverage against published totals</h2>",
              _table_html(coverage, f"n = {len(coverage)} published figures. The dataset's figure is counted the way "
