@@ -250,17 +250,14 @@ def test_audit_records_name_real_ties_with_known_verdicts(ds):
     assert audit["outcome"].notna().all()
 
 
-def test_audit_files_speak_of_rows_that_exist(ds):
-    # the curation audits cite ties and sources by id: each id is a row of the tables or a retired id, and a
-    # date an audit found printed on a page is the date the source carries
-    audits = REPO / "curation" / "audits"
-    retired = set(ds.retired_ids["id"])
-    dates = pd.read_csv(audits / "established_dates_0.13.0.csv", dtype=str)
-    assert set(dates["tie_id"]) - set(ds.partnerships["tie_id"]) - retired == set()
-    assert set(dates["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
-    undated = pd.read_csv(audits / "undated_sources_0.13.1.csv", dtype=str)
-    assert undated["source_id"].is_unique and set(undated["stored_copy"]) <= {"found", "not_found"}
+def test_undated_sources_audit_names_real_sources_and_their_dates(ds):
+    # a date the audit found printed on a page is the date the source carries; every other source it lists is
+    # still undated
+    audit = pd.read_csv(REPO / "curation" / "audits" / "undated_sources_0.13.1.csv", dtype=str)
+    assert audit["source_id"].is_unique and set(audit["stored_copy"]) <= {"found", "not_found"}
     published = ds.sources.set_index("source_id")["published"]
-    printed = undated.dropna(subset=["printed_date"])
+    assert audit["source_id"].isin(published.index).all()
+    printed = audit.dropna(subset=["printed_date"])
     assert printed["source_id"].map(published).tolist() == printed["printed_date"].tolist()
     assert (printed["stored_copy"] == "found").all()
+    assert audit.loc[audit["printed_date"].isna(), "source_id"].map(published).isna().all()
