@@ -67,9 +67,10 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     ties = ds.partnerships
     start = partial_date_bounds(ties["established"])
     end = partial_date_bounds(ties["ended"])
-    first_seen, last_seen = evidence_days(ds.events, ds.sources, ds.evidence)
+    steps = _event_days(ds.events)
+    first_seen, last_seen = _first_and_last(steps, ds.sources, ds.evidence)
     attested = ties["tie_id"].map(first_seen)
-    first_step = _event_days(ds.events).groupby("tie_id")["first"].min()
+    first_step = steps.groupby("tie_id")["first"].min()
     began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
     table = pd.DataFrame({
         "tie_id": ties["tie_id"], "established": ties["established"], "precision": start["precision"],
@@ -90,11 +91,16 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
 def evidence_days(events: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Per tie id: the last day of its earliest dated evidence (``attested_by``) and the first day of its latest
     (``last_attested``), from the events, sources and evidence tables."""
+    return _first_and_last(_event_days(events), sources, evidence)
+
+
+def _first_and_last(steps: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """:func:`evidence_days` from the events' days already computed by :func:`_event_days`."""
     published = partial_date_bounds(sources["published"])
     source_days = pd.DataFrame({"source_id": sources["source_id"], "first": published["latest"],
                                 "last": published["earliest"]})
     evidence = evidence[["tie_id", "source_id"]].merge(source_days, on="source_id")[["tie_id", "first", "last"]]
-    days = pd.concat([_event_days(events), evidence], ignore_index=True).dropna(subset=["first"])
+    days = pd.concat([steps, evidence], ignore_index=True).dropna(subset=["first"])
     grouped = days.groupby("tie_id")
     return grouped["first"].min(), grouped["last"].max()
 
