@@ -70,6 +70,29 @@ def write(table: str, rows: list[dict[str, str]], root: Path = ROOT) -> None:
             writer.writerow({c: row.get(c, "") for c in fields})
 
 
+def retire(rows: list[dict[str, str]], root: Path = ROOT) -> None:
+    """Append ``rows`` (id, table, replaced_by, version, reason) to the retired ids, so no id is given out again.
+
+    Refuses an id that is already retired or a row without a version and a reason: a retirement is recorded once,
+    with the release it belongs to and why.
+    """
+    path = root / RETIRED
+    already = {row["id"] for row in read_csv(path)}
+    fields = columns("retired_ids", root)  # the header the schema declares, as for every table
+    for row in rows:
+        if row["id"] in already:
+            raise ValueError(f"{row['id']} is already retired ({RETIRED})")
+        if not (row.get("version") and row.get("reason")):
+            raise ValueError(f"{row['id']}: a retired id needs the version and the reason")
+        already.add(row["id"])
+    new_file = not path.exists()
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fields, lineterminator="\n")
+        if new_file:
+            writer.writeheader()
+        writer.writerows({c: row.get(c, "") for c in fields} for row in rows)
+
+
 def first_agreement_date(established: str, events: list[dict]) -> str:
     """``established`` is the first formal agreement (the validator's rule): a date that only a letter of intent
     carries yields to the earliest dated formal agreement, or to "" when there is none."""

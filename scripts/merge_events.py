@@ -13,7 +13,6 @@ in curation/corrections.md, like every merge.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
 import sys
 from pathlib import Path
@@ -41,10 +40,10 @@ def merge(keep_id: str, drop_ids: list[str], version: str, reason: str, root: Pa
         _fill(keep, by_id[drop_id])
         retired.append(_retired(drop_id, "events", keep_id, version, reason))
         retired += _move_evidence(evidence, drop_id, keep_id, version)
+    ingest.retire(retired, root)  # checked before any table changes: a refused retirement leaves them as they were
     ingest.write("events", [e for e in events if e["event_id"] not in drop_ids], root)
     gone = {r["id"] for r in retired}
     ingest.write("evidence", [v for v in evidence if v["evidence_id"] not in gone], root)
-    _append_retired(retired, root)
     return retired
 
 
@@ -86,17 +85,6 @@ def _move_evidence(evidence: list[dict], drop_id: str, keep_id: str, version: st
 
 def _retired(id_: str, table: str, replaced_by: str, version: str, reason: str) -> dict:
     return {"id": id_, "table": table, "replaced_by": replaced_by, "version": version, "reason": reason}
-
-
-def _append_retired(rows: list[dict], root: Path) -> None:
-    path = root / ingest.RETIRED
-    fields = ingest.columns("retired_ids", root)  # the header the schema declares, as for every table
-    new_file = not path.exists()
-    with path.open("a", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fields, lineterminator="\n")
-        if new_file:
-            writer.writeheader()
-        writer.writerows(rows)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -100,3 +100,11 @@ def test_report_counts_ties_by_status_with_the_rule(tiny, capsys):
     assert re.search(r"^\s*active\s+2\s+dated evidence from 2016-12-03 on", section, re.M)
     assert re.search(r"^\s*unknown\s+1\s", section, re.M)
     assert re.search(r"^\s*lapsed\s+0\s", section, re.M)
+
+
+def test_report_titles_the_source_table_as_sources_not_ties(tiny, capsys):
+    assert main(["report", str(tiny)]) == 0
+    out = capsys.readouterr().out
+    assert "Ties by source date" not in out
+    section = out.split("Sources by publication date")[1]
+    assert section.split("\n")[1].split()[:2] == ["date", "sources"]

@@ -142,3 +142,17 @@ def test_a_dated_step_never_dates_an_undated_one_from_another_page(tiny, capsys)
 ])
 def test_same_step(recorded, date, same):
     assert ingest.same_step(recorded, date) is same
+
+
+def test_retire_appends_with_the_schema_header_and_refuses_a_second_retirement(tiny):
+    retired = tiny / "dataset" / "retired_ids.csv"
+    retired.unlink(missing_ok=True)
+    row = {"id": "V0009", "table": "evidence", "replaced_by": "V0002", "version": "0.2.0", "reason": "repeat"}
+    ingest.retire([row], tiny)
+    assert retired.read_text(encoding="utf-8").splitlines() == [
+        "id,table,replaced_by,version,reason", "V0009,evidence,V0002,0.2.0,repeat"]
+    with pytest.raises(ValueError, match="V0009 is already retired"):
+        ingest.retire([row], tiny)
+    with pytest.raises(ValueError, match="needs the version and the reason"):
+        ingest.retire([{**row, "id": "V0010", "reason": ""}], tiny)
+    assert len(retired.read_text(encoding="utf-8").splitlines()) == 2  # nothing written by a refused call

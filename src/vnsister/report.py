@@ -43,6 +43,11 @@ EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematical
                "by name); other countries less so, so their counts are lower bounds. See docs/codebook.md.")
 
 
+# Titles of the summary tables in the text report; a table not named here is titled from its key ("by_type" ->
+# "Ties by type"), since all but the source table count ties.
+SUMMARY_TITLES = {"by_source_date": "Sources by publication date"}
+
+
 def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     """The report's tables: totals, ties by partner country (by name), by Vietnamese province, by type, by decade.
 
@@ -228,7 +233,7 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
     for title, table in analysis_tables(ds, as_of).items():
         parts += ["", title, table.head(top).to_string(index=False, float_format=lambda x: f"{x:.2f}")]
     for name, table in tables.items():
-        title = "Sources by publication date" if name == "by_source_date" else "Ties " + name.replace("_", " ")
+        title = SUMMARY_TITLES.get(name, "Ties " + name.replace("_", " "))
         shown = table.head(top)
         more = f"  (+{len(table) - top} more)" if len(table) > top else ""
         parts += ["", f"{title}{more}", shown.to_string(index=False, float_format=lambda x: f"{x:.2f}")]
