@@ -250,14 +250,18 @@ def test_audit_records_name_real_ties_with_known_verdicts(ds):
     assert audit["outcome"].notna().all()
 
 
-def test_undated_sources_audit_names_real_sources_and_their_dates(ds):
-    # a date the audit found printed on a page is the date the source carries; every other source it lists is
-    # still undated
-    audit = pd.read_csv(REPO / "curation" / "audits" / "undated_sources_0.13.1.csv", dtype=str)
-    assert audit["source_id"].is_unique and set(audit["stored_copy"]) <= {"found", "not_found"}
+def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
+    # a date an audit found printed on a page is the date the source carries; every other source listed is still
+    # undated; and every undated source has been looked up against its stored copy in one of the audits
+    audit = pd.concat([pd.read_csv(path, dtype=str)
+                       for path in sorted((REPO / "curation" / "audits").glob("undated_sources_*.csv"))])
+    assert len(audit) > 1000 and audit["source_id"].is_unique
+    assert set(audit["stored_copy"]) <= {"found", "not_found"} and audit["outcome"].notna().all()
     published = ds.sources.set_index("source_id")["published"]
     assert audit["source_id"].isin(published.index).all()
     printed = audit.dropna(subset=["printed_date"])
     assert printed["source_id"].map(published).tolist() == printed["printed_date"].tolist()
     assert (printed["stored_copy"] == "found").all()
     assert audit.loc[audit["printed_date"].isna(), "source_id"].map(published).isna().all()
+    undated = set(published.index[published.isna()])
+    assert undated <= set(audit["source_id"]), sorted(undated - set(audit["source_id"]))[:10]

@@ -22,6 +22,8 @@ from vnsister.sourcedates import date_from_url
     ("https://baotintuc.vn/da-nang/ky-bien-ban-ghi-nho-hop-tac-20240523103844938.htm", "2024-05-23"),
     ("https://covid-19.chinadaily.com.cn/dfpd/2009-01/22/content_7422537.htm", "2009-01-22"),
     ("http://sl.china.com.cn/2019/1203/72043.shtml", "2019-12-03"),
+    ("https://sports.donga.com/article/all/20250831/132288082/1", "2025-08-31"),  # a folder named by the day
+    ("https://example.kr/article/20250831", ""),        # a last segment of eight digits may be an id
     ("https://www.goodnewsfinland.com/en/articles/breaking-news/2019/south-ostrobothnia-and-hanoi-deepen-ties/", "2019"),
     # numbers that could be read as dates but are ids
     ("https://baodauthau.vn/gap-go-han-quoc-post131005.html", ""),

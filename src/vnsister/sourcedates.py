@@ -3,7 +3,8 @@
 Many news sites put the publication date in the address: ``/2014/12/05/``, ``/201412/``, an article id that
 starts with the day (``NISX20230923…``, ``AKR20230923…``, ``/article/20231122580207``, ``/kuk202511250230``), a
 date in the slug (``…-2019-10-21.html``) or a timestamp to the millisecond (``…-20240523103844938.htm``), or the
-split forms of Chinese sites (``/2009-01/22/``, ``/2019/1203/``). :func:`date_from_url` returns that date as a
+split forms of Chinese sites (``/2009-01/22/``, ``/2019/1203/``), or a folder named by the day
+(``/article/all/20250831/132288082/``). :func:`date_from_url` returns that date as a
 partial date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree.
 A bare number that merely could be a date (``post131005``, ``?idxno=49965``) is never read as one.
 """
@@ -30,6 +31,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"/[a-z]{{2,5}}{_YEAR}{_MONTH}{_DAY}\d{{4}}(?:$|[/&.?#])"),   # /article/view/kuk202511250230
     re.compile(rf"-{_YEAR}{_MONTH}{_DAY}\d{{9}}\.html?$"),                    # …-20240523103844938.htm (to the ms)
     re.compile(rf"/{_YEAR}-{_MONTH}/{_DAY}/"),                             # /2009-01/22/content_…
+    re.compile(rf"/{_YEAR}{_MONTH}{_DAY}/"),                               # /article/all/20250831/132288082/
     re.compile(rf"/{_YEAR}/{_MONTH}{_DAY}/"),                              # /2019/1203/72043.shtml
     re.compile(rf"/{_YEAR}/{_MONTH}(?:/|$)"),                              # /2014/12/
     re.compile(rf"/{_YEAR}{_MONTH}/"),                                     # /201412/
