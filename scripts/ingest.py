@@ -5,8 +5,10 @@
 Each intake record is merged once: its hash goes to curation/ingested.txt, so hand corrections made to the
 tables afterwards (logged in curation/corrections.md) are never undone by a later run; --all merges every
 record again. A tie already in partnerships.csv (same parties, and same type where the parties have several
-ties) gains only the events, sources and evidence it lacks; ids of existing rows never change, new rows get
-the next free id. Text is NFC-normalised and stripped here, at curation time, so that validation never has to.
+ties, or the tie a record names with "tie_id") gains only the events, sources and evidence it lacks; ids of
+existing rows never change, new rows get the next free id. A record that cannot be merged (unknown place, no
+evidence, more than one tie it may describe) is skipped with a message naming its line, stays out of the ledger,
+and makes the run exit 1. Text is NFC-normalised and stripped here, at curation time, so that validation never has to.
 Conflicts (a record disagreeing with the table on type or date) are printed for the curator, not overwritten.
 """
 
@@ -165,14 +167,18 @@ class Store:
         return (tie["vn_place_id"], agency_key(tie["vn_party"], tie["vn_agency"]),
                 tie["partner_place_id"], agency_key(tie["partner_party"], tie["partner_agency"]))
 
-    def find_tie(self, rec: dict) -> dict | None:
+    def find_tie(self, rec: dict) -> list[dict]:
+        """The recorded ties the record may describe: the one it names (``tie_id``), else those with its parties."""
+        if rec["tie_id"]:
+            return [t for t in self.tables["partnerships"] if t["tie_id"] == rec["tie_id"]
+                    and (t["vn_place_id"], t["partner_place_id"]) == (rec["vn_place_id"], rec["partner_place_id"])]
         same = [t for t in self.tables["partnerships"] if self.parties(t) == self.parties(rec)]
         if len(same) > 1:
             same = [t for t in same if t["tie_type"] == rec["tie_type"]]
         if not same:  # an agency named in another language: the validator's keys for the same tie
             ours = set(tie_keys(rec))
             same = [t for t in self.tables["partnerships"] if ours & set(tie_keys(t))]
-        return same[0] if len(same) == 1 else None
+        return same
 
     def evidence(self, tie_id: str, source_id: str, event_id: str, stance: str, note: str) -> None:
         for row in self.tables["evidence"]:
@@ -182,10 +188,12 @@ class Store:
                                         "tie_id": tie_id, "event_id": event_id, "stance": stance or "supports",
                                         "note": note})
 
-    def ingest(self, record: dict, origin: str) -> None:
+    def ingest(self, record: dict, origin: str) -> bool:
+        """Merge one record; ``False`` (with a warning saying why) when it is skipped."""
         for place in record.get("new_places", []):
             self.add_place(place, origin)
         rec = {
+            "tie_id": clean(record.get("tie_id")),
             "vn_place_id": clean(record["vn_place"]), "vn_party": clean(record.get("vn_party") or "government"),
             "vn_agency": clean(record.get("vn_agency")), "partner_place_id": clean(record["partner_place"]),
             "partner_party": clean(record.get("partner_party") or "government"),
@@ -198,23 +206,33 @@ class Store:
         for side in ("vn_place_id", "partner_place_id"):
             if rec[side] not in self.place_ids():
                 self.warnings.append(f"{origin}: unknown place {rec[side]!r}; record skipped")
-                return
+                return False
         evidence = record.get("evidence") or []
         if not evidence:
             self.warnings.append(f"{origin}: no evidence; record skipped")
-            return
-        tie = self.find_tie(rec)
-        if tie is None:
-            tie = {"tie_id": self.next_id("partnerships"), **rec}
-            self.tables["partnerships"].append(tie)
-        else:
+            return False
+        matches = self.find_tie(rec)
+        if rec["tie_id"] and not matches:
+            self.warnings.append(f"{origin}: {rec['tie_id']} is not a recorded tie of these two places; "
+                                 "record skipped")
+            return False
+        if len(matches) > 1:  # a lapsed tie and its re-signing, say: the record must name the one it adds to
+            ids = ", ".join(t["tie_id"] for t in matches)
+            self.warnings.append(f"{origin}: matches {ids}; name the tie with tie_id; record skipped")
+            return False
+        if matches:
+            tie = matches[0]
             self._merge(tie, rec, origin)
+        else:
+            tie = {**rec, "tie_id": self.next_id("partnerships")}
+            self.tables["partnerships"].append(tie)
         url_source = {clean(ev["url"]): self.source(ev) for ev in evidence}
         for ev in evidence:
             source_id = url_source[clean(ev["url"])]
             self.evidence(tie["tie_id"], source_id, "", clean(ev.get("stance")), clean(ev.get("note")))
         for event in record.get("events", []):
             self._event(tie["tie_id"], event, url_source, origin)
+        return True
 
     def _merge(self, tie: dict, rec: dict, origin: str) -> None:
         # A record for a recorded tie describes what it adds ("adds the day of …"), not the tie: its notes stay
@@ -286,8 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     for record, origin in records:  # places first: a record may use a place another file defines
         for place in record.get("new_places", []):
             store.add_place(place, origin)
-    for record, origin in records:
-        store.ingest(record, origin)
+    skipped = {origin for record, origin in records if not store.ingest(record, origin)}
     for warning in store.warnings:
         print("warning:", warning, file=sys.stderr)
     for name, rows in store.tables.items():
@@ -295,13 +312,16 @@ def main(argv: list[str] | None = None) -> int:
         if not args.check:
             write(name, rows, args.root)
     if not args.check:
-        ledger |= {line_hash(line) for line, _ in fresh}
+        # a skipped record stays out of the ledger: once corrected, it is merged by the next run
+        ledger |= {line_hash(line) for line, origin in fresh if origin not in skipped}
         ledger_path.parent.mkdir(parents=True, exist_ok=True)
         ledger_path.write_text("".join(f"{h}\n" for h in sorted(ledger)), encoding="utf-8")
         from vnsister.release import build  # sizes and hashes in datapackage.json follow the new tables
 
         build(args.root)
-    return 0
+    if skipped:
+        print(f"{len(skipped)} record(s) skipped: " + ", ".join(sorted(skipped)), file=sys.stderr)
+    return 1 if skipped else 0
 
 
 if __name__ == "__main__":

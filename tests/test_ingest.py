@@ -29,11 +29,16 @@ def council_record(vn_agency: str, partner_agency: str, purposes: list[str], dat
             "evidence": [SOURCE]}
 
 
-def run(root: Path, *records: dict) -> None:
+def write_intake(root: Path, *records: dict) -> list[str]:
     intake = root / "curation" / "intake"
     intake.mkdir(parents=True, exist_ok=True)
     (intake / "batch.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
                                         encoding="utf-8")
+    return (intake / "batch.jsonl").read_text(encoding="utf-8").splitlines()
+
+
+def run(root: Path, *records: dict) -> None:
+    write_intake(root, *records)
     assert ingest.main(["--root", str(root)]) == 0
 
 
@@ -101,12 +106,46 @@ def test_a_record_is_merged_once_so_hand_corrections_survive(tiny):
 
 
 @pytest.mark.parametrize("field", ["vn_place", "partner_place"])
-def test_a_record_with_an_unknown_place_is_skipped_with_a_warning(tiny, capsys, field):
+def test_a_record_with_an_unknown_place_is_skipped_with_an_error_and_stays_unmerged(tiny, capsys, field):
     record = council_record("HĐND tỉnh Delta", "알파시의회", [])
     record[field] = "xx-nowhere"
-    run(tiny, record)
-    assert "unknown place 'xx-nowhere'" in capsys.readouterr().err
+    [line] = write_intake(tiny, record)
+    assert ingest.main(["--root", str(tiny)]) == 1
+    err = capsys.readouterr().err
+    assert "unknown place 'xx-nowhere'" in err and "1 record(s) skipped: batch.jsonl:1" in err
     assert len(rows(tiny, "partnerships")) == 3
+    # not in the ledger: once corrected (here: left as is), the next run tries the record again
+    assert ingest.line_hash(line) not in (tiny / ingest.LEDGER).read_text(encoding="utf-8")
+
+
+def _lapsed_and_resigned(tiny) -> dict:
+    """T0001 lapsed, and T0004 the same two governments' later twinning: one pair, two ties."""
+    path = tiny / "dataset" / "partnerships.csv"
+    text = path.read_text(encoding="utf-8").replace("2008-10-21,active,,,", "2008-10-21,lapsed,2015,,")
+    path.write_text(text + "T0004,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2020,active,,,\n",
+                    encoding="utf-8")
+    return {"vn_place": "vn-delta", "partner_place": "kr-alpha", "tie_type": "twinning",
+            "evidence": [{**SOURCE, "url": "https://example.org/twins-again", "note": "The twinning resumed."}]}
+
+
+def test_a_record_matching_two_ties_is_refused_until_it_names_one(tiny, capsys):
+    record = _lapsed_and_resigned(tiny)
+    write_intake(tiny, record)
+    assert ingest.main(["--root", str(tiny)]) == 1
+    assert "matches T0001, T0004; name the tie with tie_id" in capsys.readouterr().err
+    assert len(rows(tiny, "partnerships")) == 4
+    assert not any(r["note"] == "The twinning resumed." for r in rows(tiny, "evidence"))
+    write_intake(tiny, {**record, "tie_id": "T0004"})
+    assert ingest.main(["--root", str(tiny)]) == 0
+    [added] = [r for r in rows(tiny, "evidence") if r["note"] == "The twinning resumed."]
+    assert added["tie_id"] == "T0004" and len(rows(tiny, "partnerships")) == 4
+
+
+def test_a_record_naming_a_tie_of_other_places_is_refused(tiny, capsys):
+    record = {**_lapsed_and_resigned(tiny), "tie_id": "T0002"}
+    write_intake(tiny, record)
+    assert ingest.main(["--root", str(tiny)]) == 1
+    assert "T0002 is not a recorded tie of these two places" in capsys.readouterr().err
 
 
 def test_retired_ids_of_the_release_are_absent_from_its_tables():

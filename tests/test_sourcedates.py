@@ -12,6 +12,8 @@ from vnsister.sourcedates import date_from_url
     ("https://example.vn/201412/hop-tac-123.htm", "2014-12"),
     ("https://www.newsis.com/view/?id=NISX20230923_0002460123", "2023-09-23"),
     ("https://www.yna.co.kr/view/AKR20170802123400061", "2017-08-02"),
+    ("https://www.ots.at/presseaussendung/OTS_20030408_OTS0031/wien-unterstuetzt-hanoi", "2003-04-08"),
+    ("https://example.at/OTS_20030408_OTS003/", ""),   # a shorter sequence is not that id
     ("https://www.kyeonggi.com/article/20231122580207", "2023-11-22"),
     ("https://m.ajunews.com/amp/20241022190221344", "2024-10-22"),
     ("https://busan.fnnews.com/news/201912170756526955", "2019-12-17"),  # day, time to the minute, sequence

@@ -1,11 +1,11 @@
 """Publication dates read from a source's URL, where the URL's pattern leaves no doubt.
 
 Many news sites put the publication date in the address: ``/2014/12/05/``, ``/201412/``, an article id that
-starts with the day (``NISX20230923…``, ``AKR20230923…``, ``/article/20231122580207``, ``/kuk202511250230``), a
-date in the slug (``…-2019-10-21.html``) or a timestamp to the millisecond (``…-20240523103844938.htm``), or the
-split forms of Chinese sites (``/2009-01/22/``, ``/2019/1203/``), or a folder named by the day
-(``/article/all/20250831/132288082/``). :func:`date_from_url` returns that date as a
-partial date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree.
+starts with the day (``NISX20230923…``, ``AKR20230923…``, ``OTS_20030408_OTS0031``, ``/article/20231122580207``,
+``/kuk202511250230``), a date in the slug (``…-2019-10-21.html``) or a timestamp to the millisecond
+(``…-20240523103844938.htm``), the split forms of Chinese sites (``/2009-01/22/``, ``/2019/1203/``), or a folder
+named by the day (``/article/all/20250831/132288082/``). :func:`date_from_url` returns that date as a partial date
+(``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree.
 A bare number that merely could be a date (``post131005``, ``?idxno=49965``) is never read as one.
 """
 
@@ -27,6 +27,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"/{_YEAR}-{_MONTH}-{_DAY}(?:/|$|[-_.])"),                 # /2014-12-05/
     re.compile(rf"[-_/]{_YEAR}-{_MONTH}-{_DAY}(?:\.html?|/|$)"),           # …-2019-10-21.html
     re.compile(rf"(?:^|[/=])[A-Z]{{2,5}}{_YEAR}{_MONTH}{_DAY}_?\d{{4,}}"),  # NISX20230923_…, AKR20230923…
+    re.compile(rf"/[A-Z]{{2,5}}_{_YEAR}{_MONTH}{_DAY}_[A-Z]{{2,5}}\d{{4}}(?:$|[/&.?#])"),  # /OTS_20030408_OTS0031/
     re.compile(rf"(?:^|[/=]){_YEAR}{_MONTH}{_DAY}\d{{4,10}}(?:$|[/&.?#])"),  # /article/20231122580207, /news/2019…6955
     re.compile(rf"/[a-z]{{2,5}}{_YEAR}{_MONTH}{_DAY}\d{{4}}(?:$|[/&.?#])"),   # /article/view/kuk202511250230
     re.compile(rf"-{_YEAR}{_MONTH}{_DAY}\d{{9}}\.html?$"),                    # …-20240523103844938.htm (to the ms)
