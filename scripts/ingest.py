@@ -24,8 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from vnsister.dates import parse_partial_date  # noqa: E402  (the partial-date rule)
 from vnsister.duplicates import normalise_url  # noqa: E402  (the validator's notion of "same page")
 from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
+from vnsister.schema import enum_values  # noqa: E402  (vocabularies, from schemas/*.json)
 from vnsister.sourcedates import date_from_url  # noqa: E402  (dates an address states)
 from vnsister.validate import FORMAL_AGREEMENTS  # noqa: E402  (and of a formal agreement)
 
@@ -70,6 +72,45 @@ def write(table: str, rows: list[dict[str, str]], root: Path = ROOT) -> None:
         writer.writeheader()
         for row in sorted(rows, key=lambda r: r[key]):
             writer.writerow({c: row.get(c, "") for c in fields})
+
+
+def record_errors(record: dict, place_ids: set[str], root: Path = ROOT) -> list[str]:
+    """What makes an intake record unmergeable, checked before anything is merged (empty if nothing).
+
+    Vocabularies come from the table schemas; a date must be a partial date; every event source must be one of
+    the record's evidence pages, so that no statement is merged without the page that makes it.
+    """
+    errors = [f"lacks {key}" for key in ("vn_place", "partner_place", "tie_type") if not clean(record.get(key))]
+    errors += [f"unknown place {record[key]!r}" for key in ("vn_place", "partner_place")
+               if clean(record.get(key)) and clean(record[key]) not in place_ids]
+    for field in ("vn_party", "partner_party", "tie_type", "status", "known_from"):  # same names as the table's
+        value, allowed = clean(record.get(field)), enum_values("partnerships", field, root)
+        if value and value not in allowed:
+            errors.append(f"{field} {value!r} is not one of {allowed}")
+    for party in ("vn", "partner"):
+        if clean(record.get(f"{party}_party")) in ("council", "agency") and not clean(record.get(f"{party}_agency")):
+            errors.append(f"{party}_party {record[f'{party}_party']} needs {party}_agency (the body's name)")
+    evidence = record.get("evidence") or []
+    if not evidence:
+        errors.append("no evidence")
+    urls = {clean(ev.get("url")) for ev in evidence}
+    dates = [("established", record.get("established")), ("ended", record.get("ended"))]
+    dates += [("published", ev.get("published")) for ev in evidence]
+    for event in record.get("events", []):
+        if clean(event.get("type")) not in (kinds := enum_values("events", "event_type", root)):
+            errors.append(f"event type {event.get('type')!r} is not one of {kinds}")
+        dates.append(("event date", event.get("date")))
+        for src in event.get("sources", []):
+            url = clean(src["url"] if isinstance(src, dict) else src)
+            if url not in urls:
+                errors.append(f"event source {url} is not in the record's evidence")
+    for what, value in dates:
+        if clean(value):
+            try:
+                parse_partial_date(clean(value))
+            except ValueError:
+                errors.append(f"{what} {value!r} is not a partial date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return errors
 
 
 def retire(rows: list[dict[str, str]], root: Path = ROOT) -> None:
@@ -190,6 +231,10 @@ class Store:
 
     def ingest(self, record: dict, origin: str) -> bool:
         """Merge one record; ``False`` (with a warning saying why) when it is skipped."""
+        errors = record_errors(record, self.place_ids(), self.root)
+        if errors:
+            self.warnings += [f"{origin}: {error}; record skipped" for error in errors]
+            return False
         for place in record.get("new_places", []):
             self.add_place(place, origin)
         rec = {
@@ -203,14 +248,7 @@ class Store:
             "known_from": clean(record.get("known_from")), "notes": clean(record.get("notes")),
         }
         rec["established"] = first_agreement_date(rec["established"], record.get("events", []))
-        for side in ("vn_place_id", "partner_place_id"):
-            if rec[side] not in self.place_ids():
-                self.warnings.append(f"{origin}: unknown place {rec[side]!r}; record skipped")
-                return False
         evidence = record.get("evidence") or []
-        if not evidence:
-            self.warnings.append(f"{origin}: no evidence; record skipped")
-            return False
         matches = self.find_tie(rec)
         if rec["tie_id"] and not matches:
             self.warnings.append(f"{origin}: {rec['tie_id']} is not a recorded tie of these two places; "
@@ -277,9 +315,6 @@ class Store:
             self.tables["events"].append(row)
         for src in event.get("sources", []):
             url = clean(src["url"] if isinstance(src, dict) else src)
-            if url not in url_source:
-                self.warnings.append(f"{origin}: event source {url} is not in the record's evidence; skipped")
-                continue
             note = clean(src.get("note")) if isinstance(src, dict) else ""
             self.evidence(tie_id, url_source[url], row["event_id"], "supports", note or clean(event.get("notes")))
 

@@ -195,3 +195,31 @@ def test_retire_appends_with_the_schema_header_and_refuses_a_second_retirement(t
     with pytest.raises(ValueError, match="needs the version and the reason"):
         ingest.retire([{**row, "id": "V0010", "reason": ""}], tiny)
     assert len(retired.read_text(encoding="utf-8").splitlines()) == 2  # nothing written by a refused call
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"tie_type": "sisterhood"}, "tie_type 'sisterhood' is not one of"),
+    ({"vn_party": "party committee"}, "vn_party 'party committee' is not one of"),
+    ({"vn_agency": ""}, "vn_party council needs vn_agency"),
+    ({"established": "21/10/2008"}, "established '21/10/2008' is not a partial date"),
+    ({"evidence": []}, "no evidence"),
+    ({"tie_type": ""}, "lacks tie_type"),
+])
+def test_a_malformed_record_is_refused_before_anything_is_merged(tiny, capsys, change, message):
+    before = {table: rows(tiny, table) for table in ("partnerships", "events", "sources", "evidence")}
+    write_intake(tiny, {**council_record("HĐND tỉnh Delta", "알파시의회", []), **change})
+    assert ingest.main(["--root", str(tiny)]) == 1
+    assert message in capsys.readouterr().err
+    assert {table: rows(tiny, table) for table in before} == before
+
+
+def test_an_event_citing_a_page_outside_the_evidence_refuses_the_record(tiny, capsys):
+    record = council_record("HĐND tỉnh Delta", "알파시의회", [])
+    record["events"][0]["sources"] = [{"url": "https://example.org/elsewhere", "note": "Signed."}]
+    record["events"][0]["type"] = "signed"
+    write_intake(tiny, record)
+    assert ingest.main(["--root", str(tiny)]) == 1
+    err = capsys.readouterr().err
+    assert "event source https://example.org/elsewhere is not in the record's evidence" in err
+    assert "event type 'signed' is not one of" in err
+    assert len(rows(tiny, "partnerships")) == 3
