@@ -6,9 +6,10 @@ Each intake record is merged once: its hash goes to curation/ingested.txt, so ha
 tables afterwards (logged in curation/corrections.md) are never undone by a later run; --all merges every
 record again. A tie already in partnerships.csv (same parties, and same type where the parties have several
 ties, or the tie a record names with "tie_id") gains only the events, sources and evidence it lacks; ids of
-existing rows never change, new rows get the next free id. A record that cannot be merged (unknown place, no
-evidence, more than one tie it may describe) is skipped with a message naming its line, stays out of the ledger,
-and makes the run exit 1. Text is NFC-normalised and stripped here, at curation time, so that validation never has to.
+existing rows never change, new rows get the next free id. A record that cannot be merged (an unknown place, no
+evidence, a value outside the schemas' vocabularies, a malformed date, more than one tie it may describe) is
+skipped with a message naming its line, stays out of the ledger, and makes the run exit 1. Text is
+NFC-normalised and stripped here, at curation time, so that validation never has to.
 Conflicts (a record disagreeing with the table on type or date) are printed for the curator, not overwritten.
 """
 
@@ -231,7 +232,8 @@ class Store:
 
     def ingest(self, record: dict, origin: str) -> bool:
         """Merge one record; ``False`` (with a warning saying why) when it is skipped."""
-        errors = record_errors(record, self.place_ids(), self.root)
+        own_places = {clean(place.get("place_id")) for place in record.get("new_places", [])}
+        errors = record_errors(record, self.place_ids() | own_places, self.root)
         if errors:
             self.warnings += [f"{origin}: {error}; record skipped" for error in errors]
             return False
