@@ -43,6 +43,21 @@ def test_report_html_is_self_contained(tiny, tmp_path):
     assert "http://" not in page.replace("https://creativecommons", "")
 
 
+def test_report_html_names_the_release_under_every_table(tiny, tmp_path):
+    import json
+    import re
+
+    target = tmp_path / "report.html"
+    assert main(["report", str(tiny), "--html", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    meta = json.loads((tiny / "datapackage.json").read_text(encoding="utf-8"))
+    stamp = f"vnsister {meta['version']}, released {meta['created'][:10]};"
+    notes = re.findall(r'</table></div><p class="note">([^<]*)</p>', page)
+    assert len(notes) >= 6
+    assert [note for note in notes if not note.startswith(stamp)] == []
+    assert all(re.search(r"\bn = \d+ ", note) for note in notes)
+
+
 def test_validate_json_output(tiny, capsys):
     (tiny / "dataset" / "sources.csv").write_text(
         (tiny / "dataset" / "sources.csv").read_text(encoding="utf-8").replace(",vi,\n", ",vie,\n", 1), encoding="utf-8")

@@ -377,25 +377,25 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     day = as_of or release_day(ds)
     tables = summary_tables(ds)
     n = len(ds.partnerships)
-    stamp = f"vnsister {ds.version}, released {ds.released}; as of {day}; n = {n} ties."
+    stamp = _stamp(ds, f"n = {n} ties", day)
     header = _header(ds, as_of)
     body = [f"<h1>{html.escape(header[0])}</h1>"] + [f'<p class="meta">{html.escape(line)}</p>' for line in header[1:]]
     body += ["<h2>Totals</h2>", _table_html(tables["totals"].rename_axis("what"), f"{stamp} Counts of rows in the "
                                             "shipped tables.", index=True)]
-    body += ["<h2>Status</h2>", _table_html(tables["by_status"], f"vnsister {ds.version}, released {ds.released}; "
-                                            f"n = {n} ties. Status is read from the sources on the release date, not "
-                                            "measured; a tie with no recent coverage is unknown, not ended.")]
+    body += ["<h2>Status</h2>", _table_html(tables["by_status"], _stamp(ds, f"n = {n} ties") + " Status is read "
+                                            "from the sources on the release date, not measured; a tie with no recent "
+                                            "coverage is unknown, not ended.")]
     body += ["<h2>How each tie's start is known</h2>",
              _table_html(tables["by_date_basis"], f"{stamp} A page's publication date or a later dated step bounds a "
                          "tie's start from above; the lower bounds in the tables below count only what is certain.")]
     body += ["<h2>How each source's date is known</h2>",
-             _table_html(tables["by_source_date"], f"vnsister {ds.version}, released {ds.released}; n = "
-                         f"{len(ds.sources)} sources. A date counts only when the page prints it or its address "
-                         "states it unambiguously (docs/codebook.md).")]
+             _table_html(tables["by_source_date"], _stamp(ds, f"n = {len(ds.sources)} sources") + " A date counts "
+                         "only when the page prints it or its address states it unambiguously (docs/codebook.md).")]
     coverage = coverage_table(ds)
     body += ["<h2>Coverage against published totals</h2>",
-             _table_html(coverage, f"n = {len(coverage)} published figures. The dataset's figure is counted the way "
-                         "the source counts; lower/upper bound it where dates are missing. " + EFFORT_NOTE)]
+             _table_html(coverage, _stamp(ds, f"n = {len(coverage)} published figures") + " The dataset's figure "
+                         "is counted the way the source counts; lower/upper bound it where dates are missing. "
+                         + EFFORT_NOTE)]
     countries = tables["by_partner_country"]
     named = countries.assign(name=countries["country"].fillna(countries["partner_country"]))
     provinces = tables["by_vn_province"].sort_values(["ties", "partners"], ascending=False, kind="stable")
@@ -436,6 +436,12 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>vnsister {html.escape(ds.version)} report</title><style>{STYLE}</style></head><body><main>"
             + "\n".join(body) + "</main></body></html>")
+
+
+def _stamp(ds: Dataset, n: str, as_of: str | None = None) -> str:
+    """The caption prefix every table and figure carries: release, release date, as-of date where one applies, n."""
+    day = f" as of {as_of};" if as_of else ""
+    return f"vnsister {ds.version}, released {ds.released};{day} {n}."
 
 
 def _img(png: str, alt: str) -> str:
