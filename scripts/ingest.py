@@ -162,6 +162,7 @@ class Store:
         self.tables = {name: read(name, root) for name in TABLES}
         self.warnings: list[str] = []
         self.retired = [row["id"] for row in read_csv(root / RETIRED)]
+        self.pending: dict[str, dict] = {}  # places other records of the run define, added once a record uses them
 
     def next_id(self, table: str) -> str:
         prefix, key = PREFIX[table], TABLES[table]
@@ -172,18 +173,26 @@ class Store:
     def place_ids(self) -> set[str]:
         return {r["place_id"] for r in self.tables["places"]}
 
-    def add_place(self, place: dict, origin: str) -> None:
+    def place_row(self, place: dict) -> tuple[dict, list[str]]:
+        """A ``new_places`` entry as a row of ``places``, with what it lacks (empty when it can be added)."""
         row = {c: clean(place.get(c, "")) for c in columns("places", self.root)}
-        if row["place_id"] in self.place_ids():
-            return
         missing = [c for c in ("place_id", "country", "level", "admin_level", "unit_type", "name_en",
                                "name_local", "name_ascii") if not row[c]]
-        if missing:
-            self.warnings.append(f"{origin}: new place {row['place_id']!r} lacks {missing}; skipped")
-            return
         row["country"] = row["country"].upper()
         row["aliases"] = ";".join(dict.fromkeys(a.strip() for a in row["aliases"].split(";") if a.strip()))
-        self.tables["places"].append(row)
+        return row, missing
+
+    def define_places(self, record: dict) -> None:
+        """Note the complete places a record defines, so that another record of the run may use them."""
+        for place in record.get("new_places", []):
+            row, missing = self.place_row(place)
+            if not missing and row["place_id"] not in self.place_ids():
+                self.pending.setdefault(row["place_id"], row)
+
+    def add_place(self, row: dict) -> None:
+        if row["place_id"] not in self.place_ids():
+            self.tables["places"].append(row)
+            self.pending.pop(row["place_id"], None)
 
     def source(self, ev: dict) -> str:
         url = clean(ev["url"])
@@ -232,13 +241,20 @@ class Store:
 
     def ingest(self, record: dict, origin: str) -> bool:
         """Merge one record; ``False`` (with a warning saying why) when it is skipped."""
-        own_places = {clean(place.get("place_id")) for place in record.get("new_places", [])}
-        errors = record_errors(record, self.place_ids() | own_places, self.root)
-        if errors:
+        known = self.place_ids()
+        own = [(row, missing) for row, missing in map(self.place_row, record.get("new_places", []))
+               if row["place_id"] not in known]  # a place already in the table is never redefined
+        errors = [f"new place {row['place_id']!r} lacks {missing}" for row, missing in own if missing]
+        usable = {row["place_id"] for row, missing in own if not missing} | set(self.pending)
+        errors += record_errors(record, known | usable, self.root)
+        if errors:  # nothing of a refused record is merged, its places included
             self.warnings += [f"{origin}: {error}; record skipped" for error in errors]
             return False
-        for place in record.get("new_places", []):
-            self.add_place(place, origin)
+        for row, _ in own:
+            self.add_place(row)
+        for key in ("vn_place", "partner_place"):  # a place another record of the run defines
+            if clean(record[key]) in self.pending:
+                self.add_place(self.pending[clean(record[key])])
         rec = {
             "tie_id": clean(record.get("tie_id")),
             "vn_place_id": clean(record["vn_place"]), "vn_party": clean(record.get("vn_party") or "government"),
@@ -338,9 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     fresh = [(line, origin) for line, origin in lines if args.all or line_hash(line) not in ledger]
     print(f"{len(fresh)} of {len(lines)} intake records to merge")
     records = [(json.loads(line), origin) for line, origin in fresh]
-    for record, origin in records:  # places first: a record may use a place another file defines
-        for place in record.get("new_places", []):
-            store.add_place(place, origin)
+    for record, _ in records:  # a record may use a place another file defines
+        store.define_places(record)
     skipped = {origin for record, origin in records if not store.ingest(record, origin)}
     for warning in store.warnings:
         print("warning:", warning, file=sys.stderr)

@@ -223,3 +223,37 @@ def test_an_event_citing_a_page_outside_the_evidence_refuses_the_record(tiny, ca
     assert "event source https://example.org/elsewhere is not in the record's evidence" in err
     assert "event type 'signed' is not one of" in err
     assert len(rows(tiny, "partnerships")) == 3
+
+
+BETA_TOWN = {"place_id": "kr-beta", "country": "kr", "level": "city", "admin_level": 2, "unit_type": "시",
+             "parent_id": "", "name_en": "Beta", "name_local": "베타시", "name_ascii": "Beta"}
+
+
+def _tie_with(partner: str, url: str) -> dict:
+    return {"vn_place": "vn-delta", "partner_place": partner, "tie_type": "friendship",
+            "evidence": [{**SOURCE, "url": url, "note": "Friendship agreed."}]}
+
+
+def test_a_new_place_lacking_a_name_refuses_its_record_and_is_not_added(tiny, capsys):
+    record = {**_tie_with("kr-beta", "https://example.org/beta"), "new_places": [{**BETA_TOWN, "name_local": ""}]}
+    write_intake(tiny, record)
+    assert ingest.main(["--root", str(tiny)]) == 1
+    assert "new place 'kr-beta' lacks ['name_local']; record skipped" in capsys.readouterr().err
+    assert "kr-beta" not in {r["place_id"] for r in rows(tiny, "places")}
+    assert len(rows(tiny, "partnerships")) == 3
+
+
+def test_a_refused_record_adds_none_of_its_places(tiny, capsys):
+    record = {**_tie_with("kr-beta", "https://example.org/beta"), "tie_type": "sisterhood", "new_places": [BETA_TOWN]}
+    write_intake(tiny, record)
+    assert ingest.main(["--root", str(tiny)]) == 1
+    assert "kr-beta" not in {r["place_id"] for r in rows(tiny, "places")}
+
+
+def test_a_record_may_use_a_place_a_later_record_defines(tiny):
+    run(tiny, _tie_with("kr-beta", "https://example.org/beta-1"),
+        {**_tie_with("kr-beta", "https://example.org/beta-2"), "vn_place": "vn-epsilon", "new_places": [BETA_TOWN]})
+    [beta] = [r for r in rows(tiny, "places") if r["place_id"] == "kr-beta"]
+    assert beta["country"] == "KR" and beta["name_local"] == "베타시"
+    assert sorted(r["vn_place_id"] for r in rows(tiny, "partnerships") if r["partner_place_id"] == "kr-beta") == [
+        "vn-delta", "vn-epsilon"]
