@@ -26,6 +26,9 @@ from vnsister.sourcedates import date_from_url
     ("http://sl.china.com.cn/2019/1203/72043.shtml", "2019-12-03"),
     ("https://sports.donga.com/article/all/20250831/132288082/1", "2025-08-31"),  # a folder named by the day
     ("https://example.kr/article/20250831", ""),        # a last segment of eight digits may be an id
+    ("http://berlin.de/ba-marzahn-hellersdorf/aktuelles/presse/archiv/20121002.1005.376102.html", "2012-10-02"),
+    ("https://example.de/archiv/20121002.2575.376102.html", ""),  # 25:75 is no time of day
+    ("https://example.de/archiv/20121002.1005.html", ""),         # a day and a time without an item number
     ("https://www.goodnewsfinland.com/en/articles/breaking-news/2019/south-ostrobothnia-and-hanoi-deepen-ties/", "2019"),
     # numbers that could be read as dates but are ids
     ("https://baodauthau.vn/gap-go-han-quoc-post131005.html", ""),

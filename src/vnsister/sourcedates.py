@@ -4,7 +4,8 @@ Many news sites put the publication date in the address: ``/2014/12/05/``, ``/20
 starts with the day (``NISX20230923…``, ``AKR20230923…``, ``OTS_20030408_OTS0031``, ``/article/20231122580207``,
 ``/kuk202511250230``), a date in the slug (``…-2019-10-21.html``) or a timestamp to the millisecond
 (``…-20240523103844938.htm``), the split forms of Chinese sites (``/2009-01/22/``, ``/2019/1203/``), or a folder
-named by the day (``/article/all/20250831/132288082/``). :func:`date_from_url` returns that date as a partial date
+named by the day (``/article/all/20250831/132288082/``) or a press archive's day and time of day
+(``/archiv/20121002.1005.376102.html``). :func:`date_from_url` returns that date as a partial date
 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree.
 A bare number that merely could be a date (``post131005``, ``?idxno=49965``) is never read as one.
 """
@@ -33,6 +34,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"-{_YEAR}{_MONTH}{_DAY}\d{{9}}\.html?$"),                    # …-20240523103844938.htm (to the ms)
     re.compile(rf"/{_YEAR}-{_MONTH}/{_DAY}/"),                             # /2009-01/22/content_…
     re.compile(rf"/{_YEAR}{_MONTH}{_DAY}/"),                               # /article/all/20250831/132288082/
+    re.compile(rf"/{_YEAR}{_MONTH}{_DAY}\.(?:[01]\d|2[0-3])[0-5]\d\.\d+\.html?$"),  # /archiv/20121002.1005.376102.html
     re.compile(rf"/{_YEAR}/{_MONTH}{_DAY}/"),                              # /2019/1203/72043.shtml
     re.compile(rf"/{_YEAR}/{_MONTH}(?:/|$)"),                              # /2014/12/
     re.compile(rf"/{_YEAR}{_MONTH}/"),                                     # /201412/
