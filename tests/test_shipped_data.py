@@ -132,7 +132,9 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     assert known_from("vn-quang-ninh-mong-cai", "cn-guilin") == "multilateral"
     # the 2016 Expo memorandum of HCMC, Gyeongbuk and Gyeongju
     assert known_from("vn-ho-chi-minh", "kr-gyeongju") == "multilateral"
-    assert int((ties["known_from"] == "multilateral").sum()) == 79
+    # Bình Liêu and Hải Hà are known with Fangcheng district only from talks held by three Vietnamese localities
+    assert known_from("vn-quang-ninh-hai-ha", "cn-fangchenggang-fangcheng") == "multilateral"
+    assert int((ties["known_from"] == "multilateral").sum()) == 81
 
 
 def test_binh_duong_partner_count_matches_its_own_total(ties):
