@@ -250,11 +250,14 @@ class Store:
         if errors:  # nothing of a refused record is merged, its places included
             self.warnings += [f"{origin}: {error}; record skipped" for error in errors]
             return False
+        needed = [clean(record["vn_place"]), clean(record["partner_place"])]
         for row, _ in own:
             self.add_place(row)
-        for key in ("vn_place", "partner_place"):  # a place another record of the run defines
-            if clean(record[key]) in self.pending:
-                self.add_place(self.pending[clean(record[key])])
+            needed.append(row["parent_id"])
+        while needed:  # a place (or a parent of one) another record of the run defines
+            if (place_id := needed.pop()) in self.pending:
+                needed.append(self.pending[place_id]["parent_id"])
+                self.add_place(self.pending[place_id])
         rec = {
             "tie_id": clean(record.get("tie_id")),
             "vn_place_id": clean(record["vn_place"]), "vn_party": clean(record.get("vn_party") or "government"),

@@ -230,7 +230,7 @@ BETA_TOWN = {"place_id": "kr-beta", "country": "kr", "level": "city", "admin_lev
 
 
 def _tie_with(partner: str, url: str) -> dict:
-    return {"vn_place": "vn-delta", "partner_place": partner, "tie_type": "friendship",
+    return {"vn_place": "vn-delta", "partner_place": partner, "tie_type": "friendship", "tie_type_wording": "우호",
             "evidence": [{**SOURCE, "url": url, "note": "Friendship agreed."}]}
 
 
@@ -257,3 +257,17 @@ def test_a_record_may_use_a_place_a_later_record_defines(tiny):
     assert beta["country"] == "KR" and beta["name_local"] == "베타시"
     assert sorted(r["vn_place_id"] for r in rows(tiny, "partnerships") if r["partner_place_id"] == "kr-beta") == [
         "vn-delta", "vn-epsilon"]
+
+
+def test_a_new_place_whose_parent_another_record_defines_brings_its_parent(tiny):
+    town = {**BETA_TOWN, "place_id": "kr-beta-gamma", "level": "town", "admin_level": 3, "unit_type": "읍",
+            "parent_id": "kr-beta", "name_en": "Gamma", "name_local": "감마읍", "name_ascii": "Gamma"}
+    unused = {**_tie_with("kr-alpha", "https://example.org/beta-3"), "tie_type": "sisterhood",
+              "new_places": [BETA_TOWN]}  # refused, but its complete place may serve another record
+    lines = write_intake(tiny, unused, {**_tie_with("kr-beta-gamma", "https://example.org/gamma"),
+                                        "new_places": [town]})
+    assert len(lines) == 2
+    assert ingest.main(["--root", str(tiny)]) == 1  # the first record is refused
+    places = {r["place_id"]: r for r in rows(tiny, "places")}
+    assert places["kr-beta-gamma"]["parent_id"] == "kr-beta" and "kr-beta" in places
+    assert vnsister.validate(tiny).ok
