@@ -26,7 +26,7 @@ def package(tmp_path: Path, t0002_status: str, t0003_status: str, s0002_publishe
 
 
 def test_unknown_tie_with_recent_dated_evidence_becomes_active(tmp_path):
-    # S0002 (2024) dates T0002 and T0003; the release cutoff is ten years before 2026-12-03
+    # S0002 (2024) dates T0002 and T0003; the release cutoff is ten years before the release date
     ds = package(tmp_path, "active", "unknown", "2024")
     assert status_rule.status_changes(ds, held={}) == {"T0003": ("active", "2024-01-01")}
 
