@@ -188,6 +188,9 @@ ROW_REMARKS = (
     r"\bused as established\b", r"\bkept at (?:the )?month\b", r"\bout of scope\b",
     r"\bother (?:pages|reports|sources) (?:say|date|give)",
 )
+# A year the page does not print, guessed ("c. 2022") or worked out ("implying a signing around May 2022"):
+# a date is as precise as its page, in the rows and in the notes alike.
+GUESSED_DATES = (r"\bc\. ?(?:19|20)\d\d\b", r"\bcirca\b", r"\bimpl(?:y|ies|ying) (?:a )?(?:start|signing)\b")
 
 
 def notes_using(notes: pd.Series, phrasings: tuple[str, ...]) -> pd.Series:
@@ -197,6 +200,14 @@ def notes_using(notes: pd.Series, phrasings: tuple[str, ...]) -> pd.Series:
 def test_evidence_notes_speak_of_their_own_page(ds):
     speaking_of_data = notes_using(ds.evidence["note"], CURATION_PHRASINGS + ROW_REMARKS)
     assert ds.evidence.loc[speaking_of_data, "evidence_id"].tolist() == []
+
+
+def test_no_note_or_source_guesses_a_date_its_page_does_not_print(ds):
+    tables = {"evidence": ("evidence_id", ["note"]), "partnerships": ("tie_id", ["notes"]),
+              "events": ("event_id", ["notes"]), "sources": ("source_id", ["title", "publisher", "notes"])}
+    guessing = [row_id for name, (key, columns) in tables.items() for column in columns
+                for row_id in getattr(ds, name).loc[notes_using(getattr(ds, name)[column], GUESSED_DATES), key]]
+    assert guessing == []
 
 
 def test_tie_notes_speak_to_readers_not_of_the_curation(ds):
@@ -212,6 +223,16 @@ def test_tie_notes_speak_to_readers_not_of_the_curation(ds):
 ])
 def test_the_phrasing_lists_refuse_what_they_should(note, refused):
     assert bool(notes_using(pd.Series([note]), CURATION_PHRASINGS + ROW_REMARKS).iloc[0]) is refused
+
+
+@pytest.mark.parametrize(("note", "refused"), [
+    ("Archived press article (c. 2000) on the partnership.", True),
+    ("Marks the first anniversary, implying a signing around May 2022.", True),
+    ("Signed on 6 Sept 2019, about a year after the April 2018 friendship agreement.", False),
+    ("Cooperation in agriculture (e.g. 2019 rice trials).", False),
+])
+def test_the_guessed_date_list_refuses_what_it_should(note, refused):
+    assert bool(notes_using(pd.Series([note]), GUESSED_DATES).iloc[0]) is refused
 
 
 # Events of one tie on the same day (or one dated within the other's month or year) that were read and found to be
