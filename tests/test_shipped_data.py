@@ -187,6 +187,7 @@ ROW_REMARKS = (
     r"\b(?:the|this) row\b", r"\brow (?:keeps|follows)\b", r"\bdataset\b", r"\bpublished_findings\b",
     r"\bused as established\b", r"\bkept at (?:the )?month\b", r"\bout of scope\b",
     r"\bother (?:pages|reports|sources) (?:say|date|give)", r"\bmy inference\b", r"\binferred\b",
+    r"\bleft (?:empty|undated)\b",
 )
 # A year the page does not print, guessed ("c. 2022") or worked out ("implying a signing around May 2022"):
 # a date is as precise as its page, in the rows and in the notes alike.
