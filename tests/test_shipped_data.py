@@ -203,6 +203,21 @@ def test_evidence_notes_speak_of_their_own_page(ds):
     assert ds.evidence.loc[speaking_of_data, "evidence_id"].tolist() == []
 
 
+def test_no_page_supports_a_step_dated_long_after_it_was_published(ds):
+    # A page may announce a signing a few days ahead, or state when a memorandum's term ends; a page published
+    # more than a month before a step is evidence of an earlier step, and is linked to the wrong event.
+    events = ds.events.set_index("event_id")
+    linked = ds.evidence.dropna(subset=["event_id"]).join(events[["date", "event_type"]], on="event_id")
+    linked = linked.join(ds.sources.set_index("source_id")["published"], on="source_id").dropna(
+        subset=["date", "published"])
+    step = linked["date"].astype(str).map(lambda d: pd.Timestamp(d if len(d) == 10 else f"{d}-01" if len(d) == 7
+                                                                   else f"{d}-01-01"))
+    page = linked["published"].astype(str).map(lambda d: pd.Timestamp(d if len(d) == 10 else f"{d}-28" if len(d) == 7
+                                                                       else f"{d}-12-31"))
+    too_early = (step - page > pd.Timedelta(days=31)) & (linked["event_type"] != "lapsed")
+    assert linked.loc[too_early, "evidence_id"].tolist() == []
+
+
 def test_no_note_or_source_guesses_a_date_its_page_does_not_print(ds):
     tables = {"evidence": ("evidence_id", ["note"]), "partnerships": ("tie_id", ["notes"]),
               "events": ("event_id", ["notes"]), "sources": ("source_id", ["title", "publisher", "notes"])}
