@@ -256,7 +256,6 @@ def test_the_guessed_date_list_refuses_what_it_should(note, refused):
 DISTINCT_SAME_DAY_STEPS = {
     ("E0008", "E0822"): "friendship memorandum and separate minutes on industrial workers, signed the same day",
     ("E0156", "E0157"): "letter of intent on friendship and a separate seasonal-worker agreement",
-    ("E0288", "E0820"): "a plan reported in July 2018 and the council tie it foresaw, made in August",
     ("E0397", "E0398"): "May 2012 memorandum and the cooperation agreement that followed it later in 2012",
     ("E0448", "E0592"): "programmes and projects of 2013 besides the September 2013 agreement",
     ("E1188", "E1233"): "bilateral minutes of 2024 and the nine-province conference memorandum of February 2024",
