@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import vnsister
+from vnsister.dates import partial_date_bounds
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -210,11 +211,9 @@ def test_no_page_supports_a_step_dated_long_after_it_was_published(ds):
     linked = ds.evidence.dropna(subset=["event_id"]).join(events[["date", "event_type"]], on="event_id")
     linked = linked.join(ds.sources.set_index("source_id")["published"], on="source_id").dropna(
         subset=["date", "published"])
-    step = linked["date"].astype(str).map(lambda d: pd.Timestamp(d if len(d) == 10 else f"{d}-01" if len(d) == 7
-                                                                   else f"{d}-01-01"))
-    page = linked["published"].astype(str).map(lambda d: pd.Timestamp(d if len(d) == 10 else f"{d}-28" if len(d) == 7
-                                                                       else f"{d}-12-31"))
-    too_early = (step - page > pd.Timedelta(days=31)) & (linked["event_type"] != "lapsed")
+    step_begins = partial_date_bounds(linked["date"])["earliest"]
+    page_ends = partial_date_bounds(linked["published"])["latest"]
+    too_early = (step_begins - page_ends > pd.Timedelta(days=31)) & (linked["event_type"] != "lapsed")
     assert linked.loc[too_early, "evidence_id"].tolist() == []
 
 
