@@ -195,11 +195,13 @@ ROW_REMARKS = (
     r"\b(?:the|this) row\b", r"\brow (?:keeps|follows)\b", r"\bdataset\b", r"\bpublished_findings\b",
     r"\bused as established\b", r"\bkept at (?:the )?month\b", r"\bout of scope\b",
     r"\bother (?:pages|reports|sources) (?:say|date|give)", r"\bmy inference\b", r"\binferred\b",
-    r"\bleft (?:empty|undated)\b",
+    r"\bleft (?:empty|undated|open|as other)\b", r"\bnot taken as\b", r"\b(?:is|was) recorded as\b",
+    r"\bso the (?:tie|type|signing year)\b", r"\bwhich the tie follows\b", r"\bkept as supporting\b",
 )
 # A year the page does not print, guessed ("c. 2022") or worked out ("implying a signing around May 2022"):
 # a date is as precise as its page, in the rows and in the notes alike.
-GUESSED_DATES = (r"\bc\. ?(?:19|20)\d\d\b", r"\bcirca\b", r"\bimpl(?:y|ies|ying) (?:a )?(?:start|signing)\b")
+GUESSED_DATES = (r"\bc\. ?(?:19|20)\d\d\b", r"\bcirca\b", r"\bimpl(?:y|ies|ying) (?:a )?(?:start|signing)\b",
+                 r"\bcontext suggests\b", r"\bsuggests (?:late|early|mid)\b")
 
 
 def notes_using(notes: pd.Series, phrasings: tuple[str, ...]) -> pd.Series:
@@ -242,6 +244,9 @@ def test_tie_notes_speak_to_readers_not_of_the_curation(ds):
     ("Refines the existing event with a day.", True),
     ("The provincial paper reports the signing on 3 May 2019.", False),
     ("Lists the row's partners in 2020; the dataset keeps the year.", True),  # a row remark (evidence only)
+    ("No agreement is mentioned, so the tie is recorded as 'other'.", True),
+    ("It does not say when the committee was founded, so this is not taken as the first agreement.", True),
+    ("It does not say when the committee was founded.", False),
 ])
 def test_the_phrasing_lists_refuse_what_they_should(note, refused):
     assert bool(notes_using(pd.Series([note]), CURATION_PHRASINGS + ROW_REMARKS).iloc[0]) is refused
@@ -252,6 +257,9 @@ def test_the_phrasing_lists_refuse_what_they_should(note, refused):
     ("Marks the first anniversary, implying a signing around May 2022.", True),
     ("Signed on 6 Sept 2019, about a year after the April 2018 friendship agreement.", False),
     ("Cooperation in agriculture (e.g. 2019 rice trials).", False),
+    ("Visited on the 22nd (month and year not shown; context suggests early 2023).", True),
+    ("Date not shown; a reference to next year's anniversary suggests late 2016.", True),
+    ("The Lao side suggests fields of cooperation for each province.", False),
 ])
 def test_the_guessed_date_list_refuses_what_it_should(note, refused):
     assert bool(notes_using(pd.Series([note]), GUESSED_DATES).iloc[0]) is refused
