@@ -195,7 +195,7 @@ ROW_REMARKS = (
     r"\b(?:the|this) row\b", r"\brow (?:keeps|follows)\b", r"\bdataset\b", r"\bpublished_findings\b",
     r"\bused as established\b", r"\bkept at (?:the )?month\b", r"\bout of scope\b",
     r"\bother (?:pages|reports|sources) (?:say|date|give)", r"\bmy inference\b", r"\binferred\b",
-    r"\bleft (?:empty|undated|open|as other)\b", r"\bnot taken as\b", r"\b(?:is|was) recorded as\b",
+    r"\bleft (?:empty|undated|open|as other)\b", r"\bnot taken as\b", r"\brecorded (?:as|here)\b",
     r"\bso the (?:tie|type|signing year)\b", r"\bwhich the tie follows\b", r"\bkept as supporting\b",
 )
 # A year the page does not print, guessed ("c. 2022") or worked out ("implying a signing around May 2022"):
