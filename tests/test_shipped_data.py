@@ -293,10 +293,13 @@ def test_no_step_of_a_tie_is_recorded_twice(ds):
     assert repeated["event_id"].tolist() == []
 
 
+def read_audits(pattern: str) -> pd.DataFrame:
+    """Every audit file of one kind (``curation/audits/<pattern>``), one table."""
+    return pd.concat([pd.read_csv(path, dtype=str) for path in sorted((REPO / "curation" / "audits").glob(pattern))])
+
+
 def test_audit_records_name_real_ties_with_known_verdicts(ds):
-    audits = REPO / "curation" / "audits"
-    audit = pd.concat([pd.read_csv(path, dtype=str) for path in sorted(audits.glob("established_dates_*.csv"))])
-    sampled = pd.concat([pd.read_csv(path, dtype=str) for path in sorted(audits.glob("undated_ties_*.csv"))])
+    audit, sampled = read_audits("established_dates_*.csv"), read_audits("undated_ties_*.csv")
     retired = set(ds.retired_ids["id"])
     for checked in (audit, sampled):
         assert not checked.duplicated(["tie_id", "release"]).any()
@@ -311,8 +314,7 @@ def test_audit_records_name_real_ties_with_known_verdicts(ds):
 def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
     # a date an audit found printed on a page is the date the source carries; every other source listed is still
     # undated; and every undated source has been looked up against its stored copy in one of the audits
-    audit = pd.concat([pd.read_csv(path, dtype=str)
-                       for path in sorted((REPO / "curation" / "audits").glob("undated_sources_*.csv"))])
+    audit = read_audits("undated_sources_*.csv")
     assert len(audit) > 1000 and audit["source_id"].is_unique
     assert set(audit["stored_copy"]) <= {"found", "not_found"} and audit["outcome"].notna().all()
     published = ds.sources.set_index("source_id")["published"]
