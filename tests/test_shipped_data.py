@@ -100,8 +100,10 @@ def test_seed_tie_present(ties, vn, vn_party, partner, partner_party):
     assert len(hit) >= 1
 
 
-def _one_tie(ties, vn, partner):
-    hit = ties[(ties["vn_place_id"] == vn) & (ties["partner_place_id"] == partner) & (ties["vn_party"] == "government")]
+def _one_tie(ties, vn, partner, party="government"):
+    """The one tie of these two places whose two sides are both of this party kind (government, council, agency)."""
+    hit = ties[(ties["vn_place_id"] == vn) & (ties["partner_place_id"] == partner)
+               & (ties["vn_party"] == party) & (ties["partner_party"] == party)]
     assert len(hit) == 1, hit
     return hit.iloc[0]
 
@@ -118,8 +120,8 @@ def test_seed_dates_and_upgrade(ds, ties):
 
 
 def test_ties_known_only_from_multilateral_documents_are_marked(ties):
-    def known_from(vn, partner):
-        return _one_tie(ties, vn, partner)["known_from"]
+    def known_from(vn, partner, party="government"):
+        return _one_tie(ties, vn, partner, party)["known_from"]
 
     # the Route 8/12 conference documents and the Virginia memorandum with six provinces
     assert known_from("vn-nghe-an", "th-sakon-nakhon") == "multilateral"
@@ -139,9 +141,8 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     assert known_from("vn-kon-tum-dak-glei", "la-sekong-dakcheung") == "multilateral"
     # An Giang police's one document with the police of five Cambodian provinces (An Giang's government has a
     # bilateral tie with Takeo of its own, which stays unmarked)
-    takeo = ties[(ties["vn_place_id"] == "vn-an-giang") & (ties["partner_place_id"] == "kh-takeo")]
-    assert takeo.set_index("vn_party")["known_from"].astype("string").fillna("").to_dict() == {
-        "agency": "multilateral", "government": ""}
+    assert known_from("vn-an-giang", "kh-takeo", "agency") == "multilateral"
+    assert pd.isna(known_from("vn-an-giang", "kh-takeo"))
     assert int((ties["known_from"] == "multilateral").sum()) == 92
 
 
