@@ -275,6 +275,8 @@ DISTINCT_SAME_DAY_STEPS = {
     ("E0448", "E0592"): "programmes and projects of 2013 besides the September 2013 agreement",
     ("E1188", "E1233"): "bilateral minutes of 2024 and the nine-province conference memorandum of February 2024",
     ("E0606", "E0607"): "the Yên Bái–Naju agreement and a separate four-party energy memorandum",
+    ("E1170", "E1470"): "the corridor mechanism founded in 2004 and its first conference of September 2004, each from "
+                        "its own page; no page says the founding was that conference",
 }
 
 
