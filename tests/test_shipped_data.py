@@ -198,6 +198,8 @@ ROW_REMARKS = (
     r"\bother (?:pages|reports|sources) (?:say|date|give)", r"\bmy inference\b", r"\binferred\b",
     r"\bleft (?:empty|undated|open|as other)\b", r"\bnot taken as\b", r"\brecorded (?:as|here)\b",
     r"\bso the (?:tie|type|signing year)\b", r"\bwhich the tie follows\b", r"\bkept as supporting\b",
+    r"\btie (?:keeps|type ')", r"\bhence type\b", r"\btreat with care\b", r"\bimpl(?:y|ies|ying) an earlier\b",
+    r"\bdated mention\b", r"\bstatus left\b", r"\bconsistent with the\b",
 )
 # A year the page does not print, guessed ("c. 2022") or worked out ("implying a signing around May 2022"):
 # a date is as precise as its page, in the rows and in the notes alike.
@@ -248,6 +250,10 @@ def test_tie_notes_speak_to_readers_not_of_the_curation(ds):
     ("No agreement is mentioned, so the tie is recorded as 'other'.", True),
     ("It does not say when the committee was founded, so this is not taken as the first agreement.", True),
     ("It does not say when the committee was founded.", False),
+    ("Only a letter of intent: tie type 'other'.", True),
+    ("Reviews cooperation in 2016-2020, implying an earlier agreement period.", True),
+    ("Report of a Tet visit in January 2020. Dated mention only.", True),
+    ("Report of a Tet visit in January 2020; it names no agreement.", False),
 ])
 def test_the_phrasing_lists_refuse_what_they_should(note, refused):
     assert bool(notes_using(pd.Series([note]), CURATION_PHRASINGS + ROW_REMARKS).iloc[0]) is refused
@@ -328,3 +334,12 @@ def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
     assert audit.loc[audit["printed_date"].isna(), "source_id"].map(published).isna().all()
     undated = set(published.index[published.isna()])
     assert undated <= set(audit["source_id"]), sorted(undated - set(audit["source_id"]))[:10]
+
+
+def test_ties_typed_from_a_description_alone_are_about_a_quarter(ds):
+    # codebook §3: a tie with no agreement among its events is typed from the pages' words for the relation, and
+    # "about a quarter" of the ties are; if curation moves the share far from that, the codebook must say so
+    agreements = {"mou_signed", "established", "renewed", "upgraded", "resigned_after_merger", "letter_of_intent"}
+    with_document = set(ds.events.loc[ds.events["event_type"].isin(agreements), "tie_id"])
+    share = float((~ds.partnerships["tie_id"].isin(with_document)).mean())
+    assert 0.2 <= share <= 0.3, share
