@@ -318,6 +318,9 @@ def test_audit_records_name_real_ties_with_known_verdicts(ds):
     # every established date a release ships has been read against its page in one of the audits
     dated = ds.partnerships.dropna(subset=["established"])
     assert dated.loc[~dated["tie_id"].isin(audit["tie_id"]), "tie_id"].tolist() == []
+    # and every tie without one has been read against its pages in an audit of undated ties
+    undated = ds.partnerships[ds.partnerships["established"].isna()]
+    assert undated.loc[~undated["tie_id"].isin(sampled["tie_id"]), "tie_id"].tolist() == []
 
 
 def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
