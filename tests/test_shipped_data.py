@@ -204,7 +204,8 @@ ROW_REMARKS = (
 # A year the page does not print, guessed ("c. 2022") or worked out ("implying a signing around May 2022"):
 # a date is as precise as its page, in the rows and in the notes alike.
 GUESSED_DATES = (r"\bc\. ?(?:19|20)\d\d\b", r"\bcirca\b", r"\bimpl(?:y|ies|ying) (?:a )?(?:start|signing)\b",
-                 r"\bcontext suggests\b", r"\bsuggests (?:late|early|mid)\b")
+                 r"\bcontext suggests\b", r"\bsuggests (?:late|early|mid)\b",
+                 r"\banniversary[^.;]{0,40}\bi\.e\.\s*(?:\w+\s)?(?:19|20)\d\d")
 
 
 def notes_using(notes: pd.Series, phrasings: tuple[str, ...]) -> pd.Series:
@@ -267,6 +268,8 @@ def test_the_phrasing_lists_refuse_what_they_should(note, refused):
     ("Visited on the 22nd (month and year not shown; context suggests early 2023).", True),
     ("Date not shown; a reference to next year's anniversary suggests late 2016.", True),
     ("The Lao side suggests fields of cooperation for each province.", False),
+    ("On 14 March (75th anniversary of diplomatic relations, i.e. 2025) a delegation visited.", True),
+    ("Article of 25 Oct 2023: signed in October of the previous year, i.e. Oct 2022.", False),
 ])
 def test_the_guessed_date_list_refuses_what_it_should(note, refused):
     assert bool(notes_using(pd.Series([note]), GUESSED_DATES).iloc[0]) is refused
