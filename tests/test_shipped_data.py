@@ -345,7 +345,9 @@ def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
 def test_ties_typed_from_a_description_alone_are_about_a_quarter(ds):
     # codebook §3: a tie with no agreement among its events is typed from the pages' words for the relation, and
     # "about a quarter" of the ties are; if curation moves the share far from that, the codebook must say so
-    agreements = {"mou_signed", "established", "renewed", "upgraded", "resigned_after_merger", "letter_of_intent"}
+    from vnsister.validate import FORMAL_AGREEMENTS
+
+    agreements = {*FORMAL_AGREEMENTS, "letter_of_intent"}
     with_document = set(ds.events.loc[ds.events["event_type"].isin(agreements), "tie_id"])
     share = float((~ds.partnerships["tie_id"].isin(with_document)).mean())
     assert 0.2 <= share <= 0.3, share
