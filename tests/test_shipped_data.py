@@ -199,13 +199,16 @@ ROW_REMARKS = (
     r"\bleft (?:empty|undated|open|as other)\b", r"\bnot taken as\b", r"\brecorded (?:as|here)\b",
     r"\bso the (?:tie|type|signing year)\b", r"\bwhich the tie follows\b", r"\bkept as supporting\b",
     r"\btie (?:keeps|type ')", r"\bhence type\b", r"\btreat with care\b", r"\bimpl(?:y|ies|ying) an earlier\b",
-    r"\bdated mention\b", r"\bstatus left\b", r"\bconsistent with the\b",
+    r"\bdated mention\b", r"\bstatus left\b", r"\bconsistent with the\b", r"\breported elsewhere\b",
+    r"\bimpl(?:y|ies|ying) (?:no|an existing)\b", r"\b(?:later|earlier) source\b", r"\bdiffers? (?:by|from)\b",
+    r"\bexisting (?:19|20)\d\d record\b", r"\b(?:is|are) (?:the date )?(?:followed|preferred)\b", r"\bwhich matches\b",
 )
 # A year the page does not print, guessed ("c. 2022") or worked out ("implying a signing around May 2022"):
 # a date is as precise as its page, in the rows and in the notes alike.
 GUESSED_DATES = (r"\bc\. ?(?:19|20)\d\d\b", r"\bcirca\b", r"\bimpl(?:y|ies|ying) (?:a )?(?:start|signing)\b",
                  r"\bcontext suggests\b", r"\bsuggests (?:late|early|mid)\b",
-                 r"\banniversary[^.;]{0,40}\bi\.e\.\s*(?:\w+\s)?(?:19|20)\d\d")
+                 r"\banniversary[^.;]{0,40}\bi\.e\.\s*(?:\w+\s)?(?:19|20)\d\d",
+                 r"\bimpl(?:y|ies|ying) an? (?:19|20)\d\d\b")
 
 
 def notes_using(notes: pd.Series, phrasings: tuple[str, ...]) -> pd.Series:
@@ -255,6 +258,10 @@ def test_tie_notes_speak_to_readers_not_of_the_curation(ds):
     ("Reviews cooperation in 2016-2020, implying an earlier agreement period.", True),
     ("Report of a Tet visit in January 2020. Dated mention only.", True),
     ("Report of a Tet visit in January 2020; it names no agreement.", False),
+    ("The month conflicts with the 23 Nov 2021 signing reported elsewhere.", True),
+    ("Later source dates the sister tie to February 2012.", True),
+    ("The month differs from Fukuoka's own list (June 2018), which is the date followed.", True),
+    ("The page gives only the year, which matches the 2019 memorandum.", True),
 ])
 def test_the_phrasing_lists_refuse_what_they_should(note, refused):
     assert bool(notes_using(pd.Series([note]), CURATION_PHRASINGS + ROW_REMARKS).iloc[0]) is refused
@@ -270,6 +277,7 @@ def test_the_phrasing_lists_refuse_what_they_should(note, refused):
     ("The Lao side suggests fields of cooperation for each province.", False),
     ("On 14 March (75th anniversary of diplomatic relations, i.e. 2025) a delegation visited.", True),
     ("Article of 25 Oct 2023: signed in October of the previous year, i.e. Oct 2022.", False),
+    ("Marks 5 years of friendly cooperation '(2009-2013)', implying a 2009 start.", True),
 ])
 def test_the_guessed_date_list_refuses_what_it_should(note, refused):
     assert bool(notes_using(pd.Series([note]), GUESSED_DATES).iloc[0]) is refused
