@@ -14,6 +14,7 @@ import pytest
 
 import vnsister
 from vnsister.dates import partial_date_bounds
+from vnsister.validate import FORMAL_AGREEMENTS
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -353,8 +354,6 @@ def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
 def test_ties_typed_from_a_description_alone_are_about_a_quarter(ds):
     # codebook §3: a tie with no agreement among its events is typed from the pages' words for the relation, and
     # "about a quarter" of the ties are; if curation moves the share far from that, the codebook must say so
-    from vnsister.validate import FORMAL_AGREEMENTS
-
     agreements = {*FORMAL_AGREEMENTS, "letter_of_intent"}
     with_document = set(ds.events.loc[ds.events["event_type"].isin(agreements), "tie_id"])
     share = float((~ds.partnerships["tie_id"].isin(with_document)).mean())
