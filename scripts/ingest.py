@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from vnsister.dates import parse_partial_date  # noqa: E402  (the partial-date rule)
 from vnsister.duplicates import normalise_url  # noqa: E402  (the validator's notion of "same page")
 from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
+from vnsister.purposes import VOCABULARY as PURPOSES  # noqa: E402  (the events schema's purpose tags)
 from vnsister.schema import enum_values  # noqa: E402  (vocabularies, from schemas/*.json)
 from vnsister.sourcedates import date_from_url  # noqa: E402  (dates an address states)
 from vnsister.validate import FORMAL_AGREEMENTS  # noqa: E402  (and of a formal agreement)
@@ -94,12 +95,19 @@ def record_errors(record: dict, place_ids: set[str], root: Path = ROOT) -> list[
     evidence = record.get("evidence") or []
     if not evidence:
         errors.append("no evidence")
+    stances = enum_values("evidence", "stance", root)
+    errors += [f"stance {ev.get('stance')!r} is not one of {stances}" for ev in evidence
+               if clean(ev.get("stance")) and clean(ev.get("stance")) not in stances]
     urls = {clean(ev.get("url")) for ev in evidence}
     dates = [("established", record.get("established")), ("ended", record.get("ended"))]
     dates += [("published", ev.get("published")) for ev in evidence]
     for event in record.get("events", []):
         if clean(event.get("type")) not in (kinds := enum_values("events", "event_type", root)):
             errors.append(f"event type {event.get('type')!r} is not one of {kinds}")
+        if clean(event.get("from_type")) and clean(event.get("type")) != "upgraded":
+            errors.append(f"event {event.get('type')!r}: from_type is only for upgrades")
+        errors += [f"purpose {tag!r} is not one of {PURPOSES}" for tag in event.get("purposes") or []
+                   if clean(tag) not in PURPOSES]
         dates.append(("event date", event.get("date")))
         for src in event.get("sources", []):
             url = clean(src["url"] if isinstance(src, dict) else src)

@@ -205,6 +205,11 @@ def test_retire_appends_with_the_schema_header_and_refuses_a_second_retirement(t
     ({"established": "21/10/2008"}, "established '21/10/2008' is not a partial date"),
     ({"evidence": []}, "no evidence"),
     ({"tie_type": ""}, "lacks tie_type"),
+    ({"evidence": [{**SOURCE, "stance": "context"}]}, "stance 'context' is not one of"),
+    ({"events": [{"type": "established", "date": "2019-05", "from_type": "friendship", "to_type": "friendship",
+                  "sources": [SOURCE["url"]]}]}, "from_type is only for upgrades"),
+    ({"events": [{"type": "established", "date": "2019-05", "to_type": "friendship",
+                  "purposes": ["tourism and trade"], "sources": [SOURCE["url"]]}]}, "purpose 'tourism and trade' is not one of"),
 ])
 def test_a_malformed_record_is_refused_before_anything_is_merged(tiny, capsys, change, message):
     before = {table: rows(tiny, table) for table in ("partnerships", "events", "sources", "evidence")}
