@@ -144,7 +144,9 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     # bilateral tie with Takeo of its own, which stays unmarked)
     assert known_from("vn-an-giang", "kh-takeo", "agency") == "multilateral"
     assert pd.isna(known_from("vn-an-giang", "kh-takeo"))
-    assert int((ties["known_from"] == "multilateral").sum()) == 92
+    # Lào Cai city's three districts are known with Hekou only from their joint yearly meeting with it
+    assert known_from("vn-lao-cai-bat-xat", "cn-hekou") == "multilateral"
+    assert int((ties["known_from"] == "multilateral").sum()) == 95
 
 
 def test_binh_duong_partner_count_matches_its_own_total(ties):
