@@ -95,6 +95,14 @@ CASES = [
                 append_row(r, "evidence", "V0006,S0002,T0004,,supports,Police tie."),
                 append_row(r, "evidence", "V0007,S0002,T0005,,supports,Same police tie.")),
      "partnerships", 6, "tie_id", "same Vietnamese agency"),
+    ("merged province's re-signing recorded as a second tie",
+     lambda r: (append_row(r, "events", "E0003,T0003,resigned_after_merger,2025-09-01,,twinning,Bản ghi nhớ,,"),
+                append_row(r, "evidence", "V0006,S0002,T0003,E0003,supports,Re-signed by the merged province."),
+                append_row(r, "partnerships", "T0004,vn-delta,government,,la-gamma,government,,twinning,kết nghĩa,2025-09-01,active,,,"),
+                append_row(r, "events", "E0004,T0004,mou_signed,2025-09-01,,twinning,Bản ghi nhớ,,"),
+                append_row(r, "evidence", "V0007,S0002,T0004,,supports,Signed by the merged province."),
+                append_row(r, "evidence", "V0008,S0002,T0004,E0004,supports,Signed on 1 Sep 2025.")),
+     "partnerships", 5, "tie_id", "already recorded as E0003, the re-signing of T0003"),
     ("tie after the party ceased to exist", lambda r: replace_in(r, "partnerships", "T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2004",
                                                                   "T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2025-08"),
      "partnerships", 3, "vn_place_id", "ceased to exist"),
@@ -167,6 +175,21 @@ def test_two_different_agencies_of_the_same_places_are_two_ties(tiny):
 def test_letter_of_intent_before_the_agreement_is_valid(tiny):
     append_row(tiny, "events", "E0003,T0001,letter_of_intent,2008-03,,friendship,Thư ý định,,")
     append_row(tiny, "evidence", "V0006,S0002,T0001,E0003,supports,Letter of intent in March 2008.")
+    report = vnsister.validate(tiny)
+    assert report.ok, str(report)
+
+
+def test_merged_province_council_signing_the_same_day_is_a_tie_of_its_own(tiny):
+    # T0003's re-signing by the merged province does not make the same-day agreement of that province's council
+    # with the same partner a repeat: a different body is a different tie
+    append_row(tiny, "events", "E0005,T0003,established,1984,,twinning,Kết nghĩa,,")
+    append_row(tiny, "evidence", "V0009,S0002,T0003,E0005,supports,Twinned in 1984.")
+    append_row(tiny, "events", "E0003,T0003,resigned_after_merger,2025-09-01,,twinning,Bản ghi nhớ,,")
+    append_row(tiny, "evidence", "V0006,S0002,T0003,E0003,supports,Re-signed by the merged province.")
+    append_row(tiny, "partnerships", "T0004,vn-delta,council,HĐND tỉnh Delta,la-gamma,council,Gamma Council,cooperation,hợp tác,2025-09-01,active,,,")
+    append_row(tiny, "events", "E0004,T0004,mou_signed,2025-09-01,,cooperation,Bản ghi nhớ,,")
+    append_row(tiny, "evidence", "V0007,S0002,T0004,,supports,Council agreement.")
+    append_row(tiny, "evidence", "V0008,S0002,T0004,E0004,supports,Signed on 1 Sep 2025.")
     report = vnsister.validate(tiny)
     assert report.ok, str(report)
 

@@ -183,7 +183,7 @@ def _cast_message(value: str, spec: dict) -> str:
     return f"cannot be read as {spec['type']}"
 
 
-def _chain_ends(pointer: dict[str, str]) -> dict[str, str]:
+def chain_ends(pointer: dict[str, str]) -> dict[str, str]:
     """For each key, the end of the chain of ``pointer`` links starting there (a cycle stops the walk; the
     validator reports it)."""
     ends = {}
@@ -244,7 +244,7 @@ class Dataset:
         """
         places = self.places.drop_duplicates("place_id").set_index("place_id")
         parent = places["parent_id"].where(places["admin_level"] > 1).dropna().to_dict()
-        ends = _chain_ends(parent)
+        ends = chain_ends(parent)
         return pd.Series({place: ends.get(place, place) for place in places.index}, name="first_level_unit", dtype=object)
 
     def successors(self) -> dict[str, str]:
@@ -255,7 +255,7 @@ class Dataset:
         >>> load().successors()["vn-thai-binh"]
         'vn-hung-yen'
         """
-        return _chain_ends(self.places.set_index("place_id")["successor_id"].dropna().to_dict())
+        return chain_ends(self.places.set_index("place_id")["successor_id"].dropna().to_dict())
 
     def ties(self) -> pd.DataFrame:
         """Partnerships joined with both parties' names, countries, levels and first-level units (ids and names).

@@ -16,7 +16,7 @@ from vnsister.codes import country_problem, language_problem, place_id_problem, 
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.duplicates import canonical_places, check_duplicates
 from vnsister.hygiene import text_problems
-from vnsister.load import ERROR_COLUMNS, check_descriptor, error, read_tables
+from vnsister.load import ERROR_COLUMNS, chain_ends, check_descriptor, error, read_tables
 from vnsister.names import agency_key, tie_keys
 from vnsister.release import check_integrity
 
@@ -68,9 +68,9 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     control characters, no mojibake); codes (ISO 3166-1/3166-2, place-id prefixes, BCP 47 languages); places
     (parent cycles, parents abroad, successors alive on the merger day); ties and time (parties' countries and
     lifetimes, real dates none in the future, events consistent with their tie, the status rule); the same thing
-    twice (ties, also through duplicated places or as stages of one tie; places, sources and evidence under
-    another spelling or id; retired ids reused); evidence for every tie and event and every source used; each
-    published finding's dataset query readable, its places known.
+    twice (ties, also through duplicated places, as stages of one tie or as a merged province's re-signing;
+    places, sources and evidence under another spelling or id; retired ids reused); evidence for every tie and
+    event and every source used; each published finding's dataset query readable, its places known.
     """
     root = resolve_root(path)
     today = today or dt.date.today()
@@ -90,6 +90,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         canonical = canonical_places(frames["places"])  # computed once: ties and places both use it
         errors += check_ties(frames["partnerships"], frames["places"], canonical)
         errors += check_events(frames["events"], frames["partnerships"])
+        errors += check_merger_resignings(frames["events"], frames["partnerships"], frames["places"])
         errors += check_duplicates(frames, canonical)
         errors += check_evidence(frames)
         errors += check_finding_queries(frames)
@@ -440,6 +441,38 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     errors += _check_current_type(events, tie_by_id)
     errors += _check_established_not_intent(events, ties)
     errors += _check_established_is_first_agreement(events, ties)
+    return errors
+
+
+def check_merger_resignings(events: pd.DataFrame, ties: pd.DataFrame, places: pd.DataFrame) -> Errors:
+    """A re-signing by a province merged on 2025-07-01 is an event of the old tie, never a second row (codebook
+    §1): a tie of the merged province with the same partner body, carrying a formal agreement on the day of a
+    recorded ``resigned_after_merger``, records that signing twice."""
+    kind = events["event_type"].astype("string")
+    resigned = events[(kind == "resigned_after_merger") & events["date"].notna()]
+    if resigned.empty:
+        return []
+    heir = chain_ends(_by_key(places, "place_id")["successor_id"].dropna().astype(str).to_dict())
+    tie_by_id = _by_key(ties, "tie_id")
+    row_of = {tie_id: int(i) for i, tie_id in ties["tie_id"].drop_duplicates().items()}
+    formal = events[kind.isin(FORMAL_AGREEMENTS) & events["date"].notna()]
+
+    def bodies(tie: pd.Series) -> tuple[str, str, str]:
+        return (tie["partner_place_id"], agency_key(tie["vn_party"], tie["vn_agency"]),
+                agency_key(tie["partner_party"], tie["partner_agency"]))
+
+    errors: Errors = []
+    for old_id, day, event_id in resigned[["tie_id", "date"]].assign(e=resigned["event_id"]).itertuples(index=False):
+        if old_id not in tie_by_id.index:
+            continue  # a dangling tie id is reported by the foreign-key check
+        old = tie_by_id.loc[old_id]
+        merged_into = heir.get(old["vn_place_id"], old["vn_place_id"])
+        for other_id in formal.loc[(formal["date"] == day) & (formal["tie_id"] != old_id), "tie_id"].unique():
+            other = tie_by_id.loc[other_id] if other_id in tie_by_id.index else None
+            if other is not None and other["vn_place_id"] == merged_into and bodies(other) == bodies(old):
+                errors.append(error("partnerships", row_of[other_id], "tie_id", other_id,
+                                    f"the signing of {day} is already recorded as {event_id}, the re-signing of "
+                                    f"{old_id} by the merged province: record it once, as an event of {old_id}"))
     return errors
 
 
