@@ -458,11 +458,13 @@ def check_merger_resignings(events: pd.DataFrame, ties: pd.DataFrame, places: pd
     formal = events[kind.isin(FORMAL_AGREEMENTS) & events["date"].notna()]
 
     def bodies(tie: pd.Series) -> tuple[str, str, str]:
-        return (tie["partner_place_id"], agency_key(tie["vn_party"], tie["vn_agency"]),
-                agency_key(tie["partner_party"], tie["partner_agency"]))
+        text = {c: (None if pd.isna(tie[c]) else str(tie[c]))
+                for c in ("vn_party", "vn_agency", "partner_party", "partner_agency")}
+        return (tie["partner_place_id"], agency_key(text["vn_party"] or "", text["vn_agency"]),
+                agency_key(text["partner_party"] or "", text["partner_agency"]))
 
     errors: Errors = []
-    for old_id, day, event_id in resigned[["tie_id", "date"]].assign(e=resigned["event_id"]).itertuples(index=False):
+    for old_id, day, event_id in resigned[["tie_id", "date", "event_id"]].itertuples(index=False):
         if old_id not in tie_by_id.index:
             continue  # a dangling tie id is reported by the foreign-key check
         old = tie_by_id.loc[old_id]
