@@ -163,33 +163,34 @@ def test_valid_tiny_package_has_no_errors(tiny):
     assert report.ok, str(report)
 
 
-def test_two_different_agencies_of_the_same_places_are_two_ties(tiny):
-    append_row(tiny, "partnerships", "T0004,vn-delta,agency,Công an tỉnh Delta,kr-alpha,agency,알파경찰청,cooperation,hợp tác,2005,active,,,")
-    append_row(tiny, "partnerships", "T0005,vn-delta,agency,Sở Lao động tỉnh Delta,kr-alpha,agency,알파시 일자리과,cooperation,hợp tác,2005,active,,,")
-    append_row(tiny, "evidence", "V0006,S0002,T0004,,supports,Police tie.")
-    append_row(tiny, "evidence", "V0007,S0002,T0005,,supports,Labour department tie.")
-    report = vnsister.validate(tiny)
-    assert report.ok, str(report)
-
-
-def test_letter_of_intent_before_the_agreement_is_valid(tiny):
-    append_row(tiny, "events", "E0003,T0001,letter_of_intent,2008-03,,friendship,Thư ý định,,")
-    append_row(tiny, "evidence", "V0006,S0002,T0001,E0003,supports,Letter of intent in March 2008.")
-    report = vnsister.validate(tiny)
-    assert report.ok, str(report)
-
-
-def test_merged_province_council_signing_the_same_day_is_a_tie_of_its_own(tiny):
+# Additions that must stay valid: (id, rows appended as (table, row)).
+VALID_ADDITIONS = [
+    ("two different agencies of the same places are two ties", [
+        ("partnerships", "T0004,vn-delta,agency,Công an tỉnh Delta,kr-alpha,agency,알파경찰청,cooperation,hợp tác,2005,active,,,"),
+        ("partnerships", "T0005,vn-delta,agency,Sở Lao động tỉnh Delta,kr-alpha,agency,알파시 일자리과,cooperation,hợp tác,2005,active,,,"),
+        ("evidence", "V0006,S0002,T0004,,supports,Police tie."),
+        ("evidence", "V0007,S0002,T0005,,supports,Labour department tie.")]),
+    ("letter of intent before the agreement", [
+        ("events", "E0003,T0001,letter_of_intent,2008-03,,friendship,Thư ý định,,"),
+        ("evidence", "V0006,S0002,T0001,E0003,supports,Letter of intent in March 2008.")]),
     # T0003's re-signing by the merged province does not make the same-day agreement of that province's council
     # with the same partner a repeat: a different body is a different tie
-    append_row(tiny, "events", "E0005,T0003,established,1984,,twinning,Kết nghĩa,,")
-    append_row(tiny, "evidence", "V0009,S0002,T0003,E0005,supports,Twinned in 1984.")
-    append_row(tiny, "events", "E0003,T0003,resigned_after_merger,2025-09-01,,twinning,Bản ghi nhớ,,")
-    append_row(tiny, "evidence", "V0006,S0002,T0003,E0003,supports,Re-signed by the merged province.")
-    append_row(tiny, "partnerships", "T0004,vn-delta,council,HĐND tỉnh Delta,la-gamma,council,Gamma Council,cooperation,hợp tác,2025-09-01,active,,,")
-    append_row(tiny, "events", "E0004,T0004,mou_signed,2025-09-01,,cooperation,Bản ghi nhớ,,")
-    append_row(tiny, "evidence", "V0007,S0002,T0004,,supports,Council agreement.")
-    append_row(tiny, "evidence", "V0008,S0002,T0004,E0004,supports,Signed on 1 Sep 2025.")
+    ("merged province's council signing the same day is a tie of its own", [
+        ("events", "E0005,T0003,established,1984,,twinning,Kết nghĩa,,"),
+        ("evidence", "V0009,S0002,T0003,E0005,supports,Twinned in 1984."),
+        ("events", "E0003,T0003,resigned_after_merger,2025-09-01,,twinning,Bản ghi nhớ,,"),
+        ("evidence", "V0006,S0002,T0003,E0003,supports,Re-signed by the merged province."),
+        ("partnerships", "T0004,vn-delta,council,HĐND tỉnh Delta,la-gamma,council,Gamma Council,cooperation,hợp tác,2025-09-01,active,,,"),
+        ("events", "E0004,T0004,mou_signed,2025-09-01,,cooperation,Bản ghi nhớ,,"),
+        ("evidence", "V0007,S0002,T0004,,supports,Council agreement."),
+        ("evidence", "V0008,S0002,T0004,E0004,supports,Signed on 1 Sep 2025.")]),
+]
+
+
+@pytest.mark.parametrize("rows", [rows for _, rows in VALID_ADDITIONS], ids=[name for name, _ in VALID_ADDITIONS])
+def test_valid_additions_raise_no_error(tiny, rows):
+    for table, row in rows:
+        append_row(tiny, table, row)
     report = vnsister.validate(tiny)
     assert report.ok, str(report)
 
