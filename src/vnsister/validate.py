@@ -453,26 +453,24 @@ def check_merger_resignings(events: pd.DataFrame, ties: pd.DataFrame, places: pd
     if resigned.empty:
         return []
     heir = chain_ends(_by_key(places, "place_id")["successor_id"].dropna().astype(str).to_dict())
-    tie_by_id = _by_key(ties, "tie_id")
-    row_of = {tie_id: int(i) for i, tie_id in ties["tie_id"].drop_duplicates().items()}
+    # both parties of each tie as place and body, the validator's notion of "same parties"
+    parties = _party_keys(ties).assign(tie_id=ties["tie_id"].astype(object), row=ties.index)
+    parties = parties.drop_duplicates("tie_id").set_index("tie_id")
     formal = events[kind.isin(FORMAL_AGREEMENTS) & events["date"].notna()]
-
-    def bodies(tie: pd.Series) -> tuple[str, str, str]:
-        text = {c: (None if pd.isna(tie[c]) else str(tie[c]))
-                for c in ("vn_party", "vn_agency", "partner_party", "partner_agency")}
-        return (tie["partner_place_id"], agency_key(text["vn_party"] or "", text["vn_agency"]),
-                agency_key(text["partner_party"] or "", text["partner_agency"]))
 
     errors: Errors = []
     for old_id, day, event_id in resigned[["tie_id", "date", "event_id"]].itertuples(index=False):
-        if old_id not in tie_by_id.index:
+        if old_id not in parties.index:
             continue  # a dangling tie id is reported by the foreign-key check
-        old = tie_by_id.loc[old_id]
-        merged_into = heir.get(old["vn_place_id"], old["vn_place_id"])
+        old = parties.loc[old_id]
+        # the old tie's parties, its Vietnamese place replaced by the province that absorbed it
+        expected = (heir.get(old["vn_place"], old["vn_place"]), old["vn_body"], old["partner_place"], old["partner_body"])
         for other_id in formal.loc[(formal["date"] == day) & (formal["tie_id"] != old_id), "tie_id"].unique():
-            other = tie_by_id.loc[other_id] if other_id in tie_by_id.index else None
-            if other is not None and other["vn_place_id"] == merged_into and bodies(other) == bodies(old):
-                errors.append(error("partnerships", row_of[other_id], "tie_id", other_id,
+            if other_id not in parties.index:
+                continue
+            other = parties.loc[other_id]
+            if (other["vn_place"], other["vn_body"], other["partner_place"], other["partner_body"]) == expected:
+                errors.append(error("partnerships", int(other["row"]), "tie_id", other_id,
                                     f"the signing of {day} is already recorded as {event_id}, the re-signing of "
                                     f"{old_id} by the merged province: record it once, as an event of {old_id}"))
     return errors
