@@ -47,6 +47,12 @@ E0000,events,E0001,0.1.0,duplicate of E0001
     "coordinates": """place_id,latitude,longitude,method,ref
 kr-alpha,36.35,127.38,kr-boundary,30
 """,
+    "coverage_checks": """check_row_id,check_name,searched_province_id,tie_id,found_as,url,notes
+K0001,tiny-check,vn-delta,T0001,already_recorded,https://example.org/a,
+K0002,tiny-check,vn-epsilon,T0002,already_recorded,https://example.org/b,
+K0003,tiny-check,vn-epsilon,T0003,added,https://example.org/c,
+K0004,tiny-check,vn-epsilon,T0003,added,https://example.org/d,found on a second page
+""",
 }
 
 

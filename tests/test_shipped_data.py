@@ -180,9 +180,10 @@ def test_readme_coverage_table_is_current(ds):
     from vnsister.findings import compare_markdown
 
     assert compare_markdown(ds) in readme, "run: python scripts/update_readme.py"
-    from vnsister.coverage import breakdown_markdown
+    from vnsister.coverage import breakdown_markdown, completeness_markdown
 
     assert breakdown_markdown(ds) in readme, "run: python scripts/update_readme.py"
+    assert completeness_markdown(ds) in readme, "run: python scripts/update_readme.py"
 
 
 # Phrasings that speak of the curation (a batch, an intake line, an earlier note, what was or was not found) rather

@@ -1,4 +1,5 @@
-"""Coverage: the dataset's counts next to the totals the coverage hunt aims at (a view of vnsister.findings)."""
+"""Coverage: the dataset's counts next to published totals (a view of vnsister.findings), and its completeness as
+measured by independent coverage checks (the ``coverage_checks`` table)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ NO_PUBLISHED_TOTAL = {
     "Cần Thơ": "25 documents signed in 2020–2025: agreements, not partner localities",
 }
 
+
+# Partner countries grouped as the coverage checks report them: Korea was searched systematically, the three
+# neighbours hold most border-level ties, the rest were searched least evenly (codebook §8).
+PARTNER_GROUPS = {"KR": "Korea", "LA": "Laos, Cambodia, China", "KH": "Laos, Cambodia, China",
+                  "CN": "Laos, Cambodia, China"}
+OTHER_GROUP = "other countries"
+COMPLETENESS_COLUMNS = ["check", "group", "found", "already_recorded", "share", "ci_low", "ci_high"]
 
 COLUMNS = ["finding_id", "scope", "as of", "published", "kind", "dataset", "lower", "upper", "ratio", "status", "source"]
 
@@ -95,3 +103,69 @@ def breakdown_markdown(ds: Dataset) -> str:
     lines += [f"| {r.vn_province} | {r.ties} | {r.partners} | {r.partner_countries} | {r.dated_share:.0%} |"
               for r in provinces.itertuples()]
     return "\n".join([*lines, "", "</details>"])
+
+
+def completeness(ds: Dataset, by: str = "partner_group") -> pd.DataFrame:
+    """The share of the ties an independent coverage check found that the dataset already held, with a 95% Wilson
+    interval: an estimate of the dataset's completeness for what public pages document.
+
+    Each check searched randomly drawn provinces for their foreign partners without looking at the dataset
+    (codebook §8); a tie found on several pages counts once. Ties cluster by province, so the interval, which
+    treats them as independent draws, is too narrow rather than too wide; the ``province`` rows show the spread.
+
+    Parameters
+    ----------
+    by : {"partner_group", "province"}
+        One row per partner-country group (Korea; Laos, Cambodia, China; other countries) or per province
+        searched, each check also with an ``all`` row.
+
+    Examples
+    --------
+    >>> table = completeness(load())
+    >>> list(table.columns)
+    ['check', 'group', 'found', 'already_recorded', 'share', 'ci_low', 'ci_high']
+    >>> bool((table["ci_low"] <= table["share"]).all() and (table["share"] <= table["ci_high"]).all())
+    True
+    >>> completeness(load(), by="country")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: by='country' is not allowed; choose one of: 'partner_group', 'province'
+    """
+    from vnsister.checks import choice
+
+    choice("by", by, ("partner_group", "province"))
+    found = ds.coverage_checks.drop_duplicates(["check_name", "tie_id"])
+    if by == "partner_group":
+        country = found["tie_id"].map(ds.ties().set_index("tie_id")["partner_country"])
+        group = country.map(PARTNER_GROUPS).fillna(OTHER_GROUP)
+    else:
+        group = found["searched_province_id"].map(ds.places.set_index("place_id")["name_local"])
+    rows = []
+    for check, rows_of_check in found.groupby("check_name", sort=True):
+        recorded = rows_of_check["found_as"] == "already_recorded"
+        for name, hits in [*recorded.groupby(group.loc[recorded.index], sort=True), ("all", recorded)]:
+            rows.append({"check": check, "group": name, **_share(int(hits.sum()), len(hits))})
+    return pd.DataFrame(rows, columns=COMPLETENESS_COLUMNS)
+
+
+def _share(hits: int, n: int) -> dict[str, object]:
+    """``hits`` of ``n`` as a share with its 95% Wilson interval (scipy's binomial test)."""
+    from scipy.stats import binomtest
+
+    interval = binomtest(hits, n).proportion_ci(confidence_level=0.95, method="wilson")
+    return {"found": n, "already_recorded": hits, "share": round(hits / n, 3),
+            "ci_low": round(float(interval.low), 3), "ci_high": round(float(interval.high), 3)}
+
+
+def completeness_markdown(ds: Dataset) -> str:
+    """The completeness estimate by partner group as Markdown (the README shows it; a test keeps the two in step).
+
+    Examples
+    --------
+    >>> completeness_markdown(load()).startswith("| check |")
+    True
+    """
+    lines = ["| check | partner countries | ties found | already recorded | share (95% interval) |", "|---|---|---|---|---|"]
+    lines += [f"| {r.check} | {r.group} | {r.found} | {r.already_recorded} | {r.share:.0%} ({r.ci_low:.0%}–{r.ci_high:.0%}) |"
+              for r in completeness(ds).itertuples()]
+    return "\n".join(lines)

@@ -198,12 +198,14 @@ def chain_ends(pointer: dict[str, str]) -> dict[str, str]:
 
 @dataclass
 class Dataset:
-    """The five tables of the data package as typed DataFrames, and the release version.
+    """The tables of the data package as typed DataFrames, and the release version.
 
     Attributes
     ----------
-    places, partnerships, events, sources, evidence, published_findings, retired_ids, coordinates : pandas.DataFrame
+    places, partnerships, events, sources, evidence : pandas.DataFrame
         One frame per table, columns and dtypes as in ``schemas/*.json``; empty cells are missing values.
+    published_findings, retired_ids, coordinates, coverage_checks : pandas.DataFrame
+        The tables that may be empty, read the same way.
     version : str
         The data package's version (``datapackage.json``).
     released : str
@@ -221,13 +223,14 @@ class Dataset:
     published_findings: pd.DataFrame
     retired_ids: pd.DataFrame
     coordinates: pd.DataFrame
+    coverage_checks: pd.DataFrame
     version: str
     root: Path = field(repr=False)
     released: str = ""
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The five tables by name."""
+        """The tables by name."""
         return {name: getattr(self, name) for name in sch.TABLES}
 
     def first_level_units(self) -> pd.Series:

@@ -39,6 +39,9 @@ def country_names() -> dict[str, str]:
 UNDATED_NOTE = ("As-of figures count a dated tie from its established date and an undated tie from its earliest "
                 "dated evidence (a source's publication date or an event); undated ties without dated evidence are "
                 "left out and shown as their own row where counts are by date.")
+COMPLETENESS_TITLE = ("Completeness: of the ties that independent searches of randomly drawn provinces found, the share "
+                      "already recorded (95% Wilson interval; ties cluster by province, so the interval is too narrow; "
+                      "see docs/codebook.md §8)")
 EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematically (all Korean local governments "
                "by name); other countries less so, so their counts are lower bounds. See docs/codebook.md.")
 
@@ -225,11 +228,14 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
     tables = summary_tables(ds)
     parts = [*_header(ds, as_of), ""]
     parts.append(tables.pop("totals").to_string(header=False))
-    from vnsister.coverage import coverage_table
+    from vnsister.coverage import completeness, coverage_table
 
     coverage = coverage_table(ds).drop(columns=["source"])
     parts += ["", "Coverage against published totals (dataset figure with its bounds; see docs/codebook.md)",
               coverage.to_string(index=False)]
+    checked = completeness(ds)
+    if not checked.empty:
+        parts += ["", COMPLETENESS_TITLE, checked.to_string(index=False, float_format=lambda x: f"{x:.2f}")]
     for title, table in analysis_tables(ds, as_of).items():
         parts += ["", title, table.head(top).to_string(index=False, float_format=lambda x: f"{x:.2f}")]
     for name, table in tables.items():
@@ -370,7 +376,7 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     True
     """
     from vnsister.ages import establishment_counts
-    from vnsister.coverage import coverage_table
+    from vnsister.coverage import completeness, coverage_table
     from vnsister.maps import partner_map
     from vnsister.timeline import release_day
 
@@ -396,6 +402,11 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
              _table_html(coverage, _stamp(ds, f"n = {len(coverage)} published figures") + " The dataset's figure "
                          "is counted the way the source counts; lower/upper bound it where dates are missing. "
                          + EFFORT_NOTE)]
+    checked = completeness(ds)
+    if not checked.empty:
+        found = int(checked.loc[checked["group"] == "all", "found"].sum())
+        caption = _stamp(ds, f"n = {found} ties found by independent checks") + " " + COMPLETENESS_TITLE
+        body += ["<h2>Completeness</h2>", _table_html(checked, caption)]
     countries = tables["by_partner_country"]
     named = countries.assign(name=countries["country"].fillna(countries["partner_country"]))
     provinces = tables["by_vn_province"].sort_values(["ties", "partners"], ascending=False, kind="stable")

@@ -17,13 +17,13 @@ from vnsister._resources import DESCRIPTOR, package_file, resolve_root
 from vnsister.errors import PackageError
 
 TableName = Literal["places", "partnerships", "events", "sources", "evidence", "published_findings", "retired_ids",
-                    "coordinates"]
+                    "coordinates", "coverage_checks"]
 TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence", "published_findings",
-                                 "retired_ids", "coordinates")
+                                 "retired_ids", "coordinates", "coverage_checks")
 # Tables that may hold no rows (a package may record no events, compare no findings, retire nothing, locate
-# nothing); a
-# header-only places, partnerships, sources or evidence table is an error (everything else refers to them).
-MAY_BE_EMPTY: tuple[TableName, ...] = ("events", "published_findings", "retired_ids", "coordinates")
+# nothing, run no coverage check); a header-only places, partnerships, sources or evidence table is an error
+# (everything else refers to them).
+MAY_BE_EMPTY: tuple[TableName, ...] = ("events", "published_findings", "retired_ids", "coordinates", "coverage_checks")
 STRING = pd.StringDtype("pyarrow")
 
 

@@ -94,6 +94,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_duplicates(frames, canonical)
         errors += check_evidence(frames)
         errors += check_finding_queries(frames)
+        errors += check_coverage_checks(frames)
         errors += check_source_dates(frames["sources"])
         errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
     return _report(errors)
@@ -473,6 +474,39 @@ def check_merger_resignings(events: pd.DataFrame, ties: pd.DataFrame, places: pd
                 errors.append(error("partnerships", int(other["row"]), "tie_id", other_id,
                                     f"the signing of {day} is already recorded as {event_id}, the re-signing of "
                                     f"{old_id} by the merged province: record it once, as an event of {old_id}"))
+    return errors
+
+
+def check_coverage_checks(frames: dict[str, pd.DataFrame]) -> Errors:
+    """Each coverage-check row names a Vietnamese province, a tie whose Vietnamese party lies in it (or in the
+    merged province that succeeded it), and the same verdict for a tie found on several pages of one check."""
+    rows = frames["coverage_checks"]
+    if rows.empty:
+        return []
+    places = _by_key(frames["places"], "place_id")
+    first_level = places[places["country"].eq("VN") & places["admin_level"].eq(1)].index
+    parent = chain_ends(places["parent_id"].where(places["admin_level"] > 1).dropna().astype(str).to_dict())
+    heir = chain_ends(places["successor_id"].dropna().astype(str).to_dict())
+    vn_place = _by_key(frames["partnerships"], "tie_id")["vn_place_id"]
+    errors: Errors = []
+    for row, province, tie_id in rows[["searched_province_id", "tie_id"]].itertuples():
+        if province not in first_level:
+            if province in places.index:  # an unknown id is reported by the foreign-key check
+                errors.append(error("coverage_checks", int(row), "searched_province_id", province,
+                                    "not a Vietnamese province (admin_level 1)"))
+            continue
+        if tie_id not in vn_place.index:
+            continue
+        unit = parent.get(vn_place[tie_id], vn_place[tie_id])
+        if unit not in (province, heir.get(province)):
+            errors.append(error("coverage_checks", int(row), "tie_id", tie_id,
+                                f"the tie's Vietnamese party ({vn_place[tie_id]}) is not in {province}, the province "
+                                "searched, nor in the province that succeeded it"))
+    verdicts = rows.groupby(["check_name", "tie_id"], observed=True)["found_as"].nunique()
+    for check, tie_id in verdicts[verdicts > 1].index:
+        line = rows.index[(rows["check_name"] == check) & (rows["tie_id"] == tie_id)][-1]
+        errors.append(error("coverage_checks", int(line), "found_as", tie_id,
+                            f"{tie_id} is marked both already_recorded and added in check {check}"))
     return errors
 
 

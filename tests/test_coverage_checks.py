@@ -1,0 +1,69 @@
+"""Coverage checks: the completeness estimate is counted per tie with a Wilson interval, and the validator refuses
+rows that name the wrong province, an unknown tie or two verdicts for one tie."""
+
+from __future__ import annotations
+
+import pytest
+
+import vnsister
+from tests.test_corruptions import append_row, assert_reported_at, replace_in
+from vnsister.coverage import completeness, completeness_markdown
+
+
+def test_completeness_counts_each_tie_once_per_group(tiny):
+    table = completeness(vnsister.load(tiny)).set_index("group")
+    # T0001 and T0002 (Korean partners) were recorded; T0003 (Lao partner) was added, found on two pages
+    assert table.loc["Korea", ["found", "already_recorded"]].tolist() == [2, 2]
+    assert table.loc["Laos, Cambodia, China", ["found", "already_recorded"]].tolist() == [1, 0]
+    assert table.loc["all", ["found", "already_recorded", "share"]].tolist() == [3, 2, 0.667]
+
+
+def test_completeness_interval_is_wilson(tiny):
+    # 2 of 3 at 95%: centre (p + z²/2n)/(1 + z²/n) = 0.5731, half-width 0.3654 (worked by hand, z = 1.96)
+    row = completeness(vnsister.load(tiny)).set_index("group").loc["all"]
+    assert row["ci_low"] == pytest.approx(0.208, abs=0.001)
+    assert row["ci_high"] == pytest.approx(0.939, abs=0.001)
+
+
+def test_completeness_by_province_names_the_province_searched(tiny):
+    table = completeness(vnsister.load(tiny), by="province").set_index("group")
+    assert table.loc["Đồng Tháp", ["found", "already_recorded"]].tolist() == [1, 1]
+    assert table.loc["Hải Dương", ["found", "already_recorded"]].tolist() == [2, 1]
+
+
+def test_completeness_refuses_an_unknown_grouping(tiny):
+    with pytest.raises(ValueError, match="by='country' is not allowed"):
+        completeness(vnsister.load(tiny), by="country")
+
+
+def test_completeness_of_a_package_without_checks_is_empty(tiny):
+    path = tiny / "dataset" / "coverage_checks.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    ds = vnsister.load(tiny)
+    assert completeness(ds).empty
+    assert completeness_markdown(ds).count("\n") == 1  # header and rule only
+
+
+@pytest.mark.parametrize(("corrupt", "row", "field", "words"), [
+    (lambda r: replace_in(r, "coverage_checks", "K0002,tiny-check,vn-epsilon,T0002", "K0002,tiny-check,vn-delta,T0002"),
+     3, "tie_id", "is not in vn-delta"),
+    (lambda r: replace_in(r, "coverage_checks", "K0001,tiny-check,vn-delta", "K0001,tiny-check,kr-alpha"),
+     2, "searched_province_id", "not a Vietnamese province"),
+    (lambda r: replace_in(r, "coverage_checks", "vn-delta,T0001", "vn-delta,T0009"),
+     2, "tie_id", "not found in partnerships.tie_id"),
+    (lambda r: replace_in(r, "coverage_checks", "T0003,added,https://example.org/d", "T0003,already_recorded,https://example.org/d"),
+     5, "found_as", "marked both already_recorded and added"),
+    (lambda r: replace_in(r, "coverage_checks", "T0002,already_recorded", "T0002,recorded"),
+     3, "found_as", "recorded"),
+    (lambda r: append_row(r, "coverage_checks", "K0005,tiny-check,vn-delta,T0001,already_recorded,example.org/e,"),
+     6, "url", "https?"),
+])
+def test_bad_coverage_check_rows_are_reported(tiny, corrupt, row, field, words):
+    assert_reported_at(tiny, corrupt, "coverage_checks", row, field, words)
+
+
+def test_a_tie_of_the_merged_successor_counts_for_the_province_searched(tiny):
+    """Hải Dương (vn-epsilon) merged into vn-delta: a tie of the successor found by Hải Dương's search is valid."""
+    replace_in(tiny, "coverage_checks", "K0001,tiny-check,vn-delta,T0001", "K0001,tiny-check,vn-epsilon,T0001")
+    report = vnsister.validate(tiny)
+    assert report.ok, str(report)
