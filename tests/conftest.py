@@ -50,8 +50,8 @@ kr-alpha,36.35,127.38,kr-boundary,30
     "coverage_checks": """check_row_id,check_name,searched_province_id,tie_id,found_as,url,notes
 K0001,tiny-check,vn-delta,T0001,already_recorded,https://example.org/a,
 K0002,tiny-check,vn-epsilon,T0002,already_recorded,https://example.org/b,
-K0003,tiny-check,vn-epsilon,T0003,added,https://example.org/c,
-K0004,tiny-check,vn-epsilon,T0003,added,https://example.org/d,found on a second page
+K0003,tiny-check,vn-epsilon,T0003,added,https://example.org/b,
+K0004,tiny-check,vn-epsilon,T0003,added,https://example.org/b,found again by a later search
 """,
 }
 

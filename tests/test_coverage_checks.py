@@ -12,7 +12,7 @@ from vnsister.coverage import completeness, completeness_markdown
 
 def test_completeness_counts_each_tie_once_per_group(tiny):
     table = completeness(vnsister.load(tiny)).set_index("group")
-    # T0001 and T0002 (Korean partners) were recorded; T0003 (Lao partner) was added, found on two pages
+    # T0001 and T0002 (Korean partners) were recorded; T0003 (Lao partner) was added, and is listed twice
     assert table.loc["Korea", ["found", "already_recorded"]].tolist() == [2, 2]
     assert table.loc["Laos, Cambodia, China", ["found", "already_recorded"]].tolist() == [1, 0]
     assert table.loc["all", ["found", "already_recorded", "share"]].tolist() == [3, 2, 0.667]
@@ -45,25 +45,32 @@ def test_completeness_of_a_package_without_checks_is_empty(tiny):
 
 
 @pytest.mark.parametrize(("corrupt", "row", "field", "words"), [
-    (lambda r: replace_in(r, "coverage_checks", "K0002,tiny-check,vn-epsilon,T0002", "K0002,tiny-check,vn-delta,T0002"),
-     3, "tie_id", "is not in vn-delta"),
+    (lambda r: (append_row(r, "places", "vn-zeta,VN,province,1,tỉnh,,Zeta,Bến Tre,Ben Tre,,,,,,,"),
+                replace_in(r, "coverage_checks", "K0002,tiny-check,vn-epsilon,T0002", "K0002,tiny-check,vn-zeta,T0002")),
+     3, "tie_id", "is not in vn-zeta"),
     (lambda r: replace_in(r, "coverage_checks", "K0001,tiny-check,vn-delta", "K0001,tiny-check,kr-alpha"),
      2, "searched_province_id", "not a Vietnamese province"),
     (lambda r: replace_in(r, "coverage_checks", "vn-delta,T0001", "vn-delta,T0009"),
      2, "tie_id", "not found in partnerships.tie_id"),
-    (lambda r: replace_in(r, "coverage_checks", "T0003,added,https://example.org/d", "T0003,already_recorded,https://example.org/d"),
+    (lambda r: replace_in(r, "coverage_checks", "T0003,added,https://example.org/b,found", "T0003,already_recorded,https://example.org/b,found"),
      5, "found_as", "marked both already_recorded and added"),
     (lambda r: replace_in(r, "coverage_checks", "T0002,already_recorded", "T0002,recorded"),
      3, "found_as", "recorded"),
     (lambda r: append_row(r, "coverage_checks", "K0005,tiny-check,vn-delta,T0001,already_recorded,example.org/e,"),
      6, "url", "https?"),
+    (lambda r: replace_in(r, "coverage_checks", "T0003,added,https://example.org/b,\n", "T0003,added,https://example.org/a,\n"),
+     4, "url", "no evidence of T0003 cites it"),
 ])
 def test_bad_coverage_check_rows_are_reported(tiny, corrupt, row, field, words):
     assert_reported_at(tiny, corrupt, "coverage_checks", row, field, words)
 
 
-def test_a_tie_of_the_merged_successor_counts_for_the_province_searched(tiny):
-    """Hải Dương (vn-epsilon) merged into vn-delta: a tie of the successor found by Hải Dương's search is valid."""
-    replace_in(tiny, "coverage_checks", "K0001,tiny-check,vn-delta,T0001", "K0001,tiny-check,vn-epsilon,T0001")
+@pytest.mark.parametrize(("old", "new"), [
+    ("K0001,tiny-check,vn-delta,T0001", "K0001,tiny-check,vn-epsilon,T0001"),  # the successor's tie, found from Hải Dương
+    ("K0002,tiny-check,vn-epsilon,T0002", "K0002,tiny-check,vn-delta,T0002"),  # Hải Dương's tie, found from its successor
+])
+def test_a_tie_of_a_province_merged_with_the_one_searched_counts(tiny, old, new):
+    """Hải Dương (vn-epsilon) merged into vn-delta in 2025: a search of either finds the merged province's partners."""
+    replace_in(tiny, "coverage_checks", old, new)
     report = vnsister.validate(tiny)
     assert report.ok, str(report)

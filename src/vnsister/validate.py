@@ -14,7 +14,7 @@ from vnsister import schema as sch
 from vnsister._resources import resolve_root
 from vnsister.codes import country_problem, language_problem, place_id_problem, subdivision_problem
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
-from vnsister.duplicates import canonical_places, check_duplicates
+from vnsister.duplicates import canonical_places, check_duplicates, normalise_url
 from vnsister.hygiene import text_problems
 from vnsister.load import ERROR_COLUMNS, chain_ends, check_descriptor, error, read_tables
 from vnsister.names import agency_key, tie_keys
@@ -70,7 +70,9 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     lifetimes, real dates none in the future, events consistent with their tie, the status rule); the same thing
     twice (ties, also through duplicated places, as stages of one tie or as a merged province's re-signing;
     places, sources and evidence under another spelling or id; retired ids reused); evidence for every tie and
-    event and every source used; each published finding's dataset query readable, its places known.
+    event and every source used; each published finding's dataset query readable, its places known; each
+    coverage-check row a tie of the province searched (or of one merged with it), one verdict per tie and check,
+    and an added tie citing the page it was found on.
     """
     root = resolve_root(path)
     today = today or dt.date.today()
@@ -478,8 +480,9 @@ def check_merger_resignings(events: pd.DataFrame, ties: pd.DataFrame, places: pd
 
 
 def check_coverage_checks(frames: dict[str, pd.DataFrame]) -> Errors:
-    """Each coverage-check row names a Vietnamese province, a tie whose Vietnamese party lies in it (or in the
-    merged province that succeeded it), and the same verdict for a tie found on several pages of one check."""
+    """Each coverage-check row names a Vietnamese province, a tie whose Vietnamese party lies in it or in a province
+    merged with it in 2025 (a search of the province finds the merged province's partners), the same verdict for
+    a tie listed twice in one check, and, for a tie the check added, the page it was found on among its sources."""
     rows = frames["coverage_checks"]
     if rows.empty:
         return []
@@ -498,16 +501,30 @@ def check_coverage_checks(frames: dict[str, pd.DataFrame]) -> Errors:
         if tie_id not in vn_place.index:
             continue
         unit = parent.get(vn_place[tie_id], vn_place[tie_id])
-        if unit not in (province, heir.get(province)):
+        if heir.get(unit, unit) != heir.get(province, province):
             errors.append(error("coverage_checks", int(row), "tie_id", tie_id,
                                 f"the tie's Vietnamese party ({vn_place[tie_id]}) is not in {province}, the province "
-                                "searched, nor in the province that succeeded it"))
+                                "searched, nor in a province merged with it in 2025"))
+    errors += _check_added_ties_cite_their_page(rows, frames)
     verdicts = rows.groupby(["check_name", "tie_id"], observed=True)["found_as"].nunique()
     for check, tie_id in verdicts[verdicts > 1].index:
         line = rows.index[(rows["check_name"] == check) & (rows["tie_id"] == tie_id)][-1]
         errors.append(error("coverage_checks", int(line), "found_as", tie_id,
                             f"{tie_id} is marked both already_recorded and added in check {check}"))
     return errors
+
+
+def _check_added_ties_cite_their_page(rows: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> Errors:
+    """A tie a check added rests on the page the check found it on: that page is among the tie's sources."""
+    added = rows[rows["found_as"] == "added"]
+    if added.empty:
+        return []
+    url = _by_key(frames["sources"], "source_id")["url"]
+    evidence = frames["evidence"]
+    cited = set(zip(evidence["tie_id"], evidence["source_id"].map(url).dropna().map(normalise_url), strict=False))
+    return [error("coverage_checks", int(row), "url", page,
+                  f"{tie_id} was added from this page, but no evidence of {tie_id} cites it")
+            for row, tie_id, page in added[["tie_id", "url"]].itertuples() if (tie_id, normalise_url(page)) not in cited]
 
 
 FORMAL_AGREEMENTS = ("mou_signed", "established", "upgraded", "renewed", "resigned_after_merger")
