@@ -172,6 +172,18 @@ def test_cli_runs_as_installed_command():
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
 
 
+def test_coverage_check_of_release_0_21_0_is_shipped_whole(ds):
+    """The check described in the codebook (§7-§8): 24 provinces drawn, 267 ties found, 263 already recorded, the
+    four others added from the pages the check found."""
+    from vnsister.coverage import completeness
+
+    rows = ds.coverage_checks[ds.coverage_checks["check_name"] == "blind-2026-12"]
+    assert rows["searched_province_id"].nunique() == 24
+    assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == {"T1101", "T1102", "T1103", "T1104"}
+    overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12", "all")]
+    assert (overall["found"], overall["already_recorded"]) == (267, 263)
+
+
 def test_readme_coverage_table_is_current(ds):
     from vnsister.coverage import coverage_markdown
 

@@ -166,6 +166,6 @@ def completeness_markdown(ds: Dataset) -> str:
     True
     """
     lines = ["| check | partner countries | ties found | already recorded | share (95% interval) |", "|---|---|---|---|---|"]
-    lines += [f"| {r.check} | {r.group} | {r.found} | {r.already_recorded} | {r.share:.0%} ({r.ci_low:.0%}–{r.ci_high:.0%}) |"
+    lines += [f"| {r.check} | {r.group} | {r.found} | {r.already_recorded} | {r.share:.1%} ({r.ci_low:.1%}–{r.ci_high:.1%}) |"
               for r in completeness(ds).itertuples()]
     return "\n".join(lines)
