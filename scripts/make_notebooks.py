@@ -150,7 +150,8 @@ NOTEBOOKS = {
         ("md", "# Published findings beside the dataset\n\nEach published figure (`published_findings.csv`) has a declared "
                "query (its `dataset_query`, read by `vnsister.findings.finding_queries`) that counts the same thing in the dataset; "
                "`compare` sets them side by side."),
-        ("code", setup("from vnsister.findings import compare, finding_queries", pandas=True)),
+        ("code", setup("from vnsister.coverage import completeness", "from vnsister.findings import compare, finding_queries",
+                       pandas=True)),
         ("code", "table = compare(ds)\ntable"),
         ("code", "shown = table.dropna(subset=['ratio']).sort_values('ratio')\nfig, ax = plt.subplots(figsize=(9, 6))\n"
                  "palette = {'matches': '#2b6f8e', 'within bounds': '#7fb3d5'}\n"
@@ -182,6 +183,27 @@ NOTEBOOKS = {
                "agreements signed by districts and departments that the Ministry may attribute differently."),
         ("code", "queries = pd.DataFrame({k: vars(q) for k, q in finding_queries(ds).items()}).T\n"
                  "queries[['counting', 'vn_places', 'partner_country', 'tie_types', 'parties', 'korean_side', 'purpose']]"),
+        ("md", "## Completeness measured by an independent search\n\nFew places publish a total. The `coverage_checks` "
+               "table records a blind check instead: provinces drawn at random were searched for their foreign partners "
+               "by searchers who did not consult the dataset, and each tie they found was looked up in it (codebook "
+               "§7–§8). The share already recorded estimates how much of what stored public pages document the dataset "
+               "holds; it cannot see ties that left no public trace, and its interval treats ties as independent although "
+               "they cluster by province."),
+        ("code", "completeness(ds)"),
+        ("code", "by_province = completeness(ds, by='province')\n"
+                 "by_province = by_province[by_province['group'] != 'all'].sort_values(['share', 'found'])\n"
+                 "fig, ax = plt.subplots(figsize=(8, 7))\n"
+                 "ax.errorbar(by_province['share'], range(len(by_province)), fmt='o', color='#2b6f8e', ecolor='#7fb3d5', capsize=2,\n"
+                 "            xerr=[by_province['share'] - by_province['ci_low'], by_province['ci_high'] - by_province['share']])\n"
+                 "labels = by_province['group'] + ' (n = ' + by_province['found'].astype(str) + ')'\n"
+                 "ax.set_yticks(range(len(by_province)), labels)\n"
+                 "ax.set(xlim=(0, 1.02), xlabel='share of the ties found that the dataset already held (95% Wilson interval)',\n"
+                 "       title='Completeness by province searched')\n"
+                 "found = int(completeness(ds).query(\"group == 'all'\")['found'].sum())\n"
+                 "fig.text(0.01, 0.01, f'Source: vnsister {ds.version}, released {ds.released}; n = {found} ties found by the independent '\n"
+                 "         'search of randomly drawn provinces (provinces as before the 2025 reorganisation). Both searches used '\n"
+                 "         'the same stored public pages; ties without a public trace are outside the measure.', fontsize=6, wrap=True)\n"
+                 "fig.tight_layout(rect=(0, 0.04, 1, 1))"),
     ],
     "05_purposes_and_labour_wave": [
         ("md", "# What ties are for: the seasonal-labour wave\n\nBui (*Environment and Planning C* 44(4), 2026) argues that "

@@ -43,7 +43,9 @@ COMPLETENESS_TITLE = ("Completeness: of the ties that independent searches of ra
                       "already recorded (95% Wilson interval; ties cluster by province, so the interval is too narrow; "
                       "see docs/codebook.md §8)")
 EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematically (all Korean local governments "
-               "by name); other countries less so, so their counts are lower bounds. See docs/codebook.md.")
+               "by name); other countries less so, so their counts are lower bounds. An independent search of randomly "
+               "drawn provinces measures how much of what public pages document the dataset holds "
+               "(vnsister.coverage.completeness). See docs/codebook.md.")
 
 
 # Titles of the summary tables in the text report; a table not named here is titled from its key ("by_type" ->
@@ -235,7 +237,7 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
               coverage.to_string(index=False)]
     checked = completeness(ds)
     if not checked.empty:
-        parts += ["", COMPLETENESS_TITLE, checked.to_string(index=False, float_format=lambda x: f"{x:.2f}")]
+        parts += ["", COMPLETENESS_TITLE, checked.to_string(index=False, float_format=lambda x: f"{x:.3f}")]
     for title, table in analysis_tables(ds, as_of).items():
         parts += ["", title, table.head(top).to_string(index=False, float_format=lambda x: f"{x:.2f}")]
     for name, table in tables.items():
