@@ -74,3 +74,11 @@ def test_a_tie_of_a_province_merged_with_the_one_searched_counts(tiny, old, new)
     replace_in(tiny, "coverage_checks", old, new)
     report = vnsister.validate(tiny)
     assert report.ok, str(report)
+
+
+def test_a_dangling_source_elsewhere_does_not_shift_which_pages_a_tie_cites(tiny):
+    """An evidence row with an unknown source (reported as such) must not make the added tie T0003 look uncited."""
+    replace_in(tiny, "evidence", "V0004,S0002,T0002", "V0004,S0009,T0002")
+    errors = vnsister.validate(tiny).errors
+    assert ((errors["table"] == "evidence") & (errors["field"] == "source_id")).any()
+    assert not (errors["table"] == "coverage_checks").any(), errors.to_string()

@@ -196,6 +196,20 @@ def chain_ends(pointer: dict[str, str]) -> dict[str, str]:
     return ends
 
 
+def province_ends(places: pd.DataFrame) -> dict[str, str]:
+    """Place id -> the first-level unit it lies in (its ``parent_id`` chain walked up to ``admin_level`` 1), for
+    every place below that level; the one walk that the dataset and the validator share."""
+    by_id = places.drop_duplicates("place_id").set_index("place_id")
+    return chain_ends(by_id["parent_id"].where(by_id["admin_level"] > 1).dropna().astype(str).to_dict())
+
+
+def successor_ends(places: pd.DataFrame) -> dict[str, str]:
+    """Place id -> the place that holds it on the post-2025 map (the end of its ``successor_id`` chain), for every
+    place with a successor."""
+    by_id = places.drop_duplicates("place_id").set_index("place_id")
+    return chain_ends(by_id["successor_id"].dropna().astype(str).to_dict())
+
+
 @dataclass
 class Dataset:
     """The tables of the data package as typed DataFrames, and the release version.
@@ -245,10 +259,9 @@ class Dataset:
         >>> units["vn-quang-ninh-mong-cai-tran-phu"], units["vn-quang-ninh"]
         ('vn-quang-ninh', 'vn-quang-ninh')
         """
-        places = self.places.drop_duplicates("place_id").set_index("place_id")
-        parent = places["parent_id"].where(places["admin_level"] > 1).dropna().to_dict()
-        ends = chain_ends(parent)
-        return pd.Series({place: ends.get(place, place) for place in places.index}, name="first_level_unit", dtype=object)
+        ends = province_ends(self.places)
+        ids = self.places["place_id"].drop_duplicates()
+        return pd.Series({place: ends.get(place, place) for place in ids}, name="first_level_unit", dtype=object)
 
     def successors(self) -> dict[str, str]:
         """Place id -> the place that holds it on the post-2025 map (the end of its successor chain).
@@ -258,7 +271,7 @@ class Dataset:
         >>> load().successors()["vn-thai-binh"]
         'vn-hung-yen'
         """
-        return chain_ends(self.places.set_index("place_id")["successor_id"].dropna().to_dict())
+        return successor_ends(self.places)
 
     def ties(self) -> pd.DataFrame:
         """Partnerships joined with both parties' names, countries, levels and first-level units (ids and names).

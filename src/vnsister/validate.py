@@ -16,7 +16,7 @@ from vnsister.codes import country_problem, language_problem, place_id_problem, 
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.duplicates import canonical_places, check_duplicates, normalise_url
 from vnsister.hygiene import text_problems
-from vnsister.load import ERROR_COLUMNS, chain_ends, check_descriptor, error, read_tables
+from vnsister.load import ERROR_COLUMNS, check_descriptor, error, province_ends, read_tables, successor_ends
 from vnsister.names import agency_key, tie_keys
 from vnsister.release import check_integrity
 
@@ -455,7 +455,7 @@ def check_merger_resignings(events: pd.DataFrame, ties: pd.DataFrame, places: pd
     resigned = events[(kind == "resigned_after_merger") & events["date"].notna()]
     if resigned.empty:
         return []
-    heir = chain_ends(_by_key(places, "place_id")["successor_id"].dropna().astype(str).to_dict())
+    heir = successor_ends(places)
     # both parties of each tie as place and body, the validator's notion of "same parties"
     parties = _party_keys(ties).assign(tie_id=ties["tie_id"].astype(object), row=ties.index)
     parties = parties.drop_duplicates("tie_id").set_index("tie_id")
@@ -488,8 +488,7 @@ def check_coverage_checks(frames: dict[str, pd.DataFrame]) -> Errors:
         return []
     places = _by_key(frames["places"], "place_id")
     first_level = places[places["country"].eq("VN") & places["admin_level"].eq(1)].index
-    parent = chain_ends(places["parent_id"].where(places["admin_level"] > 1).dropna().astype(str).to_dict())
-    heir = chain_ends(places["successor_id"].dropna().astype(str).to_dict())
+    parent, heir = province_ends(frames["places"]), successor_ends(frames["places"])
     vn_place = _by_key(frames["partnerships"], "tie_id")["vn_place_id"]
     errors: Errors = []
     for row, province, tie_id in rows[["searched_province_id", "tie_id"]].itertuples():
@@ -520,8 +519,8 @@ def _check_added_ties_cite_their_page(rows: pd.DataFrame, frames: dict[str, pd.D
     if added.empty:
         return []
     url = _by_key(frames["sources"], "source_id")["url"]
-    evidence = frames["evidence"]
-    cited = set(zip(evidence["tie_id"], evidence["source_id"].map(url).dropna().map(normalise_url), strict=False))
+    evidence = frames["evidence"].assign(page=frames["evidence"]["source_id"].map(url)).dropna(subset=["page"])
+    cited = set(zip(evidence["tie_id"], evidence["page"].map(normalise_url), strict=True))
     return [error("coverage_checks", int(row), "url", page,
                   f"{tie_id} was added from this page, but no evidence of {tie_id} cites it")
             for row, tie_id, page in added[["tie_id", "url"]].itertuples() if (tie_id, normalise_url(page)) not in cited]
