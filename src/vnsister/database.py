@@ -79,8 +79,8 @@ def datasette_metadata(ds: Dataset, database: str = "vnsister") -> dict[str, Any
     Examples
     --------
     >>> meta = datasette_metadata(load())
-    >>> meta["license"], sorted(meta["databases"]["vnsister"]["tables"])[:2]
-    ('CC-BY-4.0', ['coordinates', 'events'])
+    >>> meta["license"], sorted(meta["databases"]["vnsister"]["tables"])[:3]
+    ('CC-BY-4.0', ['coordinates', 'coverage_checks', 'events'])
     """
     package = sch.descriptor(ds.root)
     licence = (package.get("licenses") or [{}])[0]
