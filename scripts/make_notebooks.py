@@ -176,8 +176,9 @@ NOTEBOOKS = {
                "relation the city keeps; most of them have left no dated public trace of an agreement, so the dataset holds "
                "under a third of them (the figure is a lower bound, `value_kind` at_least). **HP-TOTAL-2025-03**, **HD-TWIN** and **DN-KR-2025** are close; the remaining gap "
                "is partners the published articles do not name.\n"
-               "- **VN-LAO-KH-2012** — 35 Vietnamese localities had Lao partners in 2012; the dataset's Lao coverage is thin "
-               "outside the provinces searched so far.\n"
+               "- **VN-LAO-KH-2012** — 35 Vietnamese localities had Lao partners in 2012. Most Lao ties carry no "
+               "establishment date, so counted from their first dated evidence many enter after 2012; the published figure "
+               "lies between the dataset's lower and upper bounds, so the gap reflects missing dates more than missing ties.\n"
                "- **VN-KR-SEASONAL-2025-09** — counted on the 2025 map (a labour agreement of a district counts for its "
                "province); the dataset finds slightly more provinces than the Ministry's 16, partly because it also counts "
                "agreements signed by districts and departments that the Ministry may attribute differently."),
