@@ -183,7 +183,7 @@ def _cast_message(value: str, spec: dict) -> str:
     return f"cannot be read as {spec['type']}"
 
 
-def chain_ends(pointer: dict[str, str]) -> dict[str, str]:
+def _chain_ends(pointer: dict[str, str]) -> dict[str, str]:
     """For each key, the end of the chain of ``pointer`` links starting there (a cycle stops the walk; the
     validator reports it)."""
     ends = {}
@@ -200,14 +200,14 @@ def province_ends(places: pd.DataFrame) -> dict[str, str]:
     """Place id -> the first-level unit it lies in (its ``parent_id`` chain walked up to ``admin_level`` 1), for
     every place below that level; the one walk that the dataset and the validator share."""
     by_id = places.drop_duplicates("place_id").set_index("place_id")
-    return chain_ends(by_id["parent_id"].where(by_id["admin_level"] > 1).dropna().astype(str).to_dict())
+    return _chain_ends(by_id["parent_id"].where(by_id["admin_level"] > 1).dropna().astype(str).to_dict())
 
 
 def successor_ends(places: pd.DataFrame) -> dict[str, str]:
     """Place id -> the place that holds it on the post-2025 map (the end of its ``successor_id`` chain), for every
     place with a successor."""
     by_id = places.drop_duplicates("place_id").set_index("place_id")
-    return chain_ends(by_id["successor_id"].dropna().astype(str).to_dict())
+    return _chain_ends(by_id["successor_id"].dropna().astype(str).to_dict())
 
 
 @dataclass
