@@ -31,6 +31,17 @@ def test_completeness_by_province_names_the_province_searched(tiny):
     assert table.loc["Hải Dương", ["found", "already_recorded"]].tolist() == [2, 1]
 
 
+def test_a_tie_found_from_two_merged_provinces_counts_for_each_and_once_in_all(tiny):
+    """Hải Dương (vn-epsilon) merged into Đồng Tháp's vn-delta: a search of vn-delta finds T0002 again."""
+    append_row(tiny, "coverage_checks", "K0005,tiny-check,vn-delta,T0002,already_recorded,https://example.org/b,")
+    by_province = completeness(vnsister.load(tiny), by="province").set_index("group")
+    assert by_province.loc["Đồng Tháp", ["found", "already_recorded"]].tolist() == [2, 2]
+    assert by_province.loc["Hải Dương", ["found", "already_recorded"]].tolist() == [2, 1]
+    assert by_province.loc["all", ["found", "already_recorded"]].tolist() == [3, 2]
+    by_group = completeness(vnsister.load(tiny)).set_index("group")
+    assert by_group.loc["all", ["found", "already_recorded"]].tolist() == [3, 2]
+
+
 def test_completeness_refuses_an_unknown_grouping(tiny):
     with pytest.raises(ValueError, match="by='country' is not allowed"):
         completeness(vnsister.load(tiny), by="country")

@@ -110,7 +110,8 @@ def completeness(ds: Dataset, by: str = "partner_group") -> pd.DataFrame:
     interval: an estimate of the dataset's completeness for what public pages document.
 
     Each check searched randomly drawn provinces for their foreign partners without looking at the dataset
-    (codebook §8); a tie found on several pages counts once. Ties cluster by province, so the interval, which
+    (codebook §8); a tie found on several pages counts once. A tie found from two provinces (merged in 2025)
+    counts for each in the ``province`` rows and once in ``all``. Ties cluster by province, so the interval, which
     treats them as independent draws, is too narrow rather than too wide; the ``province`` rows show the spread.
 
     Parameters
@@ -134,16 +135,23 @@ def completeness(ds: Dataset, by: str = "partner_group") -> pd.DataFrame:
     from vnsister.checks import choice
 
     choice("by", by, ("partner_group", "province"))
-    found = ds.coverage_checks.drop_duplicates(["check_name", "tie_id"])
+    checks = ds.coverage_checks
+    ties_found = checks.drop_duplicates(["check_name", "tie_id"])
     if by == "partner_group":
+        found = ties_found
         country = found["tie_id"].map(ds.ties().set_index("tie_id")["partner_country"])
         group = country.map(PARTNER_GROUPS).fillna(OTHER_GROUP)
     else:
+        # A tie of two provinces merged in 2025 can be found from either; it counts for each, and once in "all".
+        found = checks.drop_duplicates(["check_name", "searched_province_id", "tie_id"])
         group = found["searched_province_id"].map(ds.places.set_index("place_id")["name_local"])
+    recorded = found["found_as"] == "already_recorded"
+    recorded_once = ties_found["found_as"] == "already_recorded"
     rows = []
-    for check, rows_of_check in found.groupby("check_name", sort=True):
-        recorded = rows_of_check["found_as"] == "already_recorded"
-        for name, hits in [*recorded.groupby(group.loc[recorded.index], sort=True), ("all", recorded)]:
+    for check in sorted(checks["check_name"].unique()):
+        of_check = recorded[found["check_name"] == check]
+        for name, hits in [*of_check.groupby(group.loc[of_check.index], sort=True),
+                           ("all", recorded_once[ties_found["check_name"] == check])]:
             rows.append({"check": check, "group": name, **_share(int(hits.sum()), len(hits))})
     return pd.DataFrame(rows, columns=COMPLETENESS_COLUMNS)
 
