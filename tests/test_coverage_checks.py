@@ -7,7 +7,7 @@ import pytest
 
 import vnsister
 from tests.test_corruptions import append_row, assert_reported_at, replace_in
-from vnsister.coverage import completeness, completeness_markdown
+from vnsister.coverage import _chapman, completeness, completeness_markdown, recapture
 
 
 def test_completeness_counts_each_tie_once_per_group(tiny):
@@ -42,6 +42,21 @@ def test_a_tie_found_from_two_merged_provinces_counts_for_each_and_once_in_all(t
     assert by_group.loc["all", ["found", "already_recorded"]].tolist() == [3, 2]
 
 
+def test_recapture_counts_the_two_searches_of_the_provinces_searched(tiny):
+    # Delta and Epsilon were searched; the dataset held T0001 and T0002 (T0003 was added), the check found all three
+    row = recapture(vnsister.load(tiny)).iloc[0]
+    assert row[["provinces", "in_dataset", "found", "in_both"]].tolist() == [2, 2, 3, 2]
+    assert row[["estimate", "ci_low", "ci_high"]].tolist() == [3, 3, 3]  # (3 x 4) / 3 - 1, no variance left
+
+
+def test_chapman_estimate_and_interval_match_a_hand_computation():
+    # 60 and 55 caught, 20 in both: 61 x 56 / 21 - 1 = 161.7; variance 61 x 56 x 40 x 35 / (21² x 22) = 492.9
+    assert _chapman(60, 55, 20) == {"in_dataset": 60, "found": 55, "in_both": 20, "estimate": 162,
+                                    "ci_low": 118, "ci_high": 205}
+    # the interval never reaches below the ties either search saw
+    assert _chapman(10, 3, 0)["ci_low"] == 13
+
+
 def test_completeness_refuses_an_unknown_grouping(tiny):
     with pytest.raises(ValueError, match="by='country' is not allowed"):
         completeness(vnsister.load(tiny), by="country")
@@ -52,6 +67,7 @@ def test_completeness_of_a_package_without_checks_is_empty(tiny):
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     ds = vnsister.load(tiny)
     assert completeness(ds).empty
+    assert recapture(ds).empty
     assert completeness_markdown(ds).count("\n") == 1  # header and rule only
 
 

@@ -31,6 +31,7 @@ PARTNER_GROUPS = {"KR": "Korea", "LA": "Laos, Cambodia, China", "KH": "Laos, Cam
                   "CN": "Laos, Cambodia, China"}
 OTHER_GROUP = "other countries"
 COMPLETENESS_COLUMNS = ["check", "group", "found", "already_recorded", "share", "ci_low", "ci_high"]
+RECAPTURE_COLUMNS = ["check", "provinces", "in_dataset", "found", "in_both", "estimate", "ci_low", "ci_high"]
 
 COLUMNS = ["finding_id", "scope", "as of", "published", "kind", "dataset", "lower", "upper", "ratio", "status", "source"]
 
@@ -163,6 +164,50 @@ def _share(hits: int, n: int) -> dict[str, object]:
     interval = binomtest(hits, n).proportion_ci(confidence_level=0.95, method="wilson")
     return {"found": n, "already_recorded": hits, "share": round(hits / n, 3),
             "ci_low": round(float(interval.low), 3), "ci_high": round(float(interval.high), 3)}
+
+
+def recapture(ds: Dataset) -> pd.DataFrame:
+    """How many ties stored public pages document for the provinces a coverage check searched: a two-sample
+    capture–recapture (Chapman) estimate from the dataset and the check, with a 95% normal-approximation interval.
+
+    The two samples are the ties the dataset held before the check (``in_dataset``: all but those the check
+    added) and the ties the check found (``found``), both limited to ties whose Vietnamese party lies in a
+    province searched, as the province was before 2025; ``in_both`` are found and already held. The estimate
+    assumes the two searches independent, but both read the same stored pages and miss the same untraced ties, so
+    it estimates what those pages document and errs low. A province searched without any find has no row in
+    ``coverage_checks`` and is not counted. The interval's low end is never below the ties seen by either search.
+
+    Examples
+    --------
+    >>> table = recapture(load())
+    >>> list(table.columns)
+    ['check', 'provinces', 'in_dataset', 'found', 'in_both', 'estimate', 'ci_low', 'ci_high']
+    >>> row = table.iloc[0]
+    >>> bool(row["in_both"] <= min(row["in_dataset"], row["found"]) <= row["estimate"] <= row["ci_high"])
+    True
+    """
+    province_of = ds.partnerships.set_index("tie_id")["vn_place_id"].map(ds.first_level_units())
+    rows = []
+    for check, rows_of_check in ds.coverage_checks.groupby("check_name", sort=True):
+        provinces = set(rows_of_check["searched_province_id"])
+        in_provinces = set(province_of.index[province_of.isin(provinces)])
+        added = set(rows_of_check.loc[rows_of_check["found_as"] == "added", "tie_id"])
+        held = in_provinces - added
+        found = set(rows_of_check["tie_id"]) & in_provinces
+        rows.append({"check": check, "provinces": len(provinces),
+                     **_chapman(len(held), len(found), len(held & found))})
+    return pd.DataFrame(rows, columns=RECAPTURE_COLUMNS)
+
+
+def _chapman(in_dataset: int, found: int, in_both: int) -> dict[str, object]:
+    """Chapman's estimate of a population from two samples of ``in_dataset`` and ``found`` with ``in_both`` in
+    common, and its 95% interval from Seber's variance (normal approximation), floored at the ties seen."""
+    estimate = (in_dataset + 1) * (found + 1) / (in_both + 1) - 1
+    variance = ((in_dataset + 1) * (found + 1) * (in_dataset - in_both) * (found - in_both)
+                / ((in_both + 1) ** 2 * (in_both + 2)))
+    seen = in_dataset + found - in_both
+    return {"in_dataset": in_dataset, "found": found, "in_both": in_both, "estimate": round(estimate),
+            "ci_low": max(seen, round(estimate - 1.96 * variance ** 0.5)), "ci_high": round(estimate + 1.96 * variance ** 0.5)}
 
 
 def completeness_markdown(ds: Dataset) -> str:
