@@ -150,7 +150,7 @@ NOTEBOOKS = {
         ("md", "# Published findings beside the dataset\n\nEach published figure (`published_findings.csv`) has a declared "
                "query (its `dataset_query`, read by `vnsister.findings.finding_queries`) that counts the same thing in the dataset; "
                "`compare` sets them side by side."),
-        ("code", setup("from vnsister.coverage import completeness", "from vnsister.findings import compare, finding_queries",
+        ("code", setup("from vnsister.coverage import completeness, recapture", "from vnsister.findings import compare, finding_queries",
                        pandas=True)),
         ("code", "table = compare(ds)\ntable"),
         ("code", "shown = table.dropna(subset=['ratio']).sort_values('ratio')\nfig, ax = plt.subplots(figsize=(9, 6))\n"
@@ -193,7 +193,7 @@ NOTEBOOKS = {
         ("code", "completeness(ds)"),
         ("code", "by_province = completeness(ds, by='province')\n"
                  "by_province = by_province[by_province['group'] != 'all'].sort_values(['share', 'found'])\n"
-                 "fig, ax = plt.subplots(figsize=(8, 7))\n"
+                 "fig, ax = plt.subplots(figsize=(8, max(7, 0.2 * len(by_province) + 1.5)))\n"
                  "ax.errorbar(by_province['share'], range(len(by_province)), fmt='o', color='#2b6f8e', ecolor='#7fb3d5', capsize=2,\n"
                  "            xerr=[by_province['share'] - by_province['ci_low'], by_province['ci_high'] - by_province['share']])\n"
                  "labels = by_province['group'] + ' (n = ' + by_province['found'].astype(str) + ')'\n"
@@ -205,6 +205,11 @@ NOTEBOOKS = {
                  "         'search of randomly drawn provinces (provinces as before the 2025 reorganisation). Both searches used '\n"
                  "         'the same stored public pages; ties without a public trace are outside the measure.', fontsize=6, wrap=True)\n"
                  "fig.tight_layout(rect=(0, 0.04, 1, 1))"),
+        ("md", "The other direction: of the ties the dataset already held for the provinces searched, how many did the "
+               "blind search find? Taking the two searches as two samples, a capture–recapture (Chapman) estimate gives "
+               "the number of ties that stored public pages document for these provinces, with a 95% interval. Both "
+               "searches read the same pages and miss the same untraced ties, so the estimate errs low."),
+        ("code", "recapture(ds)"),
     ],
     "05_purposes_and_labour_wave": [
         ("md", "# What ties are for: the seasonal-labour wave\n\nBui (*Environment and Planning C* 44(4), 2026) argues that "

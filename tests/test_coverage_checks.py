@@ -57,6 +57,18 @@ def test_chapman_estimate_and_interval_match_a_hand_computation():
     assert _chapman(10, 3, 0)["ci_low"] == 13
 
 
+def test_reports_show_the_recapture_estimate(tiny):
+    import re
+
+    from vnsister.report import RECAPTURE_TITLE, html_report, text_report
+
+    ds = vnsister.load(tiny)
+    text = text_report(ds)
+    after = text.split(RECAPTURE_TITLE, 1)[1]
+    assert re.search(r"tiny-check\s+2\s+2\s+3\s+2\s+3\s+3\s+3", after), after[:300]
+    assert RECAPTURE_TITLE in html_report(ds)
+
+
 def test_completeness_refuses_an_unknown_grouping(tiny):
     with pytest.raises(ValueError, match="by='country' is not allowed"):
         completeness(vnsister.load(tiny), by="country")

@@ -42,6 +42,9 @@ UNDATED_NOTE = ("As-of figures count a dated tie from its established date and a
 COMPLETENESS_TITLE = ("Completeness: of the ties that independent searches of randomly drawn provinces found, the share "
                       "already recorded (95% Wilson interval; ties cluster by province, so the interval is too narrow; "
                       "see docs/codebook.md §8)")
+RECAPTURE_TITLE = ("Ties that stored public pages document for the provinces searched: a capture-recapture (Chapman) "
+                   "estimate from the dataset and the independent search, with its 95% interval; both searches read "
+                   "the same pages, so it errs low (vnsister.coverage.recapture; docs/codebook.md §8)")
 EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematically (all Korean local governments "
                "by name); other countries less so, so their counts are lower bounds. An independent search of randomly "
                "drawn provinces measures how much of what public pages document the dataset holds "
@@ -230,14 +233,15 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
     tables = summary_tables(ds)
     parts = [*_header(ds, as_of), ""]
     parts.append(tables.pop("totals").to_string(header=False))
-    from vnsister.coverage import completeness, coverage_table
+    from vnsister.coverage import completeness, coverage_table, recapture
 
     coverage = coverage_table(ds).drop(columns=["source"])
     parts += ["", "Coverage against published totals (dataset figure with its bounds; see docs/codebook.md)",
               coverage.to_string(index=False)]
     checked = completeness(ds)
     if not checked.empty:
-        parts += ["", COMPLETENESS_TITLE, checked.to_string(index=False, float_format=lambda x: f"{x:.3f}")]
+        parts += ["", COMPLETENESS_TITLE, checked.to_string(index=False, float_format=lambda x: f"{x:.3f}"),
+                  "", RECAPTURE_TITLE, recapture(ds).to_string(index=False)]
     for title, table in analysis_tables(ds, as_of).items():
         parts += ["", title, table.head(top).to_string(index=False, float_format=lambda x: f"{x:.2f}")]
     for name, table in tables.items():
@@ -378,7 +382,7 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     True
     """
     from vnsister.ages import establishment_counts
-    from vnsister.coverage import completeness, coverage_table
+    from vnsister.coverage import completeness, coverage_table, recapture
     from vnsister.maps import partner_map
     from vnsister.timeline import release_day
 
@@ -408,7 +412,10 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     if not checked.empty:
         found = int(checked.loc[checked["group"] == "all", "found"].sum())
         caption = _stamp(ds, f"n = {found} ties found by independent checks") + " " + COMPLETENESS_TITLE
-        body += ["<h2>Completeness</h2>", _table_html(checked, caption)]
+        estimated = recapture(ds)
+        body += ["<h2>Completeness</h2>", _table_html(checked, caption),
+                 _table_html(estimated, _stamp(ds, f"n = {int(estimated['found'].sum())} ties found in the provinces "
+                                                   "searched") + " " + RECAPTURE_TITLE)]
     countries = tables["by_partner_country"]
     named = countries.assign(name=countries["country"].fillna(countries["partner_country"]))
     provinces = tables["by_vn_province"].sort_values(["ties", "partners"], ascending=False, kind="stable")
