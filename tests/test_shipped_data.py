@@ -146,7 +146,7 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     assert pd.isna(known_from("vn-an-giang", "kh-takeo"))
     # Lào Cai city's three districts are known with Hekou only from their joint yearly meeting with it
     assert known_from("vn-lao-cai-bat-xat", "cn-hekou") == "multilateral"
-    assert int((ties["known_from"] == "multilateral").sum()) == 95
+    assert int((ties["known_from"] == "multilateral").sum()) == 97
 
 
 def test_binh_duong_partner_count_matches_its_own_total(ties):
@@ -172,16 +172,19 @@ def test_cli_runs_as_installed_command():
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
 
 
-def test_coverage_check_of_release_0_21_0_is_shipped_whole(ds):
-    """The check described in the codebook (§7-§8): 24 provinces drawn, 267 ties found, 263 already recorded, the
-    four others added from the pages the check found."""
-    from vnsister.coverage import completeness
+def test_coverage_check_is_shipped_whole(ds):
+    """The check described in the codebook (§7-§8): 48 provinces drawn in four stages (Bắc Kạn, where nothing was
+    found, has no row), 576 ties found, 556 already recorded, the others added from the pages the check found."""
+    from vnsister.coverage import completeness, recapture
 
     rows = ds.coverage_checks[ds.coverage_checks["check_name"] == "blind-2026-12"]
-    assert rows["searched_province_id"].nunique() == 24
-    assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == {"T1101", "T1102", "T1103", "T1104"}
+    assert rows["searched_province_id"].nunique() == 47
+    added = {"T1101", "T1102", "T1103", "T1104", *(f"T{n}" for n in range(1105, 1121))}
+    assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == added
     overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12", "all")]
-    assert (overall["found"], overall["already_recorded"]) == (267, 263)
+    assert (overall["found"], overall["already_recorded"]) == (576, 556)
+    estimate = recapture(ds).set_index("check").loc["blind-2026-12"]
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [781, 574, 554, 809]
 
 
 def test_readme_coverage_table_is_current(ds):
