@@ -170,9 +170,9 @@ def recapture(ds: Dataset) -> pd.DataFrame:
     """How many ties stored public pages document for the provinces a coverage check searched: a two-sample
     capture–recapture (Chapman) estimate from the dataset and the check, with a 95% normal-approximation interval.
 
-    The two samples are the ties the dataset held before the check (``in_dataset``: all but those the check
-    added) and the ties the check found (``found``), both limited to ties whose Vietnamese party lies in a
-    province searched, as the province was before 2025; ``in_both`` are found and already held. The estimate
+    The two samples are the dataset's ties less those the check added (``in_dataset``; a tie added later by
+    another search counts here too) and the ties the check found (``found``), both limited to ties whose
+    Vietnamese party lies in a province searched, as the province was before 2025; ``in_both`` are in both. The estimate
     assumes the two searches independent, but both read the same stored pages and miss the same untraced ties, so
     it estimates what those pages document and errs low. A province searched without any find has no row in
     ``coverage_checks`` and is not counted. The interval's low end is never below the ties seen by either search.
