@@ -185,7 +185,7 @@ NOTEBOOKS = {
         ("code", "queries = pd.DataFrame({k: vars(q) for k, q in finding_queries(ds).items()}).T\n"
                  "queries[['counting', 'vn_places', 'partner_country', 'tie_types', 'parties', 'korean_side', 'purpose']]"),
         ("md", "## Completeness measured by an independent search\n\nFew places publish a total. The `coverage_checks` "
-               "table records a blind check instead: provinces drawn at random were searched for their foreign partners "
+               "table records a blind check instead: provinces, drawn at random in stages until all 63 were done, were searched for their foreign partners "
                "by searchers who did not consult the dataset, and each tie they found was looked up in it (codebook "
                "§7–§8). The share already recorded estimates how much of what stored public pages document the dataset "
                "holds; it cannot see ties that left no public trace, and its interval treats ties as independent although "
@@ -202,7 +202,7 @@ NOTEBOOKS = {
                  "       title='Completeness by province searched')\n"
                  "found = int(completeness(ds).query(\"group == 'all'\")['found'].sum())\n"
                  "fig.text(0.01, 0.01, f'Source: vnsister {ds.version}, released {ds.released}; n = {found} ties found by the independent '\n"
-                 "         'search of randomly drawn provinces (provinces as before the 2025 reorganisation). Both searches used '\n"
+                 "         'search of the provinces, drawn at random in stages (provinces as before the 2025 reorganisation). Both searches used '\n"
                  "         'the same stored public pages; ties without a public trace are outside the measure.', fontsize=6, wrap=True)\n"
                  "fig.tight_layout(rect=(0, 0.04, 1, 1))"),
         ("md", "The other direction: of the ties the dataset already held for the provinces searched, how many did the "

@@ -110,7 +110,7 @@ def completeness(ds: Dataset, by: str = "partner_group") -> pd.DataFrame:
     """The share of the ties an independent coverage check found that the dataset already held, with a 95% Wilson
     interval: an estimate of the dataset's completeness for what public pages document.
 
-    Each check searched randomly drawn provinces for their foreign partners without looking at the dataset
+    Each check searched provinces, drawn at random in stages, for their foreign partners without looking at the dataset
     (codebook §8); a tie found on several pages counts once. A tie found from two provinces (merged in 2025)
     counts for each in the ``province`` rows and once in ``all``. Ties cluster by province, so the interval, which
     treats them as independent draws, is too narrow rather than too wide; the ``province`` rows show the spread.

@@ -39,15 +39,15 @@ def country_names() -> dict[str, str]:
 UNDATED_NOTE = ("As-of figures count a dated tie from its established date and an undated tie from its earliest "
                 "dated evidence (a source's publication date or an event); undated ties without dated evidence are "
                 "left out and shown as their own row where counts are by date.")
-COMPLETENESS_TITLE = ("Completeness: of the ties that independent searches of randomly drawn provinces found, the share "
-                      "already recorded (95% Wilson interval; ties cluster by province, so the interval is too narrow; "
-                      "see docs/codebook.md §8)")
+COMPLETENESS_TITLE = ("Completeness: of the ties that an independent search of the provinces (drawn at random in "
+                      "stages) found, the share already recorded (95% Wilson interval; ties cluster by province, so "
+                      "the interval is too narrow; see docs/codebook.md §8)")
 RECAPTURE_TITLE = ("Ties that stored public pages document for the provinces searched: a capture-recapture (Chapman) "
                    "estimate from the dataset and the independent search, with its 95% interval; both searches read "
                    "the same pages, so it errs low (vnsister.coverage.recapture; docs/codebook.md §8)")
 EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematically (all Korean local governments "
-               "by name); other countries less so, so their counts are lower bounds. An independent search of randomly "
-               "drawn provinces measures how much of what public pages document the dataset holds "
+               "by name); other countries less so, so their counts are lower bounds. An independent search of the provinces, "
+               "drawn at random in stages, measures how much of what public pages document the dataset holds "
                "(vnsister.coverage.completeness). See docs/codebook.md.")
 
 
