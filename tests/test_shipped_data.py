@@ -173,18 +173,19 @@ def test_cli_runs_as_installed_command():
 
 
 def test_coverage_check_is_shipped_whole(ds):
-    """The check described in the codebook (§7-§8): 48 provinces drawn in four stages (Bắc Kạn, where nothing was
-    found, has no row), 576 ties found, 556 already recorded, the others added from the pages the check found."""
+    """The check described in the codebook (§7-§8): all 63 provinces, searched in five stages (Bắc Kạn, where nothing
+    was found, has no row), 785 ties found, 755 already recorded, the other 30 added from the pages the check found.
+    The recapture figures are Chapman's (1081 + 1) * (783 + 1) / (753 + 1) - 1 = 1124.05, worked by hand."""
     from vnsister.coverage import completeness, recapture
 
     rows = ds.coverage_checks[ds.coverage_checks["check_name"] == "blind-2026-12"]
-    assert rows["searched_province_id"].nunique() == 47
-    added = {"T1101", "T1102", "T1103", "T1104", *(f"T{n}" for n in range(1105, 1121))}
+    assert rows["searched_province_id"].nunique() == 62
+    added = {"T1101", "T1102", "T1103", "T1104", *(f"T{n}" for n in range(1105, 1131))}
     assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == added
     overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12", "all")]
-    assert (overall["found"], overall["already_recorded"]) == (576, 556)
+    assert (overall["found"], overall["already_recorded"]) == (785, 755)
     estimate = recapture(ds).set_index("check").loc["blind-2026-12"]
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [781, 574, 554, 809]
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1081, 783, 753, 1124]
 
 
 def test_readme_coverage_table_is_current(ds):
