@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from vnsister.checks import choice
 from vnsister.findings import compare
 from vnsister.load import Dataset
 
@@ -133,8 +134,6 @@ def completeness(ds: Dataset, by: str = "partner_group") -> pd.DataFrame:
     ...
     ValueError: by='country' is not allowed; choose one of: 'partner_group', 'province'
     """
-    from vnsister.checks import choice
-
     choice("by", by, ("partner_group", "province"))
     checks = ds.coverage_checks
     ties_found = checks.drop_duplicates(["check_name", "tie_id"])
