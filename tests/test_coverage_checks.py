@@ -49,6 +49,15 @@ def test_recapture_counts_the_two_searches_of_the_provinces_searched(tiny):
     assert row[["estimate", "ci_low", "ci_high"]].tolist() == [3, 3, 3]  # (3 x 4) / 3 - 1, no variance left
 
 
+def test_recapture_counts_the_ties_of_the_province_that_succeeded_the_one_searched(tiny):
+    """Only Epsilon searched: Delta, into which Epsilon merged, holds T0001, which a search of Epsilon could find
+    (the validator admits it), so it is in the dataset's sample though the check did not find it."""
+    replace_in(tiny, "coverage_checks", "K0001,tiny-check,vn-delta,T0001,already_recorded,https://example.org/a,\n", "")
+    row = recapture(vnsister.load(tiny)).iloc[0]
+    # in_dataset T0001, T0002 (T0003 was added); found T0002, T0003; in both T0002
+    assert row[["provinces", "in_dataset", "found", "in_both"]].tolist() == [1, 2, 2, 1]
+
+
 def test_chapman_estimate_and_interval_match_a_hand_computation():
     # 60 and 55 caught, 20 in both: 61 x 56 / 21 - 1 = 161.7; variance 61 x 56 x 40 x 35 / (21² x 22) = 492.9
     assert _chapman(60, 55, 20) == {"in_dataset": 60, "found": 55, "in_both": 20, "estimate": 162,

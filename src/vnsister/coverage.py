@@ -7,7 +7,7 @@ import pandas as pd
 
 from vnsister.checks import choice
 from vnsister.findings import compare
-from vnsister.load import Dataset
+from vnsister.load import Dataset, merged_province_ends
 
 # The published totals the data hunt measures itself against (issue "Coverage").
 COVERAGE_FINDINGS = ("KR-VN-2024", "HCMC-TOTAL-2025-10", "DN-TOTAL-2024", "BD-TOTAL-2022", "HCMC-KR-2023-12",
@@ -171,7 +171,10 @@ def recapture(ds: Dataset) -> pd.DataFrame:
 
     The two samples are the dataset's ties less those the check added (``in_dataset``; a tie added later by
     another search counts here too) and the ties the check found (``found``), both limited to ties whose
-    Vietnamese party lies in a province searched, as the province was before 2025; ``in_both`` are in both. The estimate
+    Vietnamese party lies in a province searched or in one joined to it by a succession, the rule that admits a tie
+    to the check (:func:`vnsister.load.merged_province_ends`: a search of Thừa Thiên Huế finds the partners of the
+    city of Huế that succeeded it, a search of Bà Rịa–Vũng Tàu those of the Vũng Tàu–Côn Đảo zone before it);
+    ``in_both`` are in both. The estimate
     assumes the two searches independent, but both read the same stored pages and miss the same untraced ties, so
     it estimates what those pages document and errs low. A province searched without any find has no row in
     ``coverage_checks`` and is not counted. The interval's low end is never below the ties seen by either search.
@@ -185,11 +188,12 @@ def recapture(ds: Dataset) -> pd.DataFrame:
     >>> bool(row["in_both"] <= min(row["in_dataset"], row["found"]) <= row["estimate"] <= row["ci_high"])
     True
     """
-    province_of = ds.partnerships.set_index("tie_id")["vn_place_id"].map(ds.first_level_units())
+    merged = merged_province_ends(ds.places)
+    province_of = ds.partnerships.set_index("tie_id")["vn_place_id"].map(merged)
     rows = []
     for check, rows_of_check in ds.coverage_checks.groupby("check_name", sort=True):
         provinces = set(rows_of_check["searched_province_id"])
-        in_provinces = set(province_of.index[province_of.isin(provinces)])
+        in_provinces = set(province_of.index[province_of.isin({merged[p] for p in provinces})])
         added = set(rows_of_check.loc[rows_of_check["found_as"] == "added", "tie_id"])
         held = in_provinces - added
         found = set(rows_of_check["tie_id"]) & in_provinces

@@ -210,6 +210,23 @@ def successor_ends(places: pd.DataFrame) -> dict[str, str]:
     return _chain_ends(by_id["successor_id"].dropna().astype(str).to_dict())
 
 
+def merged_province_ends(places: pd.DataFrame) -> dict[str, str]:
+    """Place id -> the first-level unit that holds its province on the post-2025 map (:func:`province_ends`, then
+    :func:`successor_ends`), for every place. Two places lie in one province, or in provinces joined by a merger or
+    succession (the 2025 mergers, Huế's becoming a city, Vũng Tàu–Côn Đảo's joining Bà Rịa–Vũng Tàu), when they map
+    to the same id: the rule by which a search of a province finds its partners (coverage checks).
+
+    Examples
+    --------
+    >>> merged = merged_province_ends(load().places)
+    >>> merged["vn-thua-thien-hue-hue"] == merged["vn-hue"] == "vn-hue", merged["vn-thai-binh"]
+    (True, 'vn-hung-yen')
+    """
+    parent, heir = province_ends(places), successor_ends(places)
+    units = {place: parent.get(place, place) for place in places["place_id"].drop_duplicates()}
+    return {place: heir.get(unit, unit) for place, unit in units.items()}
+
+
 @dataclass
 class Dataset:
     """The tables of the data package as typed DataFrames, and the release version.

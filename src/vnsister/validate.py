@@ -16,7 +16,7 @@ from vnsister.codes import country_problem, language_problem, place_id_problem, 
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.duplicates import canonical_places, check_duplicates, normalise_url
 from vnsister.hygiene import text_problems
-from vnsister.load import ERROR_COLUMNS, check_descriptor, error, province_ends, read_tables, successor_ends
+from vnsister.load import ERROR_COLUMNS, check_descriptor, error, merged_province_ends, read_tables, successor_ends
 from vnsister.names import agency_key, tie_keys
 from vnsister.release import check_integrity
 
@@ -481,14 +481,15 @@ def check_merger_resignings(events: pd.DataFrame, ties: pd.DataFrame, places: pd
 
 def check_coverage_checks(frames: dict[str, pd.DataFrame]) -> Errors:
     """Each coverage-check row names a Vietnamese province, a tie whose Vietnamese party lies in it or in a province
-    merged with it in 2025 (a search of the province finds the merged province's partners), the same verdict for
+    joined to it by a merger or succession (a search of the province finds the merged province's partners;
+    :func:`vnsister.load.merged_province_ends`), the same verdict for
     a tie listed twice in one check, and, for a tie the check added, the page it was found on among its sources."""
     rows = frames["coverage_checks"]
     if rows.empty:
         return []
     places = _by_key(frames["places"], "place_id")
     first_level = places[places["country"].eq("VN") & places["admin_level"].eq(1)].index
-    parent, heir = province_ends(frames["places"]), successor_ends(frames["places"])
+    merged = merged_province_ends(frames["places"])
     vn_place = _by_key(frames["partnerships"], "tie_id")["vn_place_id"]
     errors: Errors = []
     for row, province, tie_id in rows[["searched_province_id", "tie_id"]].itertuples():
@@ -499,8 +500,7 @@ def check_coverage_checks(frames: dict[str, pd.DataFrame]) -> Errors:
             continue
         if tie_id not in vn_place.index:
             continue
-        unit = parent.get(vn_place[tie_id], vn_place[tie_id])
-        if heir.get(unit, unit) != heir.get(province, province):
+        if merged.get(vn_place[tie_id]) != merged[province]:
             errors.append(error("coverage_checks", int(row), "tie_id", tie_id,
                                 f"the tie's Vietnamese party ({vn_place[tie_id]}) is not in {province}, the province "
                                 "searched, nor in a province merged with it in 2025"))
