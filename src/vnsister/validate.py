@@ -503,7 +503,7 @@ def check_coverage_checks(frames: dict[str, pd.DataFrame]) -> Errors:
         if merged.get(vn_place[tie_id]) != merged[province]:
             errors.append(error("coverage_checks", int(row), "tie_id", tie_id,
                                 f"the tie's Vietnamese party ({vn_place[tie_id]}) is not in {province}, the province "
-                                "searched, nor in a province merged with it in 2025"))
+                                "searched, nor in a province joined to it by a merger or succession"))
     errors += _check_added_ties_cite_their_page(rows, frames)
     verdicts = rows.groupby(["check_name", "tie_id"], observed=True)["found_as"].nunique()
     for check, tie_id in verdicts[verdicts > 1].index:
