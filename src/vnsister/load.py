@@ -198,9 +198,11 @@ def _chain_ends(pointer: dict[str, str]) -> dict[str, str]:
 
 def province_ends(places: pd.DataFrame) -> dict[str, str]:
     """Place id -> the first-level unit it lies in (its ``parent_id`` chain walked up to ``admin_level`` 1), for
-    every place below that level; the one walk that the dataset and the validator share."""
+    every place (a first-level place, or one without a parent, maps to itself); the one walk that the dataset and
+    the validator share."""
     by_id = places.drop_duplicates("place_id").set_index("place_id")
-    return _chain_ends(by_id["parent_id"].where(by_id["admin_level"] > 1).dropna().astype(str).to_dict())
+    ends = _chain_ends(by_id["parent_id"].where(by_id["admin_level"] > 1).dropna().astype(str).to_dict())
+    return {place: ends.get(place, place) for place in by_id.index}
 
 
 def successor_ends(places: pd.DataFrame) -> dict[str, str]:
@@ -222,9 +224,8 @@ def merged_province_ends(places: pd.DataFrame) -> dict[str, str]:
     >>> merged["vn-thua-thien-hue-hue"] == merged["vn-hue"] == "vn-hue", merged["vn-thai-binh"]
     (True, 'vn-hung-yen')
     """
-    parent, heir = province_ends(places), successor_ends(places)
-    units = {place: parent.get(place, place) for place in places["place_id"].drop_duplicates()}
-    return {place: heir.get(unit, unit) for place, unit in units.items()}
+    heir = successor_ends(places)
+    return {place: heir.get(unit, unit) for place, unit in province_ends(places).items()}
 
 
 @dataclass
@@ -276,9 +277,7 @@ class Dataset:
         >>> units["vn-quang-ninh-mong-cai-tran-phu"], units["vn-quang-ninh"]
         ('vn-quang-ninh', 'vn-quang-ninh')
         """
-        ends = province_ends(self.places)
-        ids = self.places["place_id"].drop_duplicates()
-        return pd.Series({place: ends.get(place, place) for place in ids}, name="first_level_unit", dtype=object)
+        return pd.Series(province_ends(self.places), name="first_level_unit", dtype=object)
 
     def successors(self) -> dict[str, str]:
         """Place id -> the place that holds it on the post-2025 map (the end of its successor chain).
