@@ -49,6 +49,18 @@ def test_timeline_bounds(undated):
     assert t.loc["T0001", "last_attested"] == pd.Timestamp("2023-10-01")
 
 
+def test_a_source_the_row_does_not_follow_attests_nothing(undated):
+    # S0001 (2023-10) cited against T0005, e.g. a page that only wishes the tie were set up
+    evidence = undated / "dataset" / "evidence.csv"
+    evidence.write_text(evidence.read_text(encoding="utf-8") + "V0008,S0001,T0005,,conflicts,A wish only.\n",
+                        encoding="utf-8")
+    t = tie_timeline(load(undated)).set_index("tie_id")
+    assert pd.isna(t.loc["T0005", "attested_by"]) and pd.isna(t.loc["T0005", "last_attested"])
+    assert t.loc["T0005", "basis"] == "none"
+    assert t.loc["T0004", "attested_by"] == pd.Timestamp("2023-10-31")  # its supporting page still dates it
+    assert ties_on(load(undated), "2024", undated="attested")["tie_id"].tolist().count("T0005") == 0
+
+
 def test_stepped_by_counts_dated_steps_but_not_letters_of_intent(undated):
     events = undated / "dataset" / "events.csv"
     events.write_text(events.read_text(encoding="utf-8") + "E0003,T0004,letter_of_intent,2020,,,Thư ý định,,\n",

@@ -7,7 +7,9 @@ same rule. A tie's start is bounded as follows:
   ("2013" spans 2013-01-01 to 2013-12-31); empty when the tie is undated.
 * ``attested_by``: the earliest day by which dated evidence shows the tie existing: the last day of its
   earliest dated event (letters of intent excepted: they precede a tie) or of the publication date of the
-  earliest dated source cited for it. For an undated tie this is the only bound on its start.
+  earliest dated source cited for it in support (a source the row does not follow, ``stance = conflicts``, may
+  predate the tie or name another party, so it attests nothing). For an undated tie this is the only bound on
+  its start.
 * ``stepped_by``: the same bound from its dated events alone (a memorandum, renewal or visit a page dates),
   empty when only dated pages mention the tie.
 * ``began_by = min(start_latest, attested_by)``: by this day the tie certainly existed.
@@ -50,6 +52,8 @@ UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
 _RULES: tuple[str, ...] = (*UNDATED, "certain", "possible")
 # A letter of intent comes before a tie: it is not evidence that the tie existed.
 NOT_EVIDENCE_OF_TIE = ("letter_of_intent",)
+# Only sources the row follows date it: a conflicting page may be a wish before the tie, or name another party.
+ATTESTING_STANCE = "supports"
 # Sister-city ties are long-lived and often reported only at five- or ten-year anniversaries.
 STATUS_WINDOW_YEARS = 10
 
@@ -99,6 +103,7 @@ def _first_and_last(steps: pd.DataFrame, sources: pd.DataFrame, evidence: pd.Dat
     published = partial_date_bounds(sources["published"])
     source_days = pd.DataFrame({"source_id": sources["source_id"], "first": published["latest"],
                                 "last": published["earliest"]})
+    evidence = evidence[evidence["stance"].astype("string") == ATTESTING_STANCE]
     evidence = evidence[["tie_id", "source_id"]].merge(source_days, on="source_id")[["tie_id", "first", "last"]]
     days = pd.concat([steps, evidence], ignore_index=True).dropna(subset=["first"])
     grouped = days.groupby("tie_id")
