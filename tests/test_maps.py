@@ -43,6 +43,10 @@ def test_every_point_lies_in_its_country(ds):
     ("kr-daejeon", 36.35, 127.38),      # Daejeon city hall area
     ("vn-binh-duong", 11.1, 106.65),    # Bình Dương
     ("la-champasak", 15.12, 105.80),    # Pakse, the most populous place of Champasak
+    # first-level cities sit at the city, not at the largest town of the province of the same name
+    ("bg-sofia", 42.70, 23.32),         # Sofia, not Samokov in Sofia Province
+    ("by-minsk", 53.90, 27.56),         # Minsk, not Barysaw in Minsk Oblast
+    ("ar-buenos-aires", -34.61, -58.38),  # Buenos Aires, not Mar del Plata in Buenos Aires Province
 ])
 def test_known_points(ds, place, lat, lon):
     row = ds.coordinates.set_index("place_id").loc[place]
