@@ -61,6 +61,18 @@ def test_a_source_the_row_does_not_follow_attests_nothing(undated):
     assert ties_on(load(undated), "2024", undated="attested")["tie_id"].tolist().count("T0005") == 0
 
 
+def test_a_proposal_and_the_pages_cited_only_for_it_do_not_date_a_tie(undated):
+    # T0005 gains a dated proposal, cited from S0001 (2023-10) for that step alone: the tie stays without a bound
+    for table, extra in (("events", "E0003,T0005,proposed,2022-05,,,Đề xuất kết nghĩa,,\n"),
+                         ("evidence", "V0008,S0001,T0005,E0003,supports,Proposal of May 2022.\n")):
+        path = undated / "dataset" / f"{table}.csv"
+        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    t = tie_timeline(load(undated)).set_index("tie_id")
+    assert pd.isna(t.loc["T0005", "attested_by"]) and pd.isna(t.loc["T0005", "stepped_by"])
+    assert t.loc["T0005", "basis"] == "none"
+    assert vnsister.validate(undated).ok  # a proposal may precede a tie
+
+
 def test_stepped_by_counts_dated_steps_but_not_letters_of_intent(undated):
     events = undated / "dataset" / "events.csv"
     events.write_text(events.read_text(encoding="utf-8") + "E0003,T0004,letter_of_intent,2020,,,Thư ý định,,\n",

@@ -35,7 +35,7 @@ def tie_purposes(ds: Dataset) -> pd.DataFrame:
     return tags[["tie_id", "purpose"]].drop_duplicates().sort_values(["tie_id", "purpose"]).reset_index(drop=True)
 
 
-# Events that are agreements (a lapse is not): purposes are credited to the date of the agreement that set them.
+# Events that are agreements (a lapse or a proposal is not): purposes are credited to the date of the agreement that set them.
 AGREEMENTS = ("letter_of_intent", "mou_signed", "established", "upgraded", "renewed", "resigned_after_merger", "other")
 
 

@@ -6,10 +6,11 @@ same rule. A tie's start is bounded as follows:
 * ``start_earliest`` / ``start_latest``: the first and last day its ``established`` date can stand for
   ("2013" spans 2013-01-01 to 2013-12-31); empty when the tie is undated.
 * ``attested_by``: the earliest day by which dated evidence shows the tie existing: the last day of its
-  earliest dated event (letters of intent excepted: they precede a tie) or of the publication date of the
-  earliest dated source cited for it in support (a source the row does not follow, ``stance = conflicts``, may
-  predate the tie or name another party, so it attests nothing). For an undated tie this is the only bound on
-  its start.
+  earliest dated event (letters of intent and proposals excepted: they precede a tie) or of the publication date
+  of the earliest dated source cited for it in support (a source the row does not follow, ``stance =
+  conflicts``, may predate the tie or name another party, and a source cited for one step only is dated by that
+  step: by its date if it has one, not at all if the step is a letter of intent or a proposal). For an undated
+  tie this is the only bound on its start.
 * ``stepped_by``: the same bound from its dated events alone (a memorandum, renewal or visit a page dates),
   empty when only dated pages mention the tie.
 * ``began_by = min(start_latest, attested_by)``: by this day the tie certainly existed.
@@ -50,8 +51,9 @@ __all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "evidence_d
 Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
 _RULES: tuple[str, ...] = (*UNDATED, "certain", "possible")
-# A letter of intent comes before a tie: it is not evidence that the tie existed.
-NOT_EVIDENCE_OF_TIE = ("letter_of_intent",)
+# A letter of intent or a proposal (talks, an agreement in principle, an approval to sign, a draft) comes before a
+# tie: it is not evidence that the tie existed.
+NOT_EVIDENCE_OF_TIE = ("letter_of_intent", "proposed")
 # Only sources the row follows date it: a conflicting page may be a wish before the tie, or name another party.
 ATTESTING_STANCE = "supports"
 # Sister-city ties are long-lived and often reported only at five- or ten-year anniversaries.
@@ -72,7 +74,7 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     start = partial_date_bounds(ties["established"])
     end = partial_date_bounds(ties["ended"])
     steps = _event_days(ds.events)
-    first_seen, last_seen = _first_and_last(steps, ds.sources, ds.evidence)
+    first_seen, last_seen = _first_and_last(steps, ds.sources, _attesting(ds.evidence, ds.events))
     attested = ties["tie_id"].map(first_seen)
     first_step = steps.groupby("tie_id")["first"].min()
     began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
@@ -95,7 +97,17 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
 def evidence_days(events: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Per tie id: the last day of its earliest dated evidence (``attested_by``) and the first day of its latest
     (``last_attested``), from the events, sources and evidence tables."""
-    return _first_and_last(_event_days(events), sources, evidence)
+    return _first_and_last(_event_days(events), sources, _attesting(evidence, events))
+
+
+def _attesting(evidence: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The evidence rows whose page's date dates its tie: cited in support, and not for one step only when that
+    step precedes a tie or carries its own date (the step's date then speaks; a page announcing a dated signing
+    before it happened does not)."""
+    kind = events["event_type"].astype("string")
+    step_speaks = events.loc[kind.isin(NOT_EVIDENCE_OF_TIE) | events["date"].notna(), "event_id"]
+    supports = evidence["stance"].astype("string") == ATTESTING_STANCE
+    return evidence[supports & ~evidence["event_id"].isin(step_speaks)]
 
 
 def _first_and_last(steps: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -103,7 +115,6 @@ def _first_and_last(steps: pd.DataFrame, sources: pd.DataFrame, evidence: pd.Dat
     published = partial_date_bounds(sources["published"])
     source_days = pd.DataFrame({"source_id": sources["source_id"], "first": published["latest"],
                                 "last": published["earliest"]})
-    evidence = evidence[evidence["stance"].astype("string") == ATTESTING_STANCE]
     evidence = evidence[["tie_id", "source_id"]].merge(source_days, on="source_id")[["tie_id", "first", "last"]]
     days = pd.concat([steps, evidence], ignore_index=True).dropna(subset=["first"])
     grouped = days.groupby("tie_id")
@@ -111,7 +122,7 @@ def _first_and_last(steps: pd.DataFrame, sources: pd.DataFrame, evidence: pd.Dat
 
 
 def _event_days(events: pd.DataFrame) -> pd.DataFrame:
-    """Per event that attests its tie (letters of intent excepted): the tie id, the last day its date can stand
+    """Per event that attests its tie (letters of intent and proposals excepted): the tie id, the last day its date can stand
     for (``first``: by then the step had happened) and the first (``last``)."""
     events = events[~events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
     days = partial_date_bounds(events["date"])

@@ -19,6 +19,7 @@ from vnsister.hygiene import text_problems
 from vnsister.load import ERROR_COLUMNS, check_descriptor, error, merged_province_ends, read_tables, successor_ends
 from vnsister.names import agency_key, tie_keys
 from vnsister.release import check_integrity
+from vnsister.timeline import NOT_EVIDENCE_OF_TIE
 
 Errors = list[dict[str, object]]
 PARTIAL_DATE_FIELDS = {"partnerships": ["established", "ended"], "events": ["date"], "sources": ["published"]}
@@ -425,7 +426,7 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     tie_by_id = _by_key(ties, "tie_id")
     established = partial_date_bounds(sch.lookup(events["tie_id"], tie_by_id["established"]))["earliest"]
     when = partial_date_bounds(events["date"])["latest"]
-    early = (when < established).fillna(False) & ~kind.isin(["letter_of_intent", "other"])
+    early = (when < established).fillna(False) & ~kind.isin([*NOT_EVIDENCE_OF_TIE, "other"])
     for i in events.index[early]:
         errors.append(error("events", int(i), "date", events.at[i, "date"],
                             f"before the tie's establishment ({tie_by_id.at[events.at[i, 'tie_id'], 'established']})"))
@@ -530,17 +531,17 @@ FORMAL_AGREEMENTS = ("mou_signed", "established", "upgraded", "renewed", "resign
 
 
 def _check_established_not_intent(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
-    """``established`` is the first formal agreement: not a date that only a letter of intent carries."""
+    """``established`` is the first formal agreement: not a date that only a letter of intent or a proposal carries."""
     kind = events["event_type"].astype("string")
     on_day = pd.DataFrame({"tie_id": events["tie_id"].astype(object), "date": events["date"].astype(object),
-                           "intent": kind == "letter_of_intent", "formal": kind.isin(FORMAL_AGREEMENTS)})
+                           "intent": kind.isin(NOT_EVIDENCE_OF_TIE), "formal": kind.isin(FORMAL_AGREEMENTS)})
     on_day = on_day.dropna(subset=["date"]).groupby(["tie_id", "date"])[["intent", "formal"]].any()
     dated = ties[ties["established"].notna()]
     keys = pd.MultiIndex.from_arrays([dated["tie_id"].astype(object), dated["established"].astype(object)])
     found = on_day.reindex(keys, fill_value=False)
     only_intent = found["intent"].to_numpy(dtype=bool) & ~found["formal"].to_numpy(dtype=bool)
     return [error("partnerships", int(i), "established", ties.at[i, "established"],
-                  "only a letter of intent carries this date; established is the first formal "
+                  "only a letter of intent or a proposal carries this date; established is the first formal "
                   "agreement (leave it empty if none is known)") for i in dated.index[only_intent]]
 
 
@@ -564,7 +565,7 @@ def _check_established_is_first_agreement(events: pd.DataFrame, ties: pd.DataFra
 def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors:
     """The latest event that sets a type gives the tie's current type (any such event, if some are undated)."""
     errors: Errors = []
-    typed = events[events["to_type"].notna() & (events["event_type"] != "letter_of_intent")
+    typed = events[events["to_type"].notna() & ~events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)
                    & sch.member(events["tie_id"], tie_by_id.index)].copy()
     typed["_order"] = partial_date_bounds(typed["date"])["earliest"]
     typed["_current"] = sch.lookup(typed["tie_id"], tie_by_id["tie_type"]).astype("string")
