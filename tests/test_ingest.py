@@ -75,9 +75,10 @@ def test_a_record_for_a_recorded_tie_keeps_its_own_notes_out_of_the_tie(tiny):
     assert [(t["established"], t["notes"]) for t in ties] == [("2019-05-02", "")]
 
 
-def test_a_letter_of_intent_alone_gives_no_established_date(tiny):
+@pytest.mark.parametrize("step", ["letter_of_intent", "proposed"])
+def test_a_letter_of_intent_or_a_proposal_alone_gives_no_established_date(tiny, step):
     record = council_record("HĐND tỉnh Delta", "알파시의회", [])
-    record["events"][0]["type"] = "letter_of_intent"
+    record["events"][0]["type"] = step
     run(tiny, record)
     ties = [t for t in rows(tiny, "partnerships") if t["vn_party"] == "council"]
     assert [t["established"] for t in ties] == [""]
