@@ -223,6 +223,14 @@ def test_properties_on_random_datasets(tmp_path_factory, dates, as_of):
         assert P[v][u]["weight"] == w == len(set(G[u]) & set(G[v]))
 
 
+def test_a_tie_counted_before_its_established_date_has_no_negative_age(tmp_path_factory):
+    """The case the property check found: a tie of February 2025 whose only page is of 2024 counts on 2025-01-01
+    (the page shows it by then), and its ages that day are 0, not negative."""
+    ds = load(random_package(tmp_path_factory, ["2025-02"]))
+    ages = tie_ages(ds, as_of="2025-01-01").set_index("tie_id")
+    assert ages.loc["T0001", ["age", "age_min", "age_max", "type_age"]].tolist() == [0.0, 0.0, 0.0, 0.0]
+
+
 def test_igraph_path_agrees_with_networkx(tmp_path, monkeypatch):
     """On a network too large for the projection, both engines give the same table (exact betweenness here)."""
     pytest.importorskip("igraph")
