@@ -51,9 +51,10 @@ def tie_ages(ds: Dataset, as_of: str | None = None, undated: str = "attested") -
     timeline = tie_timeline(ds).set_index("tie_id").loc[ties["tie_id"]].reset_index()
     ended = timeline["end_latest"]
     stop = ended.where(ended.notna() & (ended < day), day)
-    # a dated tie counted before its established date (an earlier dated page or step starts it) is of age 0 then
-    earliest = timeline["start_earliest"].where(~(timeline["start_earliest"] > stop), stop)  # undated stay empty
-    latest = timeline["start_latest"].where(timeline["start_latest"] <= stop, stop)
+    # a dated tie counted before its established date (an earlier dated page or step starts it) is of age 0 then;
+    # undated ties keep empty bounds
+    earliest = timeline["start_earliest"].clip(upper=stop)
+    latest = timeline["start_latest"].clip(upper=stop)
     # an undated tie is at least as old as its earliest dated evidence
     certain_start = latest.where(timeline["dated"], timeline["attested_by"])
     certain_start = certain_start.where(certain_start <= stop, stop)

@@ -122,8 +122,8 @@ def _first_and_last(steps: pd.DataFrame, sources: pd.DataFrame, evidence: pd.Dat
 
 
 def _event_days(events: pd.DataFrame) -> pd.DataFrame:
-    """Per event that attests its tie (letters of intent and proposals excepted): the tie id, the last day its date can stand
-    for (``first``: by then the step had happened) and the first (``last``)."""
+    """Per event that attests its tie (letters of intent and proposals excepted): the tie id, the last day its
+    date can stand for (``first``: by then the step had happened) and the first (``last``)."""
     events = events[~events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
     days = partial_date_bounds(events["date"])
     return pd.DataFrame({"tie_id": events["tie_id"], "first": days["latest"], "last": days["earliest"]})
