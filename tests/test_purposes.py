@@ -1,7 +1,7 @@
 import pytest
 
 from vnsister import load
-from vnsister.purposes import VOCABULARY, purpose_shares, purposes_by_period, tie_purposes
+from vnsister.purposes import AGREEMENTS, VOCABULARY, purpose_shares, purposes_by_period, tie_purposes
 
 
 def test_vocabulary_comes_from_the_schema():
@@ -50,3 +50,17 @@ def test_bad_arguments_are_refused(tiny, kwargs, match):
 def test_bad_period_is_refused(tiny):
     with pytest.raises(ValueError, match="period"):
         purposes_by_period(load(tiny), period=0)
+
+
+def test_agreements_are_every_event_type_but_lapses_and_proposals():
+    assert {"letter_of_intent", "mou_signed", "established", "upgraded", "renewed", "resigned_after_merger",
+            "other"} == set(AGREEMENTS)
+
+
+def test_a_proposal_carries_no_purpose_into_counts(tiny):
+    # a proposed agreement tagged health is not an agreement: no health row appears
+    path = tiny / "dataset" / "events.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "E0003,T0003,proposed,2024-03-01,,,talks,health,\n",
+                    encoding="utf-8")
+    periods = purposes_by_period(load(tiny), partner_country=None)
+    assert "health" not in periods.columns or periods["health"].sum() == 0

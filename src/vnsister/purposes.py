@@ -35,8 +35,10 @@ def tie_purposes(ds: Dataset) -> pd.DataFrame:
     return tags[["tie_id", "purpose"]].drop_duplicates().sort_values(["tie_id", "purpose"]).reset_index(drop=True)
 
 
-# Events that are agreements (a lapse or a proposal is not): purposes are credited to the date of the agreement that set them.
-AGREEMENTS = ("letter_of_intent", "mou_signed", "established", "upgraded", "renewed", "resigned_after_merger", "other")
+# Events that are agreements: every event type of the schema but a lapse and a proposal (derived, so that a type
+# added to the schema is counted unless it is listed here). Purposes are credited to the agreement's own date.
+NOT_AGREEMENTS = ("lapsed", "proposed")
+AGREEMENTS: tuple[str, ...] = tuple(t for t in sch.enum_values("events", "event_type") if t not in NOT_AGREEMENTS)
 
 
 def agreement_purposes(ds: Dataset, partner_country: str | None = "KR") -> pd.DataFrame:
