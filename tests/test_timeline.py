@@ -84,6 +84,35 @@ def test_stepped_by_counts_dated_steps_but_not_letters_of_intent(undated):
     assert t.loc["T0004", "attested_by"] == pd.Timestamp("2023-10-31")  # ... and does not attest it either
 
 
+def test_a_tie_recorded_from_a_letter_alone_is_dated_by_its_letter(undated):
+    # T0005 (undated page only) becomes a letter-of-intent tie: type other, a letter of March 2021
+    ties = undated / "dataset" / "partnerships.csv"
+    ties.write_text(ties.read_text(encoding="utf-8").replace(
+        "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,unknown",
+        "T0005,vn-epsilon,government,,kr-alpha,government,,other,thư ý định,,unknown"), encoding="utf-8")
+    for table, extra in (("events", "E0003,T0005,letter_of_intent,2021-03,,,Thư ý định,,\n"),
+                         ("evidence", "V0008,S0003,T0005,E0003,supports,Letter of intent of March 2021.\n")):
+        path = undated / "dataset" / f"{table}.csv"
+        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    t = tie_timeline(load(undated)).set_index("tie_id")
+    assert t.loc["T0005", "attested_by"] == pd.Timestamp("2021-03-31")
+    assert t.loc["T0005", "stepped_by"] == pd.Timestamp("2021-03-31")
+    assert pd.isna(t.loc["T0005", "start_latest"])  # a letter never gives an established date
+    assert "T0005" in ties_on(load(undated), "2021-04")["tie_id"].tolist()
+    assert "T0005" not in ties_on(load(undated), "2021-02")["tie_id"].tolist()
+    assert vnsister.validate(undated).ok
+
+
+def test_a_letter_does_not_date_a_tie_of_another_type(undated):
+    # the same letter on T0005 typed friendship: the letter precedes the friendship tie
+    for table, extra in (("events", "E0003,T0005,letter_of_intent,2021-03,,,Thư ý định,,\n"),
+                         ("evidence", "V0008,S0003,T0005,E0003,supports,Letter of intent of March 2021.\n")):
+        path = undated / "dataset" / f"{table}.csv"
+        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    t = tie_timeline(load(undated)).set_index("tie_id")
+    assert pd.isna(t.loc["T0005", "attested_by"]) and t.loc["T0005", "basis"] == "none"
+
+
 @pytest.mark.parametrize(("as_of", "undated_rule", "expected"), [
     ("1950-01-01", "attested", []),                       # nothing is evidenced before 1950
     ("1950-01-01", "exclude", []),

@@ -6,10 +6,11 @@ same rule. A tie's start is bounded as follows:
 * ``start_earliest`` / ``start_latest``: the first and last day its ``established`` date can stand for
   ("2013" spans 2013-01-01 to 2013-12-31); empty when the tie is undated.
 * ``attested_by``: the earliest day by which dated evidence shows the tie existing: the last day of its
-  earliest dated event (letters of intent and proposals excepted: they precede a tie) or of the publication date
+  earliest dated event (letters of intent and proposals excepted: they precede a tie, except that a tie recorded
+  from a letter of intent alone, type ``other``, is dated by its letter) or of the publication date
   of the earliest dated source cited for it in support (a source the row does not follow, ``stance =
   conflicts``, may predate the tie or name another party, and a source cited for one step only is dated by that
-  step: by its date if it has one, not at all if the step is a letter of intent or a proposal). For an undated
+  step: by its date if it has one, not at all if the step precedes the tie). For an undated
   tie this is the only bound on its start.
 * ``stepped_by``: the same bound from its dated events alone (a memorandum, renewal or visit a page dates),
   empty when only dated pages mention the tie.
@@ -52,8 +53,11 @@ Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
 _RULES: tuple[str, ...] = (*UNDATED, "certain", "possible")
 # A letter of intent or a proposal (talks, an agreement in principle, an approval to sign, a draft) comes before a
-# tie: it is not evidence that the tie existed.
+# tie: it is not evidence that the tie existed ...
 NOT_EVIDENCE_OF_TIE = ("letter_of_intent", "proposed")
+# ... except a letter of a tie recorded from the letter alone (type ``other``, codebook §3): that relation is the
+# letter's, so the letter dates it (as evidence, never as ``established``).
+LETTER_TIE_TYPE = "other"
 # Only sources the row follows date it: a conflicting page may be a wish before the tie, or name another party.
 ATTESTING_STANCE = "supports"
 # Sister-city ties are long-lived and often reported only at five- or ten-year anniversaries.
@@ -73,8 +77,8 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     ties = ds.partnerships
     start = partial_date_bounds(ties["established"])
     end = partial_date_bounds(ties["ended"])
-    steps = _event_days(ds.events)
-    first_seen, last_seen = _first_and_last(steps, ds.sources, _attesting(ds.evidence, ds.events))
+    steps = _event_days(ds.events, ties)
+    first_seen, last_seen = _first_and_last(steps, ds.sources, _attesting(ds.evidence, ds.events, ties))
     attested = ties["tie_id"].map(first_seen)
     first_step = steps.groupby("tie_id")["first"].min()
     began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
@@ -94,18 +98,27 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     return table
 
 
-def evidence_days(events: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+def evidence_days(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame,
+                  evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Per tie id: the last day of its earliest dated evidence (``attested_by``) and the first day of its latest
-    (``last_attested``), from the events, sources and evidence tables."""
-    return _first_and_last(_event_days(events), sources, _attesting(evidence, events))
+    (``last_attested``), from the partnerships, events, sources and evidence tables."""
+    return _first_and_last(_event_days(events, ties), sources, _attesting(evidence, events, ties))
 
 
-def _attesting(evidence: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+def _precedes_tie(events: pd.DataFrame, ties: pd.DataFrame) -> pd.Series:
+    """Which events come before their tie and so do not date it: proposals, and letters of intent except those
+    of ties recorded from a letter alone."""
+    kind = events["event_type"].astype("string")
+    letter_ties = ties.loc[ties["tie_type"].astype("string") == LETTER_TIE_TYPE, "tie_id"]
+    own_letter = (kind == "letter_of_intent") & member(events["tie_id"], letter_ties)
+    return kind.isin(NOT_EVIDENCE_OF_TIE) & ~own_letter
+
+
+def _attesting(evidence: pd.DataFrame, events: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
     """The evidence rows whose page's date dates its tie: cited in support, and not for one step only when that
     step precedes a tie or carries its own date (the step's date then speaks; a page announcing a dated signing
     before it happened does not)."""
-    kind = events["event_type"].astype("string")
-    step_speaks = events.loc[kind.isin(NOT_EVIDENCE_OF_TIE) | events["date"].notna(), "event_id"]
+    step_speaks = events.loc[_precedes_tie(events, ties) | events["date"].notna(), "event_id"]
     supports = evidence["stance"].astype("string") == ATTESTING_STANCE
     return evidence[supports & ~evidence["event_id"].isin(step_speaks)]
 
@@ -121,10 +134,10 @@ def _first_and_last(steps: pd.DataFrame, sources: pd.DataFrame, evidence: pd.Dat
     return grouped["first"].min(), grouped["last"].max()
 
 
-def _event_days(events: pd.DataFrame) -> pd.DataFrame:
-    """Per event that attests its tie (letters of intent and proposals excepted): the tie id, the last day its
-    date can stand for (``first``: by then the step had happened) and the first (``last``)."""
-    events = events[~events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)]
+def _event_days(events: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
+    """Per event that attests its tie (not one that precedes it): the tie id, the last day its date can stand
+    for (``first``: by then the step had happened) and the first (``last``)."""
+    events = events[~_precedes_tie(events, ties)]
     days = partial_date_bounds(events["date"])
     return pd.DataFrame({"tie_id": events["tie_id"], "first": days["latest"], "last": days["earliest"]})
 

@@ -595,7 +595,7 @@ def check_status(frames: dict[str, pd.DataFrame], released: str) -> Errors:
         return [error("datapackage", None, "created", "", "the release date (created) is missing; the status "
                       "rule needs it")]
     cutoff = status_cutoff(released)
-    _, last_seen = evidence_days(frames["events"], frames["sources"], frames["evidence"])
+    _, last_seen = evidence_days(ties, frames["events"], frames["sources"], frames["evidence"])
     last = sch.lookup(ties["tie_id"], last_seen)
     status = ties["status"].astype("string")
     errors: Errors = []
