@@ -355,6 +355,20 @@ def test_audit_records_name_real_ties_with_known_verdicts(ds):
     assert undated.loc[~undated["tie_id"].isin(sampled["tie_id"]), "tie_id"].tolist() == []
 
 
+def test_bounding_pages_audit_names_real_rows_and_its_date_findings_hold(ds):
+    # the audit of the pages that alone bound a tie's start (0.28.0): known verdicts, real or retired ids, and a
+    # page found to print no publication date ships undated
+    audit = read_audits("bounding_pages_*.csv")
+    retired = set(ds.retired_ids["id"])
+    assert len(audit) > 200 and not audit.duplicated(["tie_id", "source_id", "release"]).any()
+    assert set(audit["verdict"]) <= {"ok", "date", "relation", "parties", "not_found"}
+    assert (audit["tie_id"].isin(ds.partnerships["tie_id"]) | audit["tie_id"].isin(retired)).all()
+    assert (audit["source_id"].isin(ds.sources["source_id"]) | audit["source_id"].isin(retired)).all()
+    assert audit["outcome"].notna().all()
+    published = ds.sources.set_index("source_id")["published"]
+    assert audit.loc[audit["verdict"] == "date", "source_id"].map(published).isna().all()
+
+
 def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
     # a date an audit found printed on a page is the date the source carries; every other source listed is still
     # undated; and every undated source has been looked up against its stored copy in one of the audits
