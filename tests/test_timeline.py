@@ -21,13 +21,18 @@ UNDATED_TIES = ("T0004,vn-delta,government,,kr-alpha-beta-gu,government,,coopera
                 "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,unknown,,,\n")
 
 
+def append_rows(root, table: str, rows: str) -> None:
+    """Append CSV ``rows`` to ``dataset/<table>.csv`` of the package at ``root``."""
+    path = root / "dataset" / f"{table}.csv"
+    path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
+
+
 @pytest.fixture
 def undated(tiny):
     for table, extra in (("partnerships", UNDATED_TIES),
                          ("sources", "S0003,https://example.org/c,Article C,Paper C,,,vi,\n"),
                          ("evidence", "V0006,S0001,T0004,,supports,Cooperation named.\nV0007,S0003,T0005,,supports,Named.\n")):
-        path = tiny / "dataset" / f"{table}.csv"
-        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        append_rows(tiny, table, extra)
     return tiny
 
 
@@ -65,8 +70,7 @@ def test_a_proposal_and_the_pages_cited_only_for_it_do_not_date_a_tie(undated):
     # T0005 gains a dated proposal, cited from S0001 (2023-10) for that step alone: the tie stays without a bound
     for table, extra in (("events", "E0003,T0005,proposed,2022-05,,,Đề xuất kết nghĩa,,\n"),
                          ("evidence", "V0008,S0001,T0005,E0003,supports,Proposal of May 2022.\n")):
-        path = undated / "dataset" / f"{table}.csv"
-        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        append_rows(undated, table, extra)
     t = tie_timeline(load(undated)).set_index("tie_id")
     assert pd.isna(t.loc["T0005", "attested_by"]) and pd.isna(t.loc["T0005", "stepped_by"])
     assert t.loc["T0005", "basis"] == "none"
@@ -92,8 +96,7 @@ def test_a_tie_recorded_from_a_letter_alone_is_dated_by_its_letter(undated):
         "T0005,vn-epsilon,government,,kr-alpha,government,,other,thư ý định,,unknown"), encoding="utf-8")
     for table, extra in (("events", "E0003,T0005,letter_of_intent,2021-03,,,Thư ý định,,\n"),
                          ("evidence", "V0008,S0003,T0005,E0003,supports,Letter of intent of March 2021.\n")):
-        path = undated / "dataset" / f"{table}.csv"
-        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        append_rows(undated, table, extra)
     t = tie_timeline(load(undated)).set_index("tie_id")
     assert t.loc["T0005", "attested_by"] == pd.Timestamp("2021-03-31")
     assert t.loc["T0005", "stepped_by"] == pd.Timestamp("2021-03-31")
@@ -107,8 +110,7 @@ def test_a_letter_does_not_date_a_tie_of_another_type(undated):
     # the same letter on T0005 typed friendship: the letter precedes the friendship tie
     for table, extra in (("events", "E0003,T0005,letter_of_intent,2021-03,,,Thư ý định,,\n"),
                          ("evidence", "V0008,S0003,T0005,E0003,supports,Letter of intent of March 2021.\n")):
-        path = undated / "dataset" / f"{table}.csv"
-        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        append_rows(undated, table, extra)
     t = tie_timeline(load(undated)).set_index("tie_id")
     assert pd.isna(t.loc["T0005", "attested_by"]) and t.loc["T0005", "basis"] == "none"
 
@@ -292,8 +294,7 @@ def test_date_basis_partitions_the_ties(undated):
                                     "E0004,T0005,letter_of_intent,2018,,,LOI,,\n"),
                          ("evidence", "V0008,S0003,T0006,E0003,supports,MoU of May 2019.\n"
                                       "V0009,S0003,T0005,E0004,supports,Letter of intent of 2018.\n")):
-        path = undated / "dataset" / f"{table}.csv"
-        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        append_rows(undated, table, extra)
     from vnsister.report import date_basis_counts
 
     table = date_basis_counts(load(undated)).set_index("basis")
