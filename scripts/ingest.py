@@ -27,12 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from vnsister.dates import parse_partial_date  # noqa: E402  (the partial-date rule)
 from vnsister.duplicates import normalise_url  # noqa: E402  (the validator's notion of "same page")
+from vnsister.event_types import BEFORE_TIE, FORMAL_AGREEMENTS  # noqa: E402  (steps that precede a tie; signings)
 from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's notion of "same tie")
 from vnsister.purposes import VOCABULARY as PURPOSES  # noqa: E402  (the events schema's purpose tags)
 from vnsister.schema import enum_values  # noqa: E402  (vocabularies, from schemas/*.json)
 from vnsister.sourcedates import date_from_url  # noqa: E402  (dates an address states)
-from vnsister.timeline import NOT_EVIDENCE_OF_TIE  # noqa: E402  (steps that precede a tie)
-from vnsister.validate import FORMAL_AGREEMENTS  # noqa: E402  (and of a formal agreement)
 
 TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
           "evidence": "evidence_id"}
@@ -151,7 +150,7 @@ def first_agreement_date(established: str, events: list[dict]) -> str:
     or a proposal carries yields to the earliest dated formal agreement, or to "" when there is none."""
     dated = [(clean(e.get("date")), e.get("type")) for e in events if clean(e.get("date"))]
     on_day = {kind for date, kind in dated if date == established}
-    if established and on_day & set(NOT_EVIDENCE_OF_TIE) and not on_day & set(FORMAL_AGREEMENTS):
+    if established and on_day & set(BEFORE_TIE) and not on_day & set(FORMAL_AGREEMENTS):
         agreements = sorted(date for date, kind in dated if kind in FORMAL_AGREEMENTS)
         return agreements[0] if agreements else ""
     return established

@@ -1,7 +1,8 @@
 import pytest
 
 from vnsister import load
-from vnsister.purposes import AGREEMENTS, VOCABULARY, purpose_shares, purposes_by_period, tie_purposes
+from vnsister.event_types import AGREEMENTS
+from vnsister.purposes import VOCABULARY, purpose_shares, purposes_by_period, tie_purposes
 
 
 def test_vocabulary_comes_from_the_schema():

@@ -14,7 +14,7 @@ import pytest
 
 import vnsister
 from vnsister.dates import partial_date_bounds
-from vnsister.validate import FORMAL_AGREEMENTS
+from vnsister.event_types import FORMAL_AGREEMENTS, LETTER_OF_INTENT
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -388,7 +388,7 @@ def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
 def test_ties_typed_from_a_description_alone_are_about_a_quarter(ds):
     # codebook §3: a tie with no agreement among its events is typed from the pages' words for the relation, and
     # "about a quarter" of the ties are; if curation moves the share far from that, the codebook must say so
-    agreements = {*FORMAL_AGREEMENTS, "letter_of_intent"}
+    agreements = {*FORMAL_AGREEMENTS, LETTER_OF_INTENT}
     with_document = set(ds.events.loc[ds.events["event_type"].isin(agreements), "tie_id"])
     share = float((~ds.partnerships["tie_id"].isin(with_document)).mean())
     assert 0.2 <= share <= 0.3, share

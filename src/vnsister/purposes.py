@@ -7,6 +7,7 @@ import pandas as pd
 from vnsister import checks
 from vnsister import schema as sch
 from vnsister.dates import partial_date_bounds
+from vnsister.event_types import AGREEMENTS
 from vnsister.load import Dataset
 
 __all__ = ["VOCABULARY", "agreement_purposes", "purpose_shares", "purposes_by_period", "tie_purposes"]
@@ -34,11 +35,6 @@ def tie_purposes(ds: Dataset) -> pd.DataFrame:
     tags = tags.assign(purpose=tags["purposes"].str.split(";")).explode("purpose")
     return tags[["tie_id", "purpose"]].drop_duplicates().sort_values(["tie_id", "purpose"]).reset_index(drop=True)
 
-
-# Events that are agreements: every event type of the schema but a lapse and a proposal (derived, so that a type
-# added to the schema is counted unless it is listed here). Purposes are credited to the agreement's own date.
-NOT_AGREEMENTS = ("lapsed", "proposed")
-AGREEMENTS: tuple[str, ...] = tuple(t for t in sch.enum_values("events", "event_type") if t not in NOT_AGREEMENTS)
 
 
 def agreement_purposes(ds: Dataset, partner_country: str | None = "KR") -> pd.DataFrame:

@@ -43,6 +43,7 @@ import pandas as pd
 
 from vnsister.checks import as_of_day, choice
 from vnsister.dates import partial_date_bounds
+from vnsister.event_types import BEFORE_TIE, LETTER_OF_INTENT
 from vnsister.load import Dataset
 from vnsister.schema import member
 
@@ -52,11 +53,9 @@ __all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "evidence_d
 Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
 _RULES: tuple[str, ...] = (*UNDATED, "certain", "possible")
-# A letter of intent or a proposal (talks, an agreement in principle, an approval to sign, a draft) comes before a
-# tie: it is not evidence that the tie existed ...
-NOT_EVIDENCE_OF_TIE = ("letter_of_intent", "proposed")
-# ... except a letter of a tie recorded from the letter alone (type ``other``, codebook §3): that relation is the
-# letter's, so the letter dates it (as evidence, never as ``established``).
+# Steps before a tie (``event_types.BEFORE_TIE``) do not date it, except the letter of intent of a tie recorded from
+# the letter alone (type ``other``, codebook §2): that relation is the letter's, so the letter dates it (as
+# evidence, never as ``established``).
 LETTER_TIE_TYPE = "other"
 # Only sources the row follows date it: a conflicting page may be a wish before the tie, or name another party.
 ATTESTING_STANCE = "supports"
@@ -77,8 +76,7 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     ties = ds.partnerships
     start = partial_date_bounds(ties["established"])
     end = partial_date_bounds(ties["ended"])
-    steps = _event_days(ds.events, ties)
-    first_seen, last_seen = _first_and_last(steps, ds.sources, _attesting(ds.evidence, ds.events, ties))
+    steps, first_seen, last_seen = _dated_evidence(ties, ds.events, ds.sources, ds.evidence)
     attested = ties["tie_id"].map(first_seen)
     first_step = steps.groupby("tie_id")["first"].min()
     began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
@@ -102,7 +100,17 @@ def evidence_days(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFram
                   evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Per tie id: the last day of its earliest dated evidence (``attested_by``) and the first day of its latest
     (``last_attested``), from the partnerships, events, sources and evidence tables."""
-    return _first_and_last(_event_days(events, ties), sources, _attesting(evidence, events, ties))
+    _, first_seen, last_seen = _dated_evidence(ties, events, sources, evidence)
+    return first_seen, last_seen
+
+
+def _dated_evidence(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame,
+                    evidence: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """The days of the events that attest their ties (:func:`_event_days`), then :func:`evidence_days`."""
+    precedes = _precedes_tie(events, ties)
+    steps = _event_days(events[~precedes])
+    first_seen, last_seen = _first_and_last(steps, sources, _attesting(evidence, events, precedes))
+    return steps, first_seen, last_seen
 
 
 def _precedes_tie(events: pd.DataFrame, ties: pd.DataFrame) -> pd.Series:
@@ -110,15 +118,15 @@ def _precedes_tie(events: pd.DataFrame, ties: pd.DataFrame) -> pd.Series:
     of ties recorded from a letter alone."""
     kind = events["event_type"].astype("string")
     letter_ties = ties.loc[ties["tie_type"].astype("string") == LETTER_TIE_TYPE, "tie_id"]
-    own_letter = (kind == "letter_of_intent") & member(events["tie_id"], letter_ties)
-    return kind.isin(NOT_EVIDENCE_OF_TIE) & ~own_letter
+    own_letter = (kind == LETTER_OF_INTENT) & member(events["tie_id"], letter_ties)
+    return kind.isin(BEFORE_TIE) & ~own_letter
 
 
-def _attesting(evidence: pd.DataFrame, events: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
+def _attesting(evidence: pd.DataFrame, events: pd.DataFrame, precedes: pd.Series) -> pd.DataFrame:
     """The evidence rows whose page's date dates its tie: cited in support, and not for one step only when that
-    step precedes a tie or carries its own date (the step's date then speaks; a page announcing a dated signing
-    before it happened does not)."""
-    step_speaks = events.loc[_precedes_tie(events, ties) | events["date"].notna(), "event_id"]
+    step precedes its tie (``precedes``, aligned with ``events``) or carries its own date (the step's date then
+    speaks; a page announcing a dated signing before it happened does not)."""
+    step_speaks = events.loc[precedes | events["date"].notna(), "event_id"]
     supports = evidence["stance"].astype("string") == ATTESTING_STANCE
     return evidence[supports & ~evidence["event_id"].isin(step_speaks)]
 
@@ -134,10 +142,9 @@ def _first_and_last(steps: pd.DataFrame, sources: pd.DataFrame, evidence: pd.Dat
     return grouped["first"].min(), grouped["last"].max()
 
 
-def _event_days(events: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
-    """Per event that attests its tie (not one that precedes it): the tie id, the last day its date can stand
-    for (``first``: by then the step had happened) and the first (``last``)."""
-    events = events[~_precedes_tie(events, ties)]
+def _event_days(events: pd.DataFrame) -> pd.DataFrame:
+    """Per event (those that attest their ties, not those that precede them): the tie id, the last day its date
+    can stand for (``first``: by then the step had happened) and the first (``last``)."""
     days = partial_date_bounds(events["date"])
     return pd.DataFrame({"tie_id": events["tie_id"], "first": days["latest"], "last": days["earliest"]})
 

@@ -15,11 +15,11 @@ from vnsister._resources import resolve_root
 from vnsister.codes import country_problem, language_problem, place_id_problem, subdivision_problem
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.duplicates import canonical_places, check_duplicates, normalise_url
+from vnsister.event_types import BEFORE_TIE, FORMAL_AGREEMENTS
 from vnsister.hygiene import text_problems
 from vnsister.load import ERROR_COLUMNS, check_descriptor, error, merged_province_ends, read_tables, successor_ends
 from vnsister.names import agency_key, tie_keys
 from vnsister.release import check_integrity
-from vnsister.timeline import NOT_EVIDENCE_OF_TIE
 
 Errors = list[dict[str, object]]
 PARTIAL_DATE_FIELDS = {"partnerships": ["established", "ended"], "events": ["date"], "sources": ["published"]}
@@ -426,7 +426,7 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     tie_by_id = _by_key(ties, "tie_id")
     established = partial_date_bounds(sch.lookup(events["tie_id"], tie_by_id["established"]))["earliest"]
     when = partial_date_bounds(events["date"])["latest"]
-    early = (when < established).fillna(False) & ~kind.isin([*NOT_EVIDENCE_OF_TIE, "other"])
+    early = (when < established).fillna(False) & ~kind.isin([*BEFORE_TIE, "other"])
     for i in events.index[early]:
         errors.append(error("events", int(i), "date", events.at[i, "date"],
                             f"before the tie's establishment ({tie_by_id.at[events.at[i, 'tie_id'], 'established']})"))
@@ -527,14 +527,12 @@ def _check_added_ties_cite_their_page(rows: pd.DataFrame, frames: dict[str, pd.D
             for row, tie_id, page in added[["tie_id", "url"]].itertuples() if (tie_id, normalise_url(page)) not in cited]
 
 
-FORMAL_AGREEMENTS = ("mou_signed", "established", "upgraded", "renewed", "resigned_after_merger")
-
 
 def _check_established_not_intent(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     """``established`` is the first formal agreement: not a date that only a letter of intent or a proposal carries."""
     kind = events["event_type"].astype("string")
     on_day = pd.DataFrame({"tie_id": events["tie_id"].astype(object), "date": events["date"].astype(object),
-                           "intent": kind.isin(NOT_EVIDENCE_OF_TIE), "formal": kind.isin(FORMAL_AGREEMENTS)})
+                           "intent": kind.isin(BEFORE_TIE), "formal": kind.isin(FORMAL_AGREEMENTS)})
     on_day = on_day.dropna(subset=["date"]).groupby(["tie_id", "date"])[["intent", "formal"]].any()
     dated = ties[ties["established"].notna()]
     keys = pd.MultiIndex.from_arrays([dated["tie_id"].astype(object), dated["established"].astype(object)])
@@ -565,7 +563,7 @@ def _check_established_is_first_agreement(events: pd.DataFrame, ties: pd.DataFra
 def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors:
     """The latest event that sets a type gives the tie's current type (any such event, if some are undated)."""
     errors: Errors = []
-    typed = events[events["to_type"].notna() & ~events["event_type"].astype("string").isin(NOT_EVIDENCE_OF_TIE)
+    typed = events[events["to_type"].notna() & ~events["event_type"].astype("string").isin(BEFORE_TIE)
                    & sch.member(events["tie_id"], tie_by_id.index)].copy()
     typed["_order"] = partial_date_bounds(typed["date"])["earliest"]
     typed["_current"] = sch.lookup(typed["tie_id"], tie_by_id["tie_type"]).astype("string")
