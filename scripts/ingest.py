@@ -113,6 +113,10 @@ def record_errors(record: dict, place_ids: set[str], root: Path = ROOT) -> list[
             url = clean(src["url"] if isinstance(src, dict) else src)
             if url not in urls:
                 errors.append(f"event source {url} is not in the record's evidence")
+    step_urls = {clean(src["url"] if isinstance(src, dict) else src)
+                 for event in record.get("events", []) for src in event.get("sources", [])}
+    errors += [f"evidence {clean(ev.get('url'))} is for steps only but no event cites it" for ev in evidence
+               if ev.get("steps_only") and clean(ev.get("url")) not in step_urls]
     for what, value in dates:
         if clean(value):
             try:
@@ -295,6 +299,8 @@ class Store:
             self.tables["partnerships"].append(tie)
         url_source = {clean(ev["url"]): self.source(ev) for ev in evidence}
         for ev in evidence:
+            if ev.get("steps_only"):  # a page that dates a step but does not itself name the tie
+                continue
             source_id = url_source[clean(ev["url"])]
             self.evidence(tie["tie_id"], source_id, "", clean(ev.get("stance")), clean(ev.get("note")))
         for event in record.get("events", []):

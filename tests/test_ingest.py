@@ -278,3 +278,32 @@ def test_a_new_place_whose_parent_another_record_defines_brings_its_parent(tiny)
     places = {r["place_id"]: r for r in rows(tiny, "places")}
     assert places["kr-beta-gamma"]["parent_id"] == "kr-beta" and "kr-beta" in places
     assert vnsister.validate(tiny).ok
+
+
+def step_dating_record(steps_only_cited: bool) -> dict:
+    """A record whose second page dates the visit the first page reports, without naming the tie."""
+    dating = {"url": "https://example.org/visit-dated", "title": "Visit", "publisher": "Example Daily",
+              "published": "2020-06-12", "language": "vi", "stance": "supports", "note": "Dates the visit.",
+              "steps_only": True}
+    sources = [{"url": SOURCE["url"], "note": "Visit."}]
+    if steps_only_cited:
+        sources.append({"url": dating["url"], "note": "The visit's year."})
+    record = council_record("HĐND tỉnh Delta", "알파시의회", [])
+    record["events"] = [{"type": "other", "date": "2020", "wording": "visit", "purposes": [], "sources": sources}]
+    record["evidence"] = [SOURCE, dating]
+    return record
+
+
+def test_a_page_for_steps_only_is_cited_for_its_step_and_not_for_the_tie(tiny):
+    run(tiny, step_dating_record(steps_only_cited=True))
+    dated = next(s["source_id"] for s in rows(tiny, "sources") if s["url"] == "https://example.org/visit-dated")
+    cited = [(v["tie_id"], v["event_id"]) for v in rows(tiny, "evidence") if v["source_id"] == dated]
+    assert len(cited) == 1 and cited[0][1] != ""
+    assert vnsister.validate(tiny).ok, str(vnsister.validate(tiny))
+
+
+def test_a_page_for_steps_only_that_no_step_cites_refuses_the_record(tiny, capsys):
+    write_intake(tiny, step_dating_record(steps_only_cited=False))
+    assert ingest.main(["--root", str(tiny)]) == 1
+    assert "is for steps only but no event cites it" in capsys.readouterr().err
+    assert not [s for s in rows(tiny, "sources") if s["url"] == "https://example.org/visit-dated"]
