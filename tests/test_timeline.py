@@ -179,6 +179,14 @@ def test_ages_of_undated_ties_are_bounded_below(undated):
     assert table.loc["cooperation", "median_age_max"] == float("inf")  # half the group is of unbounded age
 
 
+def test_the_report_prints_an_unbounded_median_as_infinity_and_says_why(undated):
+    text = text_report(load(undated), as_of="2024-10-31")
+    by_type = text[text.index("Median age of ties (years) on 2024-10-31 by type"):].split("\n\n")[0]
+    assert "∞: no upper bound" in by_type.splitlines()[0]
+    cooperation = next(line for line in by_type.splitlines() if line.strip().startswith("cooperation"))
+    assert cooperation.split()[-1] == "∞" and "inf" not in by_type
+
+
 def test_establishment_counts_show_undated_and_zero_years(undated):
     years = establishment_counts(load(undated), as_of="2024-06-30").set_index("year")
     assert years.loc["undated", "ties"] == 2

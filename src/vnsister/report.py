@@ -99,6 +99,9 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     }
 
 
+UNBOUNDED = "∞: no upper bound, as half or more of the group's ties have no established date"
+
+
 def analysis_tables(ds: Dataset, as_of: str | None = None) -> dict[str, pd.DataFrame]:
     """Centrality of Korean partners, ages, cohorts and purposes as of ``as_of`` (default: the release date)."""
     from vnsister.ages import establishment_counts, median_age
@@ -116,8 +119,8 @@ def analysis_tables(ds: Dataset, as_of: str | None = None) -> dict[str, pd.DataF
         f"Korean partners on {day}, ranked by weighted degree (twinning 4, friendship 3, cooperation 2, agency/other 1); "
         "eigenvector on the largest component only (blank elsewhere)": ranking,
         f"Median age of ties (years) on {day} by partner country; bounds count undated ties "
-        "at their youngest and oldest possible ages": by_country,
-        f"Median age of ties (years) on {day} by type": median_age(ds, "tie_type", as_of=day).reset_index(),
+        f"at their youngest and oldest possible ages ({UNBOUNDED})": by_country,
+        f"Median age of ties (years) on {day} by type ({UNBOUNDED})": median_age(ds, "tie_type", as_of=day).reset_index(),
         "Ties with Korea by cohort (diplomatic relations 1992-12-22), undated ties shown": establishment_counts(
             ds, "cohort", "KR", as_of=day),
         "Agreements with Korean partners by decade of the agreement and purpose": purposes_by_period(ds).T.reset_index(),
@@ -243,12 +246,12 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
         parts += ["", COMPLETENESS_TITLE, checked.to_string(index=False, float_format=lambda x: f"{x:.3f}"),
                   "", RECAPTURE_TITLE, recapture(ds).to_string(index=False)]
     for title, table in analysis_tables(ds, as_of).items():
-        parts += ["", title, table.head(top).to_string(index=False, float_format=lambda x: f"{x:.2f}")]
+        parts += ["", title, table.head(top).to_string(index=False, float_format=_number)]
     for name, table in tables.items():
         title = SUMMARY_TITLES.get(name, "Ties " + name.replace("_", " "))
         shown = table.head(top)
         more = f"  (+{len(table) - top} more)" if len(table) > top else ""
-        parts += ["", f"{title}{more}", shown.to_string(index=False, float_format=lambda x: f"{x:.2f}")]
+        parts += ["", f"{title}{more}", shown.to_string(index=False, float_format=_number)]
     return "\n".join(parts)
 
 
@@ -358,11 +361,16 @@ def _kind(column: pd.Series) -> str:
     return "num" if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) else ""
 
 
+def _number(value: float) -> str:
+    """Two decimals; an unbounded value (the oldest possible median age of a group half undated) as ∞."""
+    return "∞" if value == float("inf") else f"{value:.2f}"
+
+
 def _cell(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, float):
-        return "∞" if value == float("inf") else f"{value:.2f}"
+        return _number(value)
     text = str(value)
     if text.startswith(("http://", "https://")):
         return f'<a href="{html.escape(text, quote=True)}">{html.escape(text.split("/")[2])}</a>'
