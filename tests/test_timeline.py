@@ -185,6 +185,7 @@ def test_the_report_prints_an_unbounded_median_as_infinity_and_says_why(undated)
     assert "∞: no upper bound" in by_type.splitlines()[0]
     cooperation = next(line for line in by_type.splitlines() if line.strip().startswith("cooperation"))
     assert cooperation.split()[-1] == "∞" and "inf" not in by_type
+    assert "Ties by decade of their established date (undated: none stated;" in text
 
 
 def test_establishment_counts_show_undated_and_zero_years(undated):

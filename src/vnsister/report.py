@@ -53,7 +53,9 @@ EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematical
 
 # Titles of the summary tables in the text report; a table not named here is titled from its key ("by_type" ->
 # "Ties by type"), since all but the source table count ties.
-SUMMARY_TITLES = {"by_source_date": "Sources by publication date"}
+SUMMARY_TITLES = {"by_source_date": "Sources by publication date",
+                  "by_decade": "Ties by decade of their established date (undated: none stated; 'Ties by date basis' "
+                               "gives their bounds)"}
 
 
 def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
