@@ -369,6 +369,22 @@ def test_bounding_pages_audit_names_real_rows_and_its_date_findings_hold(ds):
     assert audit.loc[audit["verdict"] == "date", "source_id"].map(published).isna().all()
 
 
+def test_active_evidence_audit_names_real_rows_and_its_date_findings_hold(ds):
+    # the audit of the evidence that makes sampled ties active (0.29.0): known verdicts, every item a current or
+    # retired row, and a page found to print no date ships undated unless the line says why it was kept
+    audit = read_audits("active_evidence_*.csv")
+    retired = set(ds.retired_ids["id"])
+    assert audit["tie_id"].nunique() == 100 and not audit.duplicated(["tie_id", "item_id", "source_id"]).any()
+    assert set(audit["verdict"]) <= {"ok", "date", "relation", "parties", "note", "not_found"}
+    assert audit["tie_id"].isin(ds.partnerships["tie_id"]).all()
+    rows = set(ds.evidence["evidence_id"]) | set(ds.events["event_id"]) | retired
+    assert audit["item_id"].isin(rows).all() and audit["outcome"].notna().all()
+    assert (audit["source_id"].isin(ds.sources["source_id"]) | audit["source_id"].isin(retired)).all()
+    published = ds.sources.set_index("source_id")["published"]
+    dates = audit[(audit["verdict"] == "date") & ~audit["outcome"].str.startswith("kept")]
+    assert len(dates) and dates["source_id"].map(published).isna().all()
+
+
 def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
     # a date an audit found printed on a page is the date the source carries; every other source listed is still
     # undated; and every undated source has been looked up against its stored copy in one of the audits
