@@ -374,7 +374,7 @@ def test_active_evidence_audit_names_real_rows_and_its_date_findings_hold(ds):
     # retired row, and a page found to print no date ships undated unless the line says why it was kept
     audit = read_audits("active_evidence_*.csv")
     retired = set(ds.retired_ids["id"])
-    assert audit["tie_id"].nunique() == 100 and not audit.duplicated(["tie_id", "item_id", "source_id"]).any()
+    assert audit["tie_id"].nunique() == 300 and not audit.duplicated(["tie_id", "item_id", "source_id"]).any()
     assert set(audit["verdict"]) <= {"ok", "date", "relation", "parties", "note", "not_found"}
     assert audit["tie_id"].isin(ds.partnerships["tie_id"]).all()
     rows = set(ds.evidence["evidence_id"]) | set(ds.events["event_id"]) | retired
