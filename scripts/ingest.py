@@ -101,6 +101,7 @@ def record_errors(record: dict, place_ids: set[str], root: Path = ROOT) -> list[
     urls = {clean(ev.get("url")) for ev in evidence}
     dates = [("established", record.get("established")), ("ended", record.get("ended"))]
     dates += [("published", ev.get("published")) for ev in evidence]
+    step_urls: set[str] = set()
     for event in record.get("events", []):
         if clean(event.get("type")) not in (kinds := enum_values("events", "event_type", root)):
             errors.append(f"event type {event.get('type')!r} is not one of {kinds}")
@@ -111,10 +112,9 @@ def record_errors(record: dict, place_ids: set[str], root: Path = ROOT) -> list[
         dates.append(("event date", event.get("date")))
         for src in event.get("sources", []):
             url = clean(src["url"] if isinstance(src, dict) else src)
+            step_urls.add(url)
             if url not in urls:
                 errors.append(f"event source {url} is not in the record's evidence")
-    step_urls = {clean(src["url"] if isinstance(src, dict) else src)
-                 for event in record.get("events", []) for src in event.get("sources", [])}
     errors += [f"evidence {clean(ev.get('url'))} is for steps only but no event cites it" for ev in evidence
                if ev.get("steps_only") and clean(ev.get("url")) not in step_urls]
     for what, value in dates:
