@@ -385,6 +385,18 @@ def test_active_evidence_audit_names_real_rows_and_its_date_findings_hold(ds):
     assert len(dates) and dates["source_id"].map(published).isna().all()
 
 
+def test_page_dates_check_names_real_sources_and_removed_dates_stay_removed(ds):
+    # the check of the Korean pages whose dates keep ties active (0.29.0): known answers, real sources, and a page
+    # found to print no year of its own ships undated
+    check = read_audits("page_dates_*.csv")
+    assert len(check) > 100 and check["source_id"].is_unique
+    assert set(check["answer"]) <= {"address", "printed", "none", "not_found"}
+    published = ds.sources.set_index("source_id")["published"]
+    assert check["source_id"].isin(published.index).all()
+    removed = check[check["outcome"].str.startswith("publication date removed")]
+    assert len(removed) and (removed["answer"] == "none").all() and removed["source_id"].map(published).isna().all()
+
+
 def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
     # a date an audit found printed on a page is the date the source carries; every other source listed is still
     # undated; and every undated source has been looked up against its stored copy in one of the audits
