@@ -36,7 +36,6 @@ def tie_purposes(ds: Dataset) -> pd.DataFrame:
     return tags[["tie_id", "purpose"]].drop_duplicates().sort_values(["tie_id", "purpose"]).reset_index(drop=True)
 
 
-
 def agreement_purposes(ds: Dataset, partner_country: str | None = "KR") -> pd.DataFrame:
     """One row per agreement (event) and purpose tag, with the agreement's year; untagged agreements as "untagged".
 

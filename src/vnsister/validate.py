@@ -527,7 +527,6 @@ def _check_added_ties_cite_their_page(rows: pd.DataFrame, frames: dict[str, pd.D
             for row, tie_id, page in added[["tie_id", "url"]].itertuples() if (tie_id, normalise_url(page)) not in cited]
 
 
-
 def _check_established_not_intent(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     """``established`` is the first formal agreement: not a date that only a letter of intent or a proposal carries."""
     kind = events["event_type"].astype("string")
