@@ -102,8 +102,9 @@ def record_errors(record: dict, place_ids: set[str], root: Path = ROOT) -> list[
     dates = [("established", record.get("established")), ("ended", record.get("ended"))]
     dates += [("published", ev.get("published")) for ev in evidence]
     step_urls: set[str] = set()
+    kinds = enum_values("events", "event_type", root)
     for event in record.get("events", []):
-        if clean(event.get("type")) not in (kinds := enum_values("events", "event_type", root)):
+        if clean(event.get("type")) not in kinds:
             errors.append(f"event type {event.get('type')!r} is not one of {kinds}")
         if clean(event.get("from_type")) and clean(event.get("type")) != "upgraded":
             errors.append(f"event {event.get('type')!r}: from_type is only for upgrades")

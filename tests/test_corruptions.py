@@ -177,6 +177,10 @@ VALID_ADDITIONS = [
     ("letter of intent before the agreement", [
         ("events", "E0003,T0001,letter_of_intent,2008-03,,friendship,Thư ý định,,"),
         ("evidence", "V0006,S0002,T0001,E0003,supports,Letter of intent in March 2008.")]),
+    # relations often predate the first signed agreement: a "since" step may be dated before `established`
+    ("cooperation since a year before the agreement", [
+        ("events", "E0003,T0001,other,2005,,friendship,hợp tác từ năm 2005,,"),
+        ("evidence", "V0006,S0002,T0001,E0003,supports,Cooperation since 2005.")]),
     # T0003's re-signing by the merged province does not make the same-day agreement of that province's council
     # with the same partner a repeat: a different body is a different tie
     ("merged province's council signing the same day is a tie of its own", [

@@ -22,6 +22,11 @@ def test_steps_before_a_tie_are_the_letter_and_the_proposal_and_never_formal_agr
     assert not set(event_types.BEFORE_TIE) & set(event_types.FORMAL_AGREEMENTS)
 
 
+def test_only_steps_before_a_tie_and_other_steps_may_predate_the_establishment():
+    assert set(event_types.MAY_PRECEDE_ESTABLISHED) == {"letter_of_intent", "proposed", "other"}
+    assert not set(event_types.MAY_PRECEDE_ESTABLISHED) & set(event_types.FORMAL_AGREEMENTS)
+
+
 def test_formal_agreements_are_the_signings():
     assert set(event_types.FORMAL_AGREEMENTS) == {"mou_signed", "established", "upgraded", "renewed",
                                                   "resigned_after_merger"}

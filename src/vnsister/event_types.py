@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from vnsister import schema as sch
 
-__all__ = ["AGREEMENTS", "BEFORE_TIE", "EVENT_TYPES", "FORMAL_AGREEMENTS", "LETTER_OF_INTENT", "NOT_AGREEMENTS"]
+__all__ = ["AGREEMENTS", "BEFORE_TIE", "EVENT_TYPES", "FORMAL_AGREEMENTS", "LETTER_OF_INTENT", "MAY_PRECEDE_ESTABLISHED",
+           "NOT_AGREEMENTS"]
 
 EVENT_TYPES: tuple[str, ...] = tuple(sch.enum_values("events", "event_type"))
 
@@ -25,6 +26,9 @@ LETTER_OF_INTENT = "letter_of_intent"
 # Steps before a tie exists (a letter of intent; a proposal, talks, an approval to sign, a draft): they are not
 # evidence that the tie existed and never give its ``established`` date (codebook §2, §5).
 BEFORE_TIE: tuple[str, ...] = (LETTER_OF_INTENT, "proposed")
+# Steps that may be dated before the tie's ``established`` date: the steps before a tie, and ``other`` steps
+# (cooperation "since" a year, a visit), since relations often predate the first signed agreement (codebook §5).
+MAY_PRECEDE_ESTABLISHED: tuple[str, ...] = (*BEFORE_TIE, "other")
 # Signings that found, upgrade, renew or re-sign a tie.
 FORMAL_AGREEMENTS: tuple[str, ...] = ("mou_signed", "established", "upgraded", "renewed", "resigned_after_merger")
 # Agreements whose purposes are counted: every type but a lapse and a proposal (derived, so that a type added to
@@ -35,8 +39,8 @@ AGREEMENTS: tuple[str, ...] = tuple(t for t in EVENT_TYPES if t not in NOT_AGREE
 
 def _check_groups() -> None:
     """Fail on import if a group names an event type the schema does not define."""
-    for name, group in (("BEFORE_TIE", BEFORE_TIE), ("FORMAL_AGREEMENTS", FORMAL_AGREEMENTS),
-                        ("NOT_AGREEMENTS", NOT_AGREEMENTS)):
+    for name, group in (("BEFORE_TIE", BEFORE_TIE), ("MAY_PRECEDE_ESTABLISHED", MAY_PRECEDE_ESTABLISHED),
+                        ("FORMAL_AGREEMENTS", FORMAL_AGREEMENTS), ("NOT_AGREEMENTS", NOT_AGREEMENTS)):
         unknown = sorted(set(group) - set(EVENT_TYPES))
         if unknown:
             raise ImportError(f"{name} names event types that schemas/events.json does not define: {unknown}")

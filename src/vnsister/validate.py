@@ -15,7 +15,7 @@ from vnsister._resources import resolve_root
 from vnsister.codes import country_problem, language_problem, place_id_problem, subdivision_problem
 from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.duplicates import canonical_places, check_duplicates, normalise_url
-from vnsister.event_types import BEFORE_TIE, FORMAL_AGREEMENTS
+from vnsister.event_types import BEFORE_TIE, FORMAL_AGREEMENTS, MAY_PRECEDE_ESTABLISHED
 from vnsister.hygiene import text_problems
 from vnsister.load import ERROR_COLUMNS, check_descriptor, error, merged_province_ends, read_tables, successor_ends
 from vnsister.names import agency_key, tie_keys
@@ -426,7 +426,7 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     tie_by_id = _by_key(ties, "tie_id")
     established = partial_date_bounds(sch.lookup(events["tie_id"], tie_by_id["established"]))["earliest"]
     when = partial_date_bounds(events["date"])["latest"]
-    early = (when < established).fillna(False) & ~kind.isin([*BEFORE_TIE, "other"])
+    early = (when < established).fillna(False) & ~kind.isin(MAY_PRECEDE_ESTABLISHED)
     for i in events.index[early]:
         errors.append(error("events", int(i), "date", events.at[i, "date"],
                             f"before the tie's establishment ({tie_by_id.at[events.at[i, 'tie_id'], 'established']})"))
