@@ -3,8 +3,9 @@
     python scripts/ingest.py [--check] [INTAKE ...]
 
 Each intake record is merged once: its hash goes to curation/ingested.txt, so hand corrections made to the
-tables afterwards (logged in curation/corrections.md) are never undone by a later run; --all merges every
-record again. A tie already in partnerships.csv (same parties, and same type where the parties have several
+tables afterwards (logged in curation/corrections.md) are never undone by a later run. --all --check shows what
+merging every record again would bring back (retired rows, removed dates, steps joined by hand): the intake files
+are the record of what was found, the tables the record after correction, so --all never writes. A tie already in partnerships.csv (same parties, and same type where the parties have several
 ties, or the tie a record names with "tie_id") gains only the events, sources and evidence it lacks; ids of
 existing rows never change, new rows get the next free id. A record that cannot be merged (an unknown place, no
 evidence, a value outside the schemas' vocabularies, a malformed date, more than one tie it may describe) is
@@ -359,9 +360,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--check", action="store_true", help="report what would change, write nothing")
-    parser.add_argument("--all", action="store_true", help="merge records already merged before, too")
+    parser.add_argument("--all", action="store_true",
+                        help="with --check: show what merging every record again would change (it would undo corrections)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the data package to merge into (default: this repository)")
     args = parser.parse_args(argv)
+    if args.all and not args.check:
+        parser.error("--all only works with --check: merging every record again would undo the hand corrections "
+                     "logged in curation/corrections.md")
     files = args.files or sorted((args.root / "curation" / "intake").glob("*.jsonl"))
     store = Store(args.root)
     before = {name: len(rows) for name, rows in store.tables.items()}

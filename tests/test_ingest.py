@@ -102,8 +102,22 @@ def test_a_record_is_merged_once_so_hand_corrections_survive(tiny):
     events.write_text(corrected, encoding="utf-8")
     run(tiny, council_record("HĐND tỉnh Delta", "알파시의회", ["general_friendship"]))
     assert events.read_text(encoding="utf-8") == corrected
-    assert ingest.main(["--root", str(tiny), "--all"]) == 0  # merging everything again does bring it back
-    assert ",T0004," in events.read_text(encoding="utf-8")
+
+
+def test_merging_everything_again_is_only_shown_never_written(tiny, capsys):
+    run(tiny, council_record("HĐND tỉnh Delta", "알파시의회", ["general_friendship"]))
+    events = tiny / "dataset" / "events.csv"
+    corrected = "".join(line for line in events.read_text(encoding="utf-8").splitlines(keepends=True)
+                        if ",T0004," not in line)  # a curator removes an event found to be wrong
+    events.write_text(corrected, encoding="utf-8")
+    count = len(corrected.splitlines()) - 1
+    with pytest.raises(SystemExit) as refused:
+        ingest.main(["--root", str(tiny), "--all"])
+    assert refused.value.code == 2
+    assert "undo the hand corrections" in capsys.readouterr().err
+    assert ingest.main(["--root", str(tiny), "--all", "--check"]) == 0
+    assert f"events: {count} -> {count + 1}" in capsys.readouterr().out  # the removed event would come back
+    assert events.read_text(encoding="utf-8") == corrected
 
 
 @pytest.mark.parametrize("field", ["vn_place", "partner_place"])
