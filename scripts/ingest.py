@@ -1,13 +1,14 @@
 """Merge curation intake files (curation/intake/*.jsonl) into the five tables of the data package.
 
-    python scripts/ingest.py [--check] [INTAKE ...]
+    python scripts/ingest.py [--check] [--all --check] [INTAKE ...]
 
 Each intake record is merged once: its hash goes to curation/ingested.txt, so hand corrections made to the
 tables afterwards (logged in curation/corrections.md) are never undone by a later run. --all --check shows what
 merging every record again would bring back (retired rows, removed dates, steps joined by hand): the intake files
-are the record of what was found, the tables the record after correction, so --all never writes. A tie already in partnerships.csv (same parties, and same type where the parties have several
-ties, or the tie a record names with "tie_id") gains only the events, sources and evidence it lacks; ids of
-existing rows never change, new rows get the next free id. A record that cannot be merged (an unknown place, no
+are the record of what was found, the tables the record after correction, so --all never writes. A tie already
+in partnerships.csv (same parties, and same type where the parties have several ties, or the tie a record names
+with "tie_id") gains only the events, sources and evidence it lacks; ids of existing rows never change, new rows
+get the next free id. A record that cannot be merged (an unknown place, no
 evidence, a value outside the schemas' vocabularies, a malformed date, more than one tie it may describe) is
 skipped with a message naming its line, stays out of the ledger, and makes the run exit 1. Text is
 NFC-normalised and stripped here, at curation time, so that validation never has to.
