@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import pandas as pd
 
@@ -18,7 +18,7 @@ from vnsister import checks
 from vnsister.load import Dataset
 from vnsister.network import council_or_agency, successor_map
 from vnsister.purposes import VOCABULARY
-from vnsister.timeline import UNDATED, ties_on
+from vnsister.timeline import BOUND_RULES, UNDATED, _on_day, tie_timeline
 
 __all__ = ["Query", "compare", "count", "count_range", "finding_queries"]
 
@@ -153,8 +153,19 @@ def _check_places(ds: Dataset, query: Query) -> None:
         checks.partner_country("partner_country", query.partner_country, ds.places)
 
 
-def _select(ds: Dataset, query: Query, as_of: str, undated: str = "attested") -> pd.DataFrame:
-    ties = ties_on(ds, as_of, undated, ds.ties())
+class _Frames(NamedTuple):
+    """The named ties and their timeline, computed once for all the counts of a comparison."""
+
+    ties: pd.DataFrame
+    timeline: pd.DataFrame
+
+
+def _frames(ds: Dataset) -> _Frames:
+    return _Frames(ds.ties(), tie_timeline(ds))
+
+
+def _select(ds: Dataset, query: Query, day: pd.Timestamp, undated: str, frames: _Frames) -> pd.DataFrame:
+    ties = _on_day(frames.ties, frames.timeline, day, undated)
     if query.vn_places:
         ties = ties[ties["vn_place_id"].isin(query.vn_places)]
     if query.partner_country:
@@ -189,15 +200,24 @@ def count(ds: Dataset, query: Query, as_of: str, undated: str = "attested") -> i
     ...
     ValueError: vn_places: unknown place id 'vn-hanoi'; did you mean 'vn-ha-noi', ...
     """
+    if undated not in ("certain", "possible"):
+        checks.choice("undated", undated, UNDATED)
+    return _count(ds, query, _checked_day(ds, query, as_of), undated, _frames(ds))
+
+
+def _checked_day(ds: Dataset, query: Query, as_of: str) -> pd.Timestamp:
+    """The day ``as_of`` stands for, once ``query`` and ``as_of`` are checked (a clear error otherwise)."""
     if not isinstance(query, Query):
         raise ValueError(f"query must be a vnsister.findings.Query, not {type(query).__name__}")
     if as_of is None:
         raise ValueError("as_of is required: the day the published figure refers to (YYYY, YYYY-MM or YYYY-MM-DD)")
-    checks.as_of_day("as_of", as_of)
-    if undated not in ("certain", "possible"):
-        checks.choice("undated", undated, UNDATED)
+    day = checks.as_of_day("as_of", as_of)
     _check_places(ds, query)
-    ties = _select(ds, query, as_of, undated)
+    return day
+
+
+def _count(ds: Dataset, query: Query, day: pd.Timestamp, undated: str, frames: _Frames) -> int:
+    ties = _select(ds, query, day, undated, frames)
     if query.counting == "ties":
         return len(ties)
     if query.counting == "partners":
@@ -221,8 +241,11 @@ def count_range(ds: Dataset, query: Query, as_of: str) -> dict[str, int]:
     >>> r["lower"] <= r["count"] <= r["upper"]
     True
     """
-    return {"lower": count(ds, query, as_of, "certain"), "count": count(ds, query, as_of, "attested"),
-            "upper": count(ds, query, as_of, "possible")}
+    return _count_range(ds, query, _checked_day(ds, query, as_of), _frames(ds))
+
+
+def _count_range(ds: Dataset, query: Query, day: pd.Timestamp, frames: _Frames) -> dict[str, int]:
+    return {bound: _count(ds, query, day, rule, frames) for bound, rule in BOUND_RULES.items()}
 
 
 STATUSES = ("matches", "within bounds", "dataset below", "dataset above", "not comparable")
@@ -267,12 +290,14 @@ def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] |
     if not isinstance(tolerance, int | float) or isinstance(tolerance, bool) or not 0 <= tolerance < 1:
         raise ValueError(f"tolerance={tolerance!r} must be a number in [0, 1)")
     queries = finding_queries(ds) if queries is None else queries
+    frames = _frames(ds)  # the time rule once, not three times per finding
     rows = []
     for finding in ds.published_findings.itertuples(index=False):
         as_of = finding.as_of.date().isoformat()
         query = queries.get(finding.finding_id)
         kind = str(finding.value_kind)
-        found = count_range(ds, query, as_of) if query else {"lower": None, "count": None, "upper": None}
+        found = (_count_range(ds, query, _checked_day(ds, query, as_of), frames) if query
+                 else {"lower": None, "count": None, "upper": None})
         rows.append({
             "finding_id": finding.finding_id, "scope": finding.scope, "metric": finding.metric, "as_of": as_of,
             "published": finding.value, "value_kind": kind, "dataset": found["count"],

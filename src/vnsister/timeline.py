@@ -53,6 +53,8 @@ __all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "evidence_d
 Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
 _RULES: tuple[str, ...] = (*UNDATED, "certain", "possible")
+# The rule behind each figure of a count with its bounds (count_bounds, findings.count_range)
+BOUND_RULES: dict[str, str] = {"lower": "certain", "count": "attested", "upper": "possible"}
 # Steps before a tie (``event_types.BEFORE_TIE``) do not date it, except the letter of intent of a tie recorded from
 # the letter alone (type ``other``, codebook §2): that relation is the letter's, so the letter dates it (as
 # evidence, never as ``established``).
@@ -188,8 +190,14 @@ def ties_on(ds: Dataset, as_of: str | None, undated: Rule = "attested", ties: pd
     frame = ds.partnerships if ties is None else ties
     if as_of is None:
         return frame
-    day = as_of_day("as_of", as_of)
-    keep = set(tie_timeline(ds).loc[lambda t: _mask(t, day, undated, include_ended), "tie_id"])
+    return _on_day(frame, tie_timeline(ds), as_of_day("as_of", as_of), undated, include_ended)
+
+
+def _on_day(frame: pd.DataFrame, timeline: pd.DataFrame, day: pd.Timestamp, rule: str,
+            include_ended: bool = False) -> pd.DataFrame:
+    """The rows of ``frame`` whose tie counts on ``day`` under ``rule``, given the dataset's :func:`tie_timeline`
+    (callers that count many days compute the timeline once and pass it here; arguments are not checked)."""
+    keep = set(timeline.loc[_mask(timeline, day, rule, include_ended), "tie_id"])
     return frame[member(frame["tie_id"], keep)]
 
 
@@ -202,8 +210,9 @@ def count_bounds(ds: Dataset, as_of: str, ties: pd.DataFrame | None = None) -> d
     >>> b["lower"] <= b["count"] <= b["upper"]
     True
     """
-    return {"lower": len(ties_on(ds, as_of, "certain", ties)), "count": len(ties_on(ds, as_of, "attested", ties)),
-            "upper": len(ties_on(ds, as_of, "possible", ties))}
+    frame = ds.partnerships if ties is None else ties
+    timeline, day = tie_timeline(ds), as_of_day("as_of", as_of)
+    return {bound: len(_on_day(frame, timeline, day, rule)) for bound, rule in BOUND_RULES.items()}
 
 
 def status_cutoff(released: str) -> pd.Timestamp:

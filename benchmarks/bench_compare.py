@@ -1,0 +1,48 @@
+"""Time the comparison with published figures and the text report against one computation of the time rule.
+
+    python benchmarks/bench_compare.py [--repeat 3]
+
+Every as-of figure goes through the time rule (vnsister.timeline.tie_timeline). The baseline, measured in the
+same run, is one call of it on the shipped data; each line prints a function's time, the baseline's and their
+ratio, so machine noise cancels out. The comparison with published figures counts each finding three times
+(lower bound, default rule, upper bound): if it recomputed the time rule for each count, its ratio would be about
+three times the number of findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+import vnsister
+from vnsister.findings import compare
+from vnsister.report import text_report
+from vnsister.timeline import tie_timeline
+
+
+def median_time(func, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    ds = vnsister.load()
+    findings = len(ds.published_findings)
+    baseline = median_time(lambda: tie_timeline(ds), args.repeat)
+    print(f"data {ds.version}: {len(ds.partnerships)} ties, {findings} published findings")
+    print(f"{'function':<28}{'seconds':>9}{'baseline':>10}{'ratio':>8}")
+    for name, func in (("compare (all findings)", lambda: compare(ds)), ("text_report", lambda: text_report(ds))):
+        seconds = median_time(func, args.repeat)
+        print(f"{name:<28}{seconds:>9.3f}{baseline:>10.3f}{seconds / baseline:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()
