@@ -12,22 +12,16 @@ three times the number of findings.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
+import sys
+from pathlib import Path
 
-import vnsister
-from vnsister.findings import compare
-from vnsister.report import text_report
-from vnsister.timeline import tie_timeline
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_load_validate import timed  # noqa: E402  (median wall time of repeated runs)
 
-
-def median_time(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+import vnsister  # noqa: E402
+from vnsister.findings import compare  # noqa: E402
+from vnsister.report import text_report  # noqa: E402
+from vnsister.timeline import tie_timeline  # noqa: E402
 
 
 def main() -> None:
@@ -36,11 +30,11 @@ def main() -> None:
     args = parser.parse_args()
     ds = vnsister.load()
     findings = len(ds.published_findings)
-    baseline = median_time(lambda: tie_timeline(ds), args.repeat)
+    baseline = timed(lambda: tie_timeline(ds), args.repeat)
     print(f"data {ds.version}: {len(ds.partnerships)} ties, {findings} published findings")
     print(f"{'function':<28}{'seconds':>9}{'baseline':>10}{'ratio':>8}")
     for name, func in (("compare (all findings)", lambda: compare(ds)), ("text_report", lambda: text_report(ds))):
-        seconds = median_time(func, args.repeat)
+        seconds = timed(func, args.repeat)
         print(f"{name:<28}{seconds:>9.3f}{baseline:>10.3f}{seconds / baseline:>8.1f}")
 
 
