@@ -55,7 +55,9 @@ EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematical
 # "Ties by type"), since all but the source table count ties.
 SUMMARY_TITLES = {"by_source_date": "Sources by publication date",
                   "by_decade": "Ties by decade of their established date (undated: none stated; 'Ties by date basis' "
-                               "gives their bounds)"}
+                               "gives their bounds)",
+                  "by_status": "Ties by status (read from the sources on the release date; how far the evidence "
+                               "behind 'active' holds was measured by reading it again: docs/codebook.md §6)"}
 
 
 def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
@@ -406,7 +408,8 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
                                             "shipped tables.", index=True)]
     body += ["<h2>Status</h2>", _table_html(tables["by_status"], _stamp(ds, f"n = {n} ties") + " Status is read "
                                             "from the sources on the release date, not measured; a tie with no recent "
-                                            "coverage is unknown, not ended.")]
+                                            "coverage is unknown, not ended. How far the evidence behind active holds "
+                                            "was measured by reading it again (docs/codebook.md §6).")]
     body += ["<h2>How each tie's start is known</h2>",
              _table_html(tables["by_date_basis"], f"{stamp} A page's publication date or a later dated step bounds a "
                          "tie's start from above; the lower bounds in the tables below count only what is certain.")]
