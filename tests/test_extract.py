@@ -37,6 +37,12 @@ def gazetteer(ds):
     ("vào đầu năm nay 2022", None, "2022"),
     ("ký kết vào đầu năm nay", dt.date(2022, 11, 11), "2022"),
     ("Chiều 7/2, tại tỉnh Hải Dương", dt.date(2023, 2, 8), "2023-02-07"),
+    # a day without its year is the last such day up to the article's date: reports tell what has happened
+    ("Chiều 28/12, hai bên đã ký kết", dt.date(2024, 1, 3), "2023-12-28"),
+    ("지난 28일 협약을 체결했다", dt.date(2023, 10, 2), "2023-09-28"),
+    ("지난 31일 협약을 체결했다", dt.date(2023, 10, 2), "2023-08-31"),  # September has no 31st
+    ("12월 28일 협약을 체결했다", dt.date(2024, 1, 3), "2023-12-28"),
+    ("2일 협약을 체결했다", dt.date(2023, 10, 2), "2023-10-02"),
 ])
 def test_date_formats(text, article_date, expected):
     assert find_dates(text, article_date)[0][0] == expected

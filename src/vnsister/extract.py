@@ -154,9 +154,9 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
             add(f"{year:04d}-{month:02d}", m)
     if article_date:
         for m in DAY_MONTH.finditer(text):
-            day, month = int(m.group(1)), int(m.group(2))
-            if _valid(article_date.year, month, day):
-                add(f"{article_date.year:04d}-{month:02d}-{day:02d}", m)
+            day = _last_before(article_date, int(m.group(2)), int(m.group(1)))
+            if day:
+                add(day.isoformat(), m)
         for m in THIS_YEAR.finditer(text):
             add(m.group(1) or f"{article_date.year:04d}", m)
     else:
@@ -191,13 +191,13 @@ def _korean_and_english_dates(text: str, article_date: dt.date | None, add) -> N
         add(f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}", m)
     if article_date:
         for m in KO_MONTH_DAY.finditer(text):
-            month, day = int(m.group(1)), int(m.group(2))
-            if _valid(article_date.year, month, day):
-                add(f"{article_date.year:04d}-{month:02d}-{day:02d}", m)
-        for m in KO_DAY.finditer(text):  # "22일" in a Korean report is a day of the article's month
-            day = int(m.group(1))
-            if _valid(article_date.year, article_date.month, day):
-                add(f"{article_date.year:04d}-{article_date.month:02d}-{day:02d}", m)
+            day = _last_before(article_date, int(m.group(1)), int(m.group(2)))
+            if day:
+                add(day.isoformat(), m)
+        for m in KO_DAY.finditer(text):  # "(지난) 22일" in a Korean report: the last 22nd up to the article's day
+            day = _last_before(article_date, None, int(m.group(1)))
+            if day:
+                add(day.isoformat(), m)
     for m in KO_YEAR.finditer(text):
         add(m.group(1), m)
 
@@ -235,6 +235,30 @@ def read_article(data: bytes, name: str = "input") -> str:
     if not text.strip():
         raise ValueError(f"{name} is empty")
     return text
+
+
+def _last_before(article_date: dt.date, month: int | None, day: int) -> dt.date | None:
+    """The latest date on or before ``article_date`` with this day (and month, if given): a report dates what has
+    happened, so "28/12" in an article of 3 January is the previous year's, and "28일" in one of 2 October is
+    September's. None if no such date exists (day 31 of a short month, 30 February).
+
+    Examples
+    --------
+    >>> _last_before(dt.date(2024, 1, 3), 12, 28), _last_before(dt.date(2023, 10, 2), None, 28)
+    (datetime.date(2023, 12, 28), datetime.date(2023, 9, 28))
+    >>> _last_before(dt.date(2023, 2, 8), 2, 7), _last_before(dt.date(2023, 2, 8), 2, 30)
+    (datetime.date(2023, 2, 7), None)
+    """
+    year, month_now = article_date.year, article_date.month
+    for _ in range(12 if month is None else 2):  # a day alone: back through the months; a day and month: one year
+        candidate_month = month or month_now
+        if _valid(year, candidate_month, day) and dt.date(year, candidate_month, day) <= article_date:
+            return dt.date(year, candidate_month, day)
+        if month is None:
+            year, month_now = (year, month_now - 1) if month_now > 1 else (year - 1, 12)
+        else:
+            year -= 1
+    return None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
