@@ -11,7 +11,7 @@ import pytest
 
 from vnsister import load
 from vnsister.cli import main
-from vnsister.extract import candidates, find_dates, tie_type_of
+from vnsister.extract import LANGUAGES, candidates, find_dates, tie_type_of
 from vnsister.names import Gazetteer, fold
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -62,9 +62,40 @@ def test_impossible_or_unanchored_dates_are_not_invented(text):
     ("우호교류 협약", "friendship"),
     ("signed a sister city agreement", "twinning"),
     ("tham quan bảo tàng", ""),
+    ("ont signé un accord de jumelage", "twinning"),
+    ("deux villes jumelées depuis 1997", "twinning"),
+    ("l'établissement de relations d'amitié et de coopération", "friendship"),
+    ("ont signé un protocole d'accord", "cooperation"),
+    ("une convention de coopération décentralisée", "cooperation"),
+    ("ils se sont mis d'accord pour visiter le musée", ""),      # "d'accord" (agreed) names no agreement
+    ("la coopération est possible dans de nombreux domaines", ""),  # cooperation talked about, nothing agreed
 ])
 def test_tie_type_phrases(phrase, kind):
     assert tie_type_of(phrase)[0] == kind
+
+
+@pytest.mark.parametrize(("text", "article_date", "expected"), [
+    # a French report: the parties, a date with or without its year, the venue left out
+    ("La province de Quang Nam et la préfecture japonaise de Nagasaki ont signé le 5 juin 2017 un accord d'échanges "
+     "d'amitié.", None, {("vn-quang-nam", "jp-nagasaki", "2017-06-05")}),
+    ("Le 18 décembre, à Hanoï, la province de Bac Ninh et la ville sud-coréenne de Gumi ont signé un accord d'amitié.",
+     dt.date(2024, 1, 5), {("vn-bac-ninh", "kr-gumi", "2023-12-18")}),
+    ("La ville de Hai Phong et la région Île-de-France ont conclu une convention de coopération en mars 2019.",
+     None, {("vn-hai-phong", "fr-ile-de-france", "2019-03")}),
+    # plans and wishes state no tie
+    ("La province de Quang Nam souhaite signer prochainement un accord de jumelage avec Nagasaki.", None, set()),
+    ("Les deux parties devraient signer bientôt un accord de coopération entre Da Nang et Toluca.", None, set()),
+])
+def test_french_reports(ds, gazetteer, text, article_date, expected):
+    found = {(c.vn_place_id, c.partner_place_id, c.date)
+             for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
+    assert found == expected
+
+
+def test_a_rejected_name_does_not_hide_a_shorter_one(gazetteer):
+    # "Région Île-de-France" is an alias, but "région" in lower case is no name: "Île-de-France" is found
+    assert [(m.text, m.place_ids) for m in gazetteer.find("la région Île-de-France")] == [
+        ("Île-de-France", ("fr-ile-de-france",))]
 
 
 def test_upgrade_wording_is_recognised():
@@ -141,6 +172,20 @@ def test_score_on_seed_articles():
 
     precision, recall, lines = score(SEEDS, Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "seeds.csv")
     assert recall >= 0.9 and precision >= 0.8, "\n".join(lines)
+
+
+def test_gold_sentences_are_well_formed(ds):
+    # unique ids, a language the extractor reads, and every expected pair a Vietnamese place and a foreign one
+    import csv
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "sentences.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len({row["id"] for row in rows}) == len(rows)
+    assert {row["lang"] for row in rows} <= set(LANGUAGES) - {"auto"}
+    country = ds.places.set_index("place_id")["country"]
+    pairs = [tuple(pair.split(">")) for row in rows for pair in row["ties"].split(";") if pair]
+    assert all(country.get(vn) == "VN" and country.get(partner) not in (None, "VN") for vn, partner in pairs)
 
 
 def test_cli_extract_from_stdin(monkeypatch, capsys):

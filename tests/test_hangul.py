@@ -95,9 +95,18 @@ def test_extract_refuses_unreadable_input_with_exit_2(tmp_path, capsys, content,
 
 def test_extract_lang_option_is_checked(capsys):
     with pytest.raises(SystemExit):
-        main(["extract", "-", "--lang", "fr"])
-    with pytest.raises(ValueError, match="lang='fr' is not allowed"):
-        candidates("text", lang="fr")
+        main(["extract", "-", "--lang", "de"])
+    with pytest.raises(ValueError, match="lang='de' is not allowed"):
+        candidates("text", lang="de")
+
+
+def test_cli_offers_the_languages_the_extractor_reads():
+    from vnsister.cli import build_parser
+    from vnsister.extract import LANGUAGES
+
+    extract = build_parser()._subparsers._group_actions[0].choices["extract"]
+    lang = next(a for a in extract._actions if a.dest == "lang")
+    assert tuple(lang.choices) == LANGUAGES
 
 
 @pytest.mark.parametrize(("text", "place"), [("the Île-de-France region", "fr-ile-de-france"),

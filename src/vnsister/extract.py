@@ -1,4 +1,4 @@
-"""Candidate ties from Vietnamese, Korean and English news text, for curators to confirm.
+"""Candidate ties from Vietnamese, Korean, English and French news text, for curators to confirm.
 
 Places are found by the gazetteer in any script (Vietnamese places also by their Korean transcriptions, with
 성/시/현 and particles), tie wording in each language gives the type, and dates are read in each language's forms.
@@ -18,18 +18,21 @@ from vnsister.names import Gazetteer, Match, _fold_with_index, fold
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
-LANGUAGES = ("auto", "vi", "ko", "en")
+LANGUAGES = ("auto", "vi", "ko", "en", "fr")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+_VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
 
 # Wording -> tie type, most specific first. Matched on folded text (no diacritics).
 TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
-    (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시",
-     "twinning"),
-    (r"huu nghi|friendship|friendly|우호", "friendship"),
+    (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시|"
+     r"\bjumel(?:age|ee?s?|les?)\b", "twinning"),
+    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
-     r"협약|협정|업무협약|교류협력|양해각서|의향서", "cooperation"),
+     r"협약|협정|업무협약|교류협력|양해각서|의향서|"
+     r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention", "cooperation"),
     # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
@@ -37,12 +40,16 @@ TYPE_PHRASES: list[tuple[str, str]] = [
 AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho|quan he|tu nam|duy tri|tinh hinh hop tac|"
                            r"ket qua hop tac|"
                            r"sign|inked|agreement|memorand|\bmou\b|established|since|relations|programme|program|"
-                           r"협약|협정|체결|맺")
+                           r"협약|협정|체결|맺|"
+                           r"\bconclu|\betabli|\bdepuis\b|\baccord (?:de|d.|sur)\b|\bprotocole\b|\bconvention (?:de|d.|sur)\b")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
 INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky|huong toi ky|nghien cuu kha nang|"
                     r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
-                    r"추진할|예정|계획|희망")
-DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은")
+                    r"추진할|예정|계획|희망|"
+                    r"\bsouhait|\benvisag|\bprevoi|\bdevrai|\bdevront\b|\bsigneront\b|\bva signer\b|\bvont signer\b|"
+                    r"\ben vue de\b|\bprochainement\b|\bbientot\b|\bdiscute")
+DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
+                  r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
@@ -54,7 +61,8 @@ CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
 DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})/(\d{1,2})(?!/)", re.I)
 MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})/(\d{4})|tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-YEAR = re.compile(r"(?:năm|từ năm|vào năm|since|in)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\s*[–-]\s*(?:19|20)\d{2}\)")
+YEAR = re.compile(r"(?:năm|từ năm|vào năm|since|in|en|depuis|dès)\s+((?:19|20)\d{2})\b|"
+                  r"\(((?:19|20)\d{2})\s*[–-]\s*(?:19|20)\d{2}\)")
 THIS_YEAR = re.compile(r"(?:đầu |cuối )?năm nay(?:\s+((?:19|20)\d{2}))?|this year")
 KO_FULL_DATE = re.compile(r"(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일")
 KO_YEAR_MONTH = re.compile(r"(\d{4})년\s*(\d{1,2})월(?!\s*\d)")
@@ -69,6 +77,13 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 EN_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d{{2}})\b", re.I)
 EN_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b", re.I)
 EN_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+((?:19|20)\d{{2}})\b", re.I)
+FR_MONTHS = {name: i for i, names in enumerate(
+    [("janvier",), ("février", "fevrier"), ("mars",), ("avril",), ("mai",), ("juin",), ("juillet",), ("août", "aout"),
+     ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre")], start=1) for name in names}
+_FR_MONTH = "|".join(sorted(FR_MONTHS, key=len, reverse=True))
+FR_DAY_MONTH_YEAR = re.compile(rf"\b(1er|\d{{1,2}})\s+({_FR_MONTH})\s+((?:19|20)\d{{2}})\b", re.I)
+FR_MONTH_YEAR = re.compile(rf"\b({_FR_MONTH})\s+((?:19|20)\d{{2}})\b", re.I)
+FR_DAY_MONTH = re.compile(rf"\b(1er|\d{{1,2}})\s+({_FR_MONTH})\b(?!\s+(?:19|20)\d{{2}})", re.I)
 ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.")
 AGENCY_BEFORE = re.compile(
     r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청)\s*$", re.I)
@@ -121,7 +136,7 @@ def tie_type_of(text: str) -> tuple[str, str, str]:
 
 
 def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str, str, int]]:
-    """Dates in Vietnamese, Korean and English formats as (partial ISO date, matched text, position).
+    """Dates in Vietnamese, Korean, English and French formats as (partial ISO date, matched text, position).
 
     Examples
     --------
@@ -131,6 +146,8 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     '2023-02-07'
     >>> [d for d, _, _ in find_dates("2023년 9월 22일 협약, signed on Sept. 22, 2023 and 22 September 2023")]
     ['2023-09-22', '2023-09-22', '2023-09-22']
+    >>> [d for d, _, _ in find_dates("signé le 1er août 2022, puis en mars 2023, coopération depuis 2009")]
+    ['2022-08-01', '2023-03', '2009']
     >>> find_dates("지난 22일 체결했다", dt.date(2023, 9, 25))[0][0]
     '2023-09-22'
     """
@@ -164,6 +181,7 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
             if m.group(1):
                 add(m.group(1), m)
     _korean_and_english_dates(text, article_date, add)
+    _french_dates(text, article_date, add)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])
@@ -202,17 +220,41 @@ def _korean_and_english_dates(text: str, article_date: dt.date | None, add) -> N
         add(m.group(1), m)
 
 
+def _french_dates(text: str, article_date: dt.date | None, add) -> None:
+    """12 mars 2019, le 1er août 2022 and mars 2019; le 12 mars with the article's date."""
+    for m in FR_DAY_MONTH_YEAR.finditer(text):
+        day, month, year = _fr_day(m.group(1)), FR_MONTHS[m.group(2).lower()], int(m.group(3))
+        if _valid(year, month, day):
+            add(f"{year:04d}-{month:02d}-{day:02d}", m)
+    for m in FR_MONTH_YEAR.finditer(text):
+        add(f"{int(m.group(2)):04d}-{FR_MONTHS[m.group(1).lower()]:02d}", m)
+    if article_date:
+        for m in FR_DAY_MONTH.finditer(text):
+            day = _last_before(article_date, FR_MONTHS[m.group(2).lower()], _fr_day(m.group(1)))
+            if day:
+                add(day.isoformat(), m)
+
+
+def _fr_day(text: str) -> int:
+    return 1 if text.lower() == "1er" else int(text)
+
+
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul, "vi" if it has Vietnamese letters, else "en".
+    """"ko" if the text is mostly Hangul; "fr" if French function words outnumber the letters only Vietnamese
+    writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
 
     Examples
     --------
     >>> detect_language("빈즈엉성과 자매결연"), detect_language("Tỉnh Bình Dương"), detect_language("Da Nang")
     ('ko', 'vi', 'en')
+    >>> detect_language("La province de Thua Thiên-Huê et la ville de Blois ont signé un accord.")
+    'fr'
     """
     hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
     if hangul and hangul >= vietnamese:
         return "ko"
+    if len(_FRENCH_WORDS.findall(text)) > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
+        return "fr"
     return "vi" if vietnamese else "en"
 
 
@@ -431,8 +473,10 @@ def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]
 
 
 LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
-CITY_WORD = re.compile(r"(?:thành phố|tp\.?)\s*$|^\s*(?:city\b|시)", re.IGNORECASE)
-PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang)\s*$|^\s*(?:prefecture|province|state|현|성|부|도)\b", re.IGNORECASE)
+# French puts the unit and an adjective of nationality before the name: "la ville laotienne de Luang Prabang"
+CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’])\s*$|^\s*(?:city\b|시)", re.IGNORECASE)
+PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u])\s*$|"
+                           r"^\s*(?:prefecture|province|state|현|성|부|도)\b", re.IGNORECASE)
 
 
 def _ancestors(place: str, parent: dict[str, str]) -> list[str]:
@@ -457,7 +501,7 @@ def _located(matches: list[Match], sentence: str, seen: list[str], parent: dict[
             # a bare name means the larger of two nested namesakes (Pingxiang city, not Pingxiang Town in it)
             inside = [p for p in inside if not set(_ancestors(p, parent)) & set(inside)]
             # the unit word lies just before or after the name, or opens the matched name ("thành phố Bắc Ninh")
-            before, after = sentence[max(0, m.start - 12):m.start], sentence[m.end:m.end + 12]
+            before, after = sentence[max(0, m.start - 30):m.start], sentence[m.end:m.end + 12]
             opening = m.text.split(" ")[0].lower() if " " in m.text else ""
             wanted = ("city", "municipality") if CITY_WORD.search(before) or CITY_WORD.search(after) or \
                 opening in ("thành", "tp", "tp.") else \
@@ -533,9 +577,9 @@ def _drop_institutions(matches: list[Match], sentence: str) -> list[Match]:
     return [m for m in matches if m.place_ids not in inside]
 
 
-# "tại thành phố Goyang", "in Quy Nhon", "대구에서": where a meeting or signing took place
-VENUE_BEFORE = re.compile(r"\b(?:tại|ở|in|at)\s+(?:(?:thành phố|tp\.?|tỉnh|thủ đô|the city of|the province of)\s+)?$",
-                          re.IGNORECASE)
+# "tại thành phố Goyang", "in Quy Nhon", "à Quy Nhon", "대구에서": where a meeting or signing took place
+VENUE_BEFORE = re.compile(r"(?:\b(?:tại|ở|in|at)|(?<!\w)à)\s+"
+                          r"(?:(?:thành phố|tp\.?|tỉnh|thủ đô|the city of|the province of)\s+)?$", re.IGNORECASE)
 # what follows a venue to locate it: "tại thành phố Goyang (tỉnh Gyeonggi", "in Goyang, Gyeonggi"
 VENUE_LOCATOR = re.compile(r"^\s*(?:\(|,)\s*(?:tỉnh|bang|thành phố|province of|state of)?\s*$", re.IGNORECASE)
 

@@ -149,12 +149,17 @@ class Gazetteer:
         folded, index = _fold_with_index(text)
         not_places = [n.span() for n in NOT_PLACES.finditer(text)]
         matches, listed = [], []
-        for m in self.pattern.finditer(folded):
+        pos = 0
+        while (m := self.pattern.search(folded, pos)) is not None:
             start, end = index[m.start()], index[m.end() - 1] + 1
+            # a rejected name may hide a shorter one after its first word ("la région Île-de-France": not the
+            # alias "Région Île-de-France", but "Île-de-France"), so the search goes on from the next word
+            pos = m.start() + 1
             if _is_lowercase_words(text[start:end]) or not _capitalised_name(text[start:end]):
                 continue  # names are capitalised: "thành viên" (member) is not Viên, "Hòa bình" (peace) not Hòa Bình
             if any(n_start <= start < n_end for n_start, n_end in not_places):
                 continue
+            pos = m.end()
             ids = tuple(sorted(self.keys[m.group(1) or m.group(2)]))
             if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
                 ids = tuple(p for p in ids if self._tones_fit(p, text[start:end]))
