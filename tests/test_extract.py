@@ -8,10 +8,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vnsister import load
 from vnsister.cli import main
-from vnsister.extract import LANGUAGES, candidates, find_dates, tie_type_of
+from vnsister.extract import LANGUAGES, _last_before, candidates, find_dates, tie_type_of
 from vnsister.names import Gazetteer, fold
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -306,3 +308,18 @@ def test_words_that_are_not_places_here(gazetteer, text):
 def test_capitalised_names_with_unit_words_and_suffixes_are_found(gazetteer):
     found = [m.place_ids for m in gazetteer.find("tỉnh Hòa Bình, Gyeongsangbuk-do và Suwon-si, Lac Duong district")]
     assert found == [("vn-hoa-binh",), ("kr-gyeongbuk",), ("kr-suwon",), ("vn-lam-dong-lac-duong",)]
+
+
+REPORT_DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@given(article=REPORT_DAYS, month=st.one_of(st.none(), st.integers(1, 12)), day=st.integers(1, 31))
+def test_a_day_without_its_year_is_the_last_such_day_up_to_the_report(article, month, day):
+    found = _last_before(article, month, day)
+    if found is None:  # only a day that no month (or this month) has within the search: 30 February, 31 in a row
+        assert month == 2 and day >= 30 or month in (2, 4, 6, 9, 11) and day == 31 or month == 2 and day == 29
+        return
+    assert found <= article and found.day == day and (month is None or found.month == month)
+    # no later date up to the report has the same day (and month)
+    later = [found + dt.timedelta(days=n) for n in range(1, (article - found).days + 1)]
+    assert not any(d.day == day and (month is None or d.month == month) for d in later)
