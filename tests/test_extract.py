@@ -71,6 +71,10 @@ def test_impossible_or_unanchored_dates_are_not_invented(text):
     ("une convention de coopération décentralisée", "cooperation"),
     ("ils se sont mis d'accord pour visiter le musée", ""),      # "d'accord" (agreed) names no agreement
     ("la coopération est possible dans de nombreux domaines", ""),  # cooperation talked about, nothing agreed
+    ("姉妹都市協定を締結した", "twinning"),
+    ("友好交流に関する覚書を交わした", "friendship"),
+    ("経済協力に関する覚書を締結した", "cooperation"),
+    ("代表団が工場を視察した", ""),
 ])
 def test_tie_type_phrases(phrase, kind):
     assert tie_type_of(phrase)[0] == kind
@@ -92,6 +96,29 @@ def test_french_reports(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id, c.date)
              for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "article_date", "expected"), [
+    # a Japanese report: names without spaces, dates with and without the year, the venue left out
+    ("宮崎県は2015年11月、ナムディン省と農業分野における協力の合意書を締結した。", None,
+     {("vn-nam-dinh", "jp-miyazaki", "2015-11")}),
+    ("ハノイ市で1月10日、ハイズオン省と秋田県は友好交流に関する覚書に署名した。", dt.date(2024, 1, 12),
+     {("vn-hai-duong", "jp-akita", "2024-01-10")}),
+    ("12月28日、ダナン市と堺市は協力覚書を交わした。", dt.date(2024, 1, 5), {("vn-da-nang", "jp-sakai", "2023-12-28")}),
+    # "フエ省" is the province, "フエ市" the city of the article's day
+    ("奈良県とフエ省は友好提携の協定を結んだ。", None, {("vn-thua-thien-hue", "jp-nara", "")}),
+    # plans state no tie
+    ("岐阜県はゲアン省との友好提携の締結を目指している。", None, set()),
+    ("来年、クアンニン省と協定を結ぶ予定だ。", None, set()),
+])
+def test_japanese_reports(ds, gazetteer, text, article_date, expected):
+    found = {(c.vn_place_id, c.partner_place_id, c.date)
+             for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
+    assert found == expected
+
+
+def test_names_in_unspaced_scripts_need_no_word_boundary(gazetteer):
+    assert [m.place_ids for m in gazetteer.find("山口県とベトナムのビンズオン省は")] == [("jp-yamaguchi",), ("vn-binh-duong",)]
 
 
 def test_a_rejected_name_does_not_hide_a_shorter_one(gazetteer):

@@ -1,4 +1,4 @@
-"""Candidate ties from Vietnamese, Korean, English and French news text, for curators to confirm.
+"""Candidate ties from Vietnamese, Korean, English, French and Japanese news text, for curators to confirm.
 
 Places are found by the gazetteer in any script (Vietnamese places also by their Korean transcriptions, with
 성/시/현 and particles), tie wording in each language gives the type, and dates are read in each language's forms.
@@ -18,8 +18,9 @@ from vnsister.names import Gazetteer, Match, _fold_with_index, fold
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
-LANGUAGES = ("auto", "vi", "ko", "en", "fr")
+LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+_KANA = re.compile("[\u3040-\u30ff]")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
@@ -28,11 +29,12 @@ _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans
 TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
     (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시|"
-     r"\bjumel(?:age|ee?s?|les?)\b", "twinning"),
-    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b", "friendship"),
+     r"\bjumel(?:age|ee?s?|les?)\b|姉妹", "twinning"),
+    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서|"
-     r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention", "cooperation"),
+     r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention|"
+     r"覚書|協定|合意書|共同声明", "cooperation"),
     # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
@@ -47,9 +49,11 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                     r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
                     r"추진할|예정|계획|희망|"
                     r"\bsouhait|\benvisag|\bprevoi|\bdevrai|\bdevront\b|\bsigneront\b|\bva signer\b|\bvont signer\b|"
-                    r"\ben vue de\b|\bprochainement\b|\bbientot\b|\bdiscute")
+                    r"\ben vue de\b|\bprochainement\b|\bbientot\b|\bdiscute|"
+                    r"予定|検討|希望|目指|意向")
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
-                  r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b")
+                  r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
+                  + fold("締結した|署名した|結んだ|交わした|調印した|締結しました"))  # folded: だ is た
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
@@ -77,6 +81,10 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 EN_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d{{2}})\b", re.I)
 EN_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b", re.I)
 EN_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+((?:19|20)\d{{2}})\b", re.I)
+JA_FULL_DATE = re.compile(r"(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
+JA_YEAR_MONTH = re.compile(r"(\d{4})年\s*(\d{1,2})月(?!\s*\d)")
+JA_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月\s*(\d{1,2})日")
+JA_YEAR = re.compile(r"((?:19|20)\d{2})年")
 FR_MONTHS = {name: i for i, names in enumerate(
     [("janvier",), ("février", "fevrier"), ("mars",), ("avril",), ("mai",), ("juin",), ("juillet",), ("août", "aout"),
      ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre")], start=1) for name in names}
@@ -182,6 +190,7 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
                 add(m.group(1), m)
     _korean_and_english_dates(text, article_date, add)
     _french_dates(text, article_date, add)
+    _japanese_dates(text, article_date, add)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])
@@ -235,12 +244,30 @@ def _french_dates(text: str, article_date: dt.date | None, add) -> None:
                 add(day.isoformat(), m)
 
 
+def _japanese_dates(text: str, article_date: dt.date | None, add) -> None:
+    """2009年2月20日 and 2023年9月; 12月25日 with the article's date; 2013年."""
+    for m in JA_FULL_DATE.finditer(text):
+        year, month, day = (int(g) for g in m.groups())
+        if _valid(year, month, day):
+            add(f"{year:04d}-{month:02d}-{day:02d}", m)
+    for m in JA_YEAR_MONTH.finditer(text):
+        if 1 <= int(m.group(2)) <= 12:
+            add(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}", m)
+    if article_date:
+        for m in JA_MONTH_DAY.finditer(text):
+            day = _last_before(article_date, int(m.group(1)), int(m.group(2)))
+            if day:
+                add(day.isoformat(), m)
+    for m in JA_YEAR.finditer(text):
+        add(m.group(1), m)
+
+
 def _fr_day(text: str) -> int:
     return 1 if text.lower() == "1er" else int(text)
 
 
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul; "fr" if French function words outnumber the letters only Vietnamese
+    """"ko" if the text is mostly Hangul; "ja" if it has kana; "fr" if French function words outnumber the letters only Vietnamese
     writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
 
     Examples
@@ -249,10 +276,14 @@ def detect_language(text: str) -> str:
     ('ko', 'vi', 'en')
     >>> detect_language("La province de Thua Thiên-Huê et la ville de Blois ont signé un accord.")
     'fr'
+    >>> detect_language("堺市とダナン市は覚書を交わした。")
+    'ja'
     """
     hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
     if hangul and hangul >= vietnamese:
         return "ko"
+    if _KANA.search(text):
+        return "ja"
     if len(_FRENCH_WORDS.findall(text)) > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
         return "fr"
     return "vi" if vietnamese else "en"
@@ -323,13 +354,15 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
         # line is the headline, read even without a full stop ("부안군-베트남 닥락성, 계절근로자 업무협약 체결")
         # Korean words carry their particles, so a Korean sentence has about half as many
         enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
+        if lang == "ja" or (lang == "auto" and _KANA.search(stripped)):  # no spaces: count characters
+            words = stripped[::4]
         headline = title and len(words) >= 3
-        body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)") and not CLUTTER.match(stripped)
+        body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)。") and not CLUTTER.match(stripped)
         title = title and not stripped
         if body:
             # "TP. Busan" is not the end of a sentence: mask abbreviation dots (same length, offsets kept)
             masked = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\u2024", line)
-            for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", masked):
+            for m in re.finditer(r"[^.!?。！？]+(?:[.!?。！？]+|$)", masked):
                 if m.group(0).strip():
                     out.append((offset + m.start(), line[m.start():m.end()]))
         offset += len(line)
@@ -474,9 +507,9 @@ def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]
 
 LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
 # French puts the unit and an adjective of nationality before the name: "la ville laotienne de Luang Prabang"
-CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’])\s*$|^\s*(?:city\b|시)", re.IGNORECASE)
+CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’])\s*$|^\s*(?:city\b|시|市)", re.IGNORECASE)
 PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u])\s*$|"
-                           r"^\s*(?:prefecture|province|state|현|성|부|도)\b", re.IGNORECASE)
+                           r"^\s*(?:(?:prefecture|province|state|현|성|부|도)\b|省|県|府)", re.IGNORECASE)
 
 
 def _ancestors(place: str, parent: dict[str, str]) -> list[str]:
@@ -584,13 +617,18 @@ VENUE_BEFORE = re.compile(r"(?:\b(?:tại|ở|in|at)|(?<!\w)à)\s+"
 VENUE_LOCATOR = re.compile(r"^\s*(?:\(|,)\s*(?:tỉnh|bang|thành phố|province of|state of)?\s*$", re.IGNORECASE)
 
 
+# "ホーチミン市で" (in Ho Chi Minh City), but not "…市では" (as for …) nor "…市でも"
+VENUE_AFTER_JA = re.compile(r"(?:市|省|県|府|都|町)?で(?![はも])")
+
+
 def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[Match, str]]:
     """A place named only as the venue ("ký kết tại thành phố Goyang (tỉnh Gyeonggi) với Hiệp hội …"), with what
     locates it just after, is not a party; a place also named elsewhere in the sentence stays."""
     venues: set[int] = set()
     previous = None
     for m, _ in sorted(places, key=lambda mp: mp[0].start):
-        if VENUE_BEFORE.search(sentence[max(0, m.start - 30):m.start]) or sentence[m.end:m.end + 2] == "에서" or (
+        if VENUE_BEFORE.search(sentence[max(0, m.start - 30):m.start]) or sentence[m.end:m.end + 2] == "에서" or \
+                VENUE_AFTER_JA.match(sentence, m.end) or (
                 previous is not None and id(previous) in venues
                 and VENUE_LOCATOR.match(sentence[previous.end:m.start])):
             venues.add(id(m))

@@ -106,9 +106,11 @@ class Gazetteer:
                     self.keys[key].add(row.place_id)
         longest_first = sorted(self.keys, key=len, reverse=True)
         hangul = "|".join(re.escape(k) for k in longest_first if _is_hangul(k))
-        other = "|".join(re.escape(k) for k in longest_first if not _is_hangul(k))
-        # Korean particles attach to the name (빈즈엉성은, 대전시와): a Hangul name needs no boundary after it
-        self.pattern = re.compile(r"(?<![\w])(?:(" + hangul + r")|(" + other + r")(?![\w]))")
+        unspaced = "|".join(re.escape(k) for k in longest_first if _is_unspaced(k))
+        other = "|".join(re.escape(k) for k in longest_first if not _is_hangul(k) and not _is_unspaced(k))
+        # Korean particles attach to the name (빈즈엉성은, 대전시와): a Hangul name needs no boundary after it;
+        # Japanese and Chinese write no spaces (山口県とビンズオン省は), so a kana or Han name needs none at all
+        self.pattern = re.compile(r"(?<![\w])(?:(" + hangul + r")|(" + other + r")(?![\w]))|(" + unspaced + r")")
 
     def _keys(self, row) -> set[str]:
         names = _names(row)
@@ -160,7 +162,7 @@ class Gazetteer:
             if any(n_start <= start < n_end for n_start, n_end in not_places):
                 continue
             pos = m.end()
-            ids = tuple(sorted(self.keys[m.group(1) or m.group(2)]))
+            ids = tuple(sorted(self.keys[m.group(1) or m.group(2) or m.group(3)]))
             if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
                 ids = tuple(p for p in ids if self._tones_fit(p, text[start:end]))
             if ids:
@@ -244,6 +246,11 @@ def _names(row) -> set[str]:
 
 def _is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def _is_unspaced(text: str) -> bool:
+    """A name in kana or Han characters, scripts written without spaces between words."""
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _short_vietnamese_syllable(name: str) -> bool:
