@@ -80,7 +80,8 @@ def test_tie_type_phrases(phrase, kind):
     assert tie_type_of(phrase)[0] == kind
 
 
-@pytest.mark.parametrize(("text", "article_date", "expected"), [
+# (text, article date, expected (vn place, partner place, date) triples)
+FRENCH_REPORTS = [
     # a French report: the parties, a date with or without its year, the venue left out
     ("La province de Quang Nam et la préfecture japonaise de Nagasaki ont signé le 5 juin 2017 un accord d'échanges "
      "d'amitié.", None, {("vn-quang-nam", "jp-nagasaki", "2017-06-05")}),
@@ -91,14 +92,8 @@ def test_tie_type_phrases(phrase, kind):
     # plans and wishes state no tie
     ("La province de Quang Nam souhaite signer prochainement un accord de jumelage avec Nagasaki.", None, set()),
     ("Les deux parties devraient signer bientôt un accord de coopération entre Da Nang et Toluca.", None, set()),
-])
-def test_french_reports(ds, gazetteer, text, article_date, expected):
-    found = {(c.vn_place_id, c.partner_place_id, c.date)
-             for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
-    assert found == expected
-
-
-@pytest.mark.parametrize(("text", "article_date", "expected"), [
+]
+JAPANESE_REPORTS = [
     # a Japanese report: names without spaces, dates with and without the year, the venue left out
     ("宮崎県は2015年11月、ナムディン省と農業分野における協力の合意書を締結した。", None,
      {("vn-nam-dinh", "jp-miyazaki", "2015-11")}),
@@ -110,8 +105,11 @@ def test_french_reports(ds, gazetteer, text, article_date, expected):
     # plans state no tie
     ("岐阜県はゲアン省との友好提携の締結を目指している。", None, set()),
     ("来年、クアンニン省と協定を結ぶ予定だ。", None, set()),
-])
-def test_japanese_reports(ds, gazetteer, text, article_date, expected):
+]
+
+
+@pytest.mark.parametrize(("text", "article_date", "expected"), FRENCH_REPORTS + JAPANESE_REPORTS)
+def test_reports_in_french_and_japanese(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id, c.date)
              for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
     assert found == expected

@@ -68,11 +68,12 @@ MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})/(\d{4})|tháng\s+(\d{1,2})\s+năm\s
 YEAR = re.compile(r"(?:năm|từ năm|vào năm|since|in|en|depuis|dès)\s+((?:19|20)\d{2})\b|"
                   r"\(((?:19|20)\d{2})\s*[–-]\s*(?:19|20)\d{2}\)")
 THIS_YEAR = re.compile(r"(?:đầu |cuối )?năm nay(?:\s+((?:19|20)\d{2}))?|this year")
-KO_FULL_DATE = re.compile(r"(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일")
-KO_YEAR_MONTH = re.compile(r"(\d{4})년\s*(\d{1,2})월(?!\s*\d)")
+# Korean and Japanese write dates alike, with 년월일 or 年月日
+KO_FULL_DATE = re.compile(r"(\d{4})[년年]\s*(\d{1,2})[월月]\s*(\d{1,2})[일日]")
+KO_YEAR_MONTH = re.compile(r"(\d{4})[년年]\s*(\d{1,2})[월月](?!\s*\d)")
 KO_MONTH_DAY = re.compile(r"(?<![\d년])\s(\d{1,2})월\s*(\d{1,2})일")
 KO_DAY = re.compile(r"(?:지난\s*)?(?<![\d월])\b(\d{1,2})일(?!\s*\d)")
-KO_YEAR = re.compile(r"((?:19|20)\d{2})년")
+KO_YEAR = re.compile(r"((?:19|20)\d{2})[년年]")
 MONTHS = {m: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
@@ -81,10 +82,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 EN_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d{{2}})\b", re.I)
 EN_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b", re.I)
 EN_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+((?:19|20)\d{{2}})\b", re.I)
-JA_FULL_DATE = re.compile(r"(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
-JA_YEAR_MONTH = re.compile(r"(\d{4})年\s*(\d{1,2})月(?!\s*\d)")
-JA_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月\s*(\d{1,2})日")
-JA_YEAR = re.compile(r"((?:19|20)\d{2})年")
+JA_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月\s*(\d{1,2})日")  # no space before it, unlike Korean
 FR_MONTHS = {name: i for i, names in enumerate(
     [("janvier",), ("février", "fevrier"), ("mars",), ("avril",), ("mai",), ("juin",), ("juillet",), ("août", "aout"),
      ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre")], start=1) for name in names}
@@ -245,21 +243,12 @@ def _french_dates(text: str, article_date: dt.date | None, add) -> None:
 
 
 def _japanese_dates(text: str, article_date: dt.date | None, add) -> None:
-    """2009年2月20日 and 2023年9月; 12月25日 with the article's date; 2013年."""
-    for m in JA_FULL_DATE.finditer(text):
-        year, month, day = (int(g) for g in m.groups())
-        if _valid(year, month, day):
-            add(f"{year:04d}-{month:02d}-{day:02d}", m)
-    for m in JA_YEAR_MONTH.finditer(text):
-        if 1 <= int(m.group(2)) <= 12:
-            add(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}", m)
+    """12月25日 with the article's date (2009年2月20日, 2023年9月 and 2013年 are read with the Korean forms)."""
     if article_date:
         for m in JA_MONTH_DAY.finditer(text):
             day = _last_before(article_date, int(m.group(1)), int(m.group(2)))
             if day:
                 add(day.isoformat(), m)
-    for m in JA_YEAR.finditer(text):
-        add(m.group(1), m)
 
 
 def _fr_day(text: str) -> int:
