@@ -75,6 +75,9 @@ def test_impossible_or_unanchored_dates_are_not_invented(text):
     ("友好交流に関する覚書を交わした", "friendship"),
     ("経済協力に関する覚書を締結した", "cooperation"),
     ("代表団が工場を視察した", ""),
+    ("两市缔结友好城市关系", "twinning"),   # 友好城市 is China's formal sister-city tie
+    ("建立友好省关系", "friendship"),
+    ("签署了合作备忘录", "cooperation"),
 ])
 def test_tie_type_phrases(phrase, kind):
     assert tie_type_of(phrase)[0] == kind
@@ -106,10 +109,17 @@ JAPANESE_REPORTS = [
     ("岐阜県はゲアン省との友好提携の締結を目指している。", None, set()),
     ("来年、クアンニン省と協定を結ぶ予定だ。", None, set()),
 ]
+CHINESE_REPORTS = [
+    # a Chinese report: names with their unit words, dates, the venue left out, plans stating no tie
+    ("2019年12月2日，在越南河内，东兴市与越南芒街市签署了旅游合作备忘录。", None,
+     {("vn-quang-ninh-mong-cai", "cn-dongxing", "2019-12-02")}),
+    ("11月28日，百色市与越南高平省签署合作协议。", dt.date(2024, 1, 4), {("vn-cao-bang", "cn-baise", "2023-11-28")}),
+    ("桂林市与越南下龙市将于明年签署友好城市协议。", None, set()),
+]
 
 
-@pytest.mark.parametrize(("text", "article_date", "expected"), FRENCH_REPORTS + JAPANESE_REPORTS)
-def test_reports_in_french_and_japanese(ds, gazetteer, text, article_date, expected):
+@pytest.mark.parametrize(("text", "article_date", "expected"), FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS)
+def test_reports_in_french_japanese_and_chinese(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id, c.date)
              for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
     assert found == expected
@@ -117,6 +127,15 @@ def test_reports_in_french_and_japanese(ds, gazetteer, text, article_date, expec
 
 def test_names_in_unspaced_scripts_need_no_word_boundary(gazetteer):
     assert [m.place_ids for m in gazetteer.find("山口県とベトナムのビンズオン省は")] == [("jp-yamaguchi",), ("vn-binh-duong",)]
+    # a city or district keeps its Japanese or Chinese name without a Vietnamese unit word
+    assert [m.place_ids for m in gazetteer.find("东兴市与芒街市")] == [("cn-dongxing",), ("vn-quang-ninh-mong-cai",)]
+
+
+@pytest.mark.parametrize("text", ["胡志明主席的思想", "海防部队", "高平市位于山西省", "广宁县"])
+def test_chinese_words_and_toponyms_are_not_vietnamese_places(gazetteer, text):
+    # President Hồ Chí Minh, coastal defence, Gaoping (Shanxi) and Guangning county share characters with
+    # Vietnamese places, which are therefore named with their unit (胡志明市, 海防市, 高平省, 广宁省)
+    assert not any(place.startswith("vn-") for m in gazetteer.find(text) for place in m.place_ids)
 
 
 def test_a_rejected_name_does_not_hide_a_shorter_one(gazetteer):

@@ -1,4 +1,4 @@
-"""Candidate ties from Vietnamese, Korean, English, French and Japanese news text, for curators to confirm.
+"""Candidate ties from Vietnamese, Korean, English, French, Japanese and Chinese news text, for curators to confirm.
 
 Places are found by the gazetteer in any script (Vietnamese places also by their Korean transcriptions, with
 성/시/현 and particles), tie wording in each language gives the type, and dates are read in each language's forms.
@@ -18,9 +18,10 @@ from vnsister.names import Gazetteer, Match, _fold_with_index, fold
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
-LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja")
+LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _KANA = re.compile("[\u3040-\u30ff]")
+_UNSPACED = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")  # kana and Han: Japanese and Chinese write no spaces
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
@@ -29,12 +30,12 @@ _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans
 TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
     (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시|"
-     r"\bjumel(?:age|ee?s?|les?)\b|姉妹", "twinning"),
+     r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城", "twinning"),
     (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서|"
      r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention|"
-     r"覚書|協定|合意書|共同声明", "cooperation"),
+     r"覚書|協定|合意書|共同声明|备忘录|协议|纪要", "cooperation"),
     # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
@@ -50,10 +51,11 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                     r"추진할|예정|계획|희망|"
                     r"\bsouhait|\benvisag|\bprevoi|\bdevrai|\bdevront\b|\bsigneront\b|\bva signer\b|\bvont signer\b|"
                     r"\ben vue de\b|\bprochainement\b|\bbientot\b|\bdiscute|"
-                    r"予定|検討|希望|目指|意向")
+                    r"予定|検討|希望|目指|意向|将签|将于|拟|计划|有望|争取")
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
                   r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
-                  + fold("締結した|署名した|結んだ|交わした|調印した|締結しました"))  # folded: だ is た
+                  + fold("締結した|署名した|結んだ|交わした|調印した|締結しました") + "|"  # folded: だ is た
+                  + "签署了|签订了|缔结了|已签署|已签订|已缔结")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
@@ -256,8 +258,9 @@ def _fr_day(text: str) -> int:
 
 
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul; "ja" if it has kana; "fr" if French function words outnumber the letters only Vietnamese
-    writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
+    """"ko" if the text is mostly Hangul; "ja" if it has kana; "zh" if it is mostly Han; "fr" if French function
+    words outnumber the letters only Vietnamese writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if it has
+    Vietnamese letters; else "en".
 
     Examples
     --------
@@ -265,14 +268,16 @@ def detect_language(text: str) -> str:
     ('ko', 'vi', 'en')
     >>> detect_language("La province de Thua Thiên-Huê et la ville de Blois ont signé un accord.")
     'fr'
-    >>> detect_language("堺市とダナン市は覚書を交わした。")
-    'ja'
+    >>> detect_language("堺市とダナン市は覚書を交わした。"), detect_language("钦州市与越南大叻市缔结友好城市关系。")
+    ('ja', 'zh')
     """
     hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
     if hangul and hangul >= vietnamese:
         return "ko"
     if _KANA.search(text):
         return "ja"
+    if len(_UNSPACED.findall(text)) > len(text) / 4:
+        return "zh"
     if len(_FRENCH_WORDS.findall(text)) > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
         return "fr"
     return "vi" if vietnamese else "en"
@@ -343,7 +348,7 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
         # line is the headline, read even without a full stop ("부안군-베트남 닥락성, 계절근로자 업무협약 체결")
         # Korean words carry their particles, so a Korean sentence has about half as many
         enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
-        if lang == "ja" or (lang == "auto" and _KANA.search(stripped)):  # no spaces: count characters
+        if lang in ("ja", "zh") or (lang == "auto" and _UNSPACED.search(stripped)):  # no spaces: count characters
             words = stripped[::4]
         headline = title and len(words) >= 3
         body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)。") and not CLUTTER.match(stripped)
@@ -606,8 +611,9 @@ VENUE_BEFORE = re.compile(r"(?:\b(?:tại|ở|in|at)|(?<!\w)à)\s+"
 VENUE_LOCATOR = re.compile(r"^\s*(?:\(|,)\s*(?:tỉnh|bang|thành phố|province of|state of)?\s*$", re.IGNORECASE)
 
 
-# "ホーチミン市で" (in Ho Chi Minh City), but not "…市では" (as for …) nor "…市でも"
+# "ホーチミン市で" (in Ho Chi Minh City), but not "…市では" (as for …) nor "…市でも"; Chinese "在（越南）河内"
 VENUE_AFTER_JA = re.compile(r"(?:市|省|県|府|都|町)?で(?![はも])")
+VENUE_BEFORE_ZH = re.compile(r"在(?:越南|中国)?$")
 
 
 def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[Match, str]]:
@@ -617,7 +623,7 @@ def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[M
     previous = None
     for m, _ in sorted(places, key=lambda mp: mp[0].start):
         if VENUE_BEFORE.search(sentence[max(0, m.start - 30):m.start]) or sentence[m.end:m.end + 2] == "에서" or \
-                VENUE_AFTER_JA.match(sentence, m.end) or (
+                VENUE_AFTER_JA.match(sentence, m.end) or VENUE_BEFORE_ZH.search(sentence, 0, m.start) or (
                 previous is not None and id(previous) in venues
                 and VENUE_LOCATOR.match(sentence[previous.end:m.start])):
             venues.add(id(m))

@@ -129,16 +129,19 @@ class Gazetteer:
                 if stem != name and len(stem) >= 4:
                     keys.add(fold(stem))
         hangul = {k for k in keys if _is_hangul(k)}
+        # Japanese and Chinese names carry their unit (芒街市) or are long enough (ホイアン) to stand alone
+        unspaced = {k for k in keys if _is_unspaced(k)}
         if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
-            latin = keys - hangul
+            latin = keys - hangul - unspaced
             prefixes = ("xã", "phường", "thị trấn") if row.admin_level > 2 else ("huyện", "quận", "thị xã", "thành phố", "tp")
             named_with_unit = {k for k in latin if LISTED_UNIT.match(k + " ")}  # "Quận 12" carries its unit word
             keys = named_with_unit | {f"{fold(prefix)} {k}" for k in latin - named_with_unit for prefix in prefixes}
             keys |= {f"{k} {unit}" for k in latin for unit in ("district", "city", "town")}  # English: "Lac Duong district"
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_DISTRICT}  # 현, 시, 군 as Korean press writes
+            keys |= unspaced
         elif row.country == "VN":  # "thành phố Bắc Ninh" is the city; only a municipality is a thành phố province
             prefixes = ("thành phố", "tp") if row.level == "municipality" else ("tỉnh",)
-            keys |= {f"{fold(prefix)} {k}" for k in list(keys - hangul) for prefix in prefixes}
+            keys |= {f"{fold(prefix)} {k}" for k in list(keys - hangul - unspaced) for prefix in prefixes}
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_PROVINCE}  # 빈즈엉성, 하이퐁시
         return keys
 
