@@ -8,10 +8,10 @@ merging every record again would bring back (retired rows, removed dates, steps 
 are the record of what was found, the tables the record after correction, so --all never writes. A tie already
 in partnerships.csv (same parties, and same type where the parties have several ties, or the tie a record names
 with "tie_id") gains only the events, sources and evidence it lacks; ids of existing rows never change, new rows
-get the next free id. A record that cannot be merged (an unknown place, no
-evidence, a value outside the schemas' vocabularies, a malformed date, more than one tie it may describe) is
-skipped with a message naming its line, stays out of the ledger, and makes the run exit 1. Text is
-NFC-normalised and stripped here, at curation time, so that validation never has to.
+get the next free id. A record that cannot be merged (an unknown place, no evidence, a value outside the schemas'
+vocabularies, a malformed date, more than one tie it may describe) is skipped with a message naming its line,
+stays out of the ledger, and makes the run exit 1. Text is NFC-normalised and stripped here, at curation time, so
+that validation never has to.
 Conflicts (a record disagreeing with the table on type or date) are printed for the curator, not overwritten.
 """
 

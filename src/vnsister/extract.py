@@ -14,14 +14,13 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from vnsister.load import Dataset
-from vnsister.names import Gazetteer, Match, _fold_with_index, fold
+from vnsister.names import UNSPACED_SCRIPT, Gazetteer, Match, _fold_with_index, fold
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
 LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _KANA = re.compile("[\u3040-\u30ff]")
-_UNSPACED = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")  # kana and Han: Japanese and Chinese write no spaces
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
@@ -276,7 +275,7 @@ def detect_language(text: str) -> str:
         return "ko"
     if _KANA.search(text):
         return "ja"
-    if len(_UNSPACED.findall(text)) > len(text) / 4:
+    if len(UNSPACED_SCRIPT.findall(text)) > len(text) / 4:
         return "zh"
     if len(_FRENCH_WORDS.findall(text)) > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
         return "fr"
@@ -348,7 +347,7 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
         # line is the headline, read even without a full stop ("부안군-베트남 닥락성, 계절근로자 업무협약 체결")
         # Korean words carry their particles, so a Korean sentence has about half as many
         enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
-        if lang in ("ja", "zh") or (lang == "auto" and _UNSPACED.search(stripped)):  # no spaces: count characters
+        if lang in ("ja", "zh") or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # no spaces: count characters
             words = stripped[::4]
         headline = title and len(words) >= 3
         body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)。") and not CLUTTER.match(stripped)

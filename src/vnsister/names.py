@@ -251,9 +251,13 @@ def _is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
+# Kana and Han: Japanese and Chinese write no spaces between words (the extractor reads the same ranges)
+UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def _is_unspaced(text: str) -> bool:
     """A name in kana or Han characters, scripts written without spaces between words."""
-    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+    return UNSPACED_SCRIPT.search(text) is not None
 
 
 def _short_vietnamese_syllable(name: str) -> bool:
