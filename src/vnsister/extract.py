@@ -53,7 +53,7 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                     r"予定|検討|希望|目指|意向|将签|将于|拟|计划|有望|争取")
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
                   r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
-                  + fold("締結した|署名した|結んだ|交わした|調印した|締結しました") + "|"  # folded: だ is た
+                  + "締結した|署名した|結んだ|交わした|調印した|締結しました|"
                   + "签署了|签订了|缔结了|已签署|已签订|已缔结")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")

@@ -16,8 +16,14 @@ __all__ = ["Gazetteer", "agency_key", "fold", "tie_keys", "without_gloss"]
 VN_UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|thị xã|quận|huyện|thị trấn|xã|phường)"
 
 
+# The marks of Latin letters (tones, accents, breves). Other scripts keep theirs: a Lao vowel, a Khmer subscript
+# sign or a Japanese voicing mark is part of the letter, and dropping it would merge different names.
+_LATIN_MARKS_CLASS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_LATIN_MARKS = re.compile(_LATIN_MARKS_CLASS)
+
+
 def fold(text: str) -> str:
-    """Lower-case, NFC/NFD-insensitive, diacritic-free form of a name (Hoà and Hòa fold alike).
+    """Lower-case, NFC/NFD-insensitive form of a name without the marks of Latin letters (Hoà and Hòa fold alike).
 
     Examples
     --------
@@ -25,17 +31,18 @@ def fold(text: str) -> str:
     True
     >>> fold("Hoà Bình") == fold("Hòa Bình")
     True
+    >>> fold("ເມືອງບາຈຽງຈະເລີນສຸກ") == "ເມືອງບາຈຽງຈະເລີນສຸກ"  # a Lao vowel is a letter, not a mark
+    True
     """
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    stripped = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    stripped = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", decomposed))
     return re.sub(r"\s+", " ", re.sub(r"[-‐–—_.,()]", " ", stripped.lower())).strip()
 
 
-_COMBINING = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 
 
 def fold_all(texts: pd.Series) -> pd.Series:
-    """:func:`fold` for a whole column, vectorised in pyarrow (diacritics of the Latin, Thai and Lao blocks).
+    """:func:`fold` for a whole column, vectorised in pyarrow.
 
     Examples
     --------
@@ -48,7 +55,7 @@ def fold_all(texts: pd.Series) -> pd.Series:
 
     text = pa.array(texts.astype(pd.StringDtype("pyarrow")).array)
     text = pc.replace_substring(pc.replace_substring(text, "Đ", "D"), "đ", "d")
-    text = pc.replace_substring_regex(pc.utf8_normalize(text, "NFD"), _COMBINING, "")
+    text = pc.replace_substring_regex(pc.utf8_normalize(text, "NFD"), _LATIN_MARKS_CLASS, "")
     text = pc.utf8_lower(pc.utf8_normalize(text, "NFC"))
     text = pc.replace_substring_regex(pc.replace_substring_regex(text, r"[-‐–—_.,()]", " "), r"\s+", " ")
     return pd.Series(pd.arrays.ArrowStringArray(pc.utf8_trim_whitespace(text)), index=texts.index)
