@@ -46,12 +46,19 @@ def gazetteer(ds):
     ("지난 31일 협약을 체결했다", dt.date(2023, 10, 2), "2023-08-31"),  # September has no 31st
     ("12월 28일 협약을 체결했다", dt.date(2024, 1, 3), "2023-12-28"),
     ("2일 협약을 체결했다", dt.date(2023, 10, 2), "2023-10-02"),
+    ("ໃນວັນທີ 13 ສິງຫາ 2024", None, "2024-08-13"),
+    ("ວັນທີ 17 ມີຖຸນາ ປີ 2018", None, "2018-06-17"),
+    ("ໃນເດືອນພະຈິກ 2017", None, "2017-11"),
+    ("ມາແຕ່ປີ 2012", None, "2012"),
+    ("ວັນທີ 28 ທັນວາ, ສອງແຂວງໄດ້ລົງນາມ", dt.date(2024, 1, 3), "2023-12-28"),
+    ("ຕອນເຊົ້າວັນທີ 9/9", dt.date(2019, 9, 10), "2019-09-09"),
 ])
 def test_date_formats(text, article_date, expected):
     assert find_dates(text, article_date)[0][0] == expected
 
 
-@pytest.mark.parametrize("text", ["ngày 31/2/2020", "tháng 13/2020", "Chiều 7/2 (no article date)"])
+@pytest.mark.parametrize("text", ["ngày 31/2/2020", "tháng 13/2020", "Chiều 7/2 (no article date)",
+                                  "ວັນທີ 31 ກຸມພາ 2020", "ວັນທີ 22 ເມສານີ້ (no article date)"])
 def test_impossible_or_unanchored_dates_are_not_invented(text):
     assert find_dates(text) == []
 
@@ -119,8 +126,21 @@ CHINESE_REPORTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "article_date", "expected"), FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS)
-def test_reports_in_french_japanese_and_chinese(ds, gazetteer, text, article_date, expected):
+LAO_REPORTS = [
+    # a Lao report: names with their unit words joined or apart, ຫຼ and ຫລ alike, Lao month names, the venue (ຢູ່,
+    # ທີ່) left out, a plan and a meeting to discuss stating no tie
+    ("ແຂວງ ຫົວພັນ ແລະ ແຂວງກວາງນິງ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື ຢູ່ເມືອງຊຳເໜືອ.", None,
+     {("vn-quang-ninh", "la-houaphanh", "")}),
+    ("ນະຄອນຫລວງວຽງຈັນ ແລະ ນະຄອນຮ່າໂນ້ຍ ໄດ້ເຊັນຂໍ້ຕົກລົງຮ່ວມມືໃນເດືອນພະຈິກ 2017.", None,
+     {("vn-ha-noi", "la-vientiane-capital", "2017-11")}),
+    ("ແຂວງກວາງຈິ ແລະ ແຂວງສາລະວັນ ຈະລົງນາມບົດບັນທຶກການຮ່ວມມືໃນປີໜ້າ.", None, set()),
+    ("ການນຳແຂວງແຄັງຮວ່າ ແລະ ແຂວງຈຳປາສັກ ໄດ້ພົບປະເພື່ອປຶກສາຫາລືການຮ່ວມມື.", None, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "article_date", "expected"),
+                         FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS + LAO_REPORTS)
+def test_reports_in_french_japanese_chinese_and_lao(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id, c.date)
              for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
     assert found == expected
@@ -381,3 +401,18 @@ def test_folding_strips_only_the_marks_of_latin_letters(ds):
     names = pd.concat([places["name_local"], places["name_en"], places["aliases"].str.split(";").explode()])
     names = names.dropna().drop_duplicates().reset_index(drop=True)
     assert fold_all(names).tolist() == [fold(n) for n in names]
+
+
+def test_lao_parties_councils_and_police(ds, gazetteer):
+    text = ("ສະພາປະຊາຊົນແຂວງບໍລິຄຳໄຊ ແລະ ສະພາປະຊາຊົນແຂວງເຫງະອານ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື. "
+            "ກອງບັນຊາການ ປກສ ແຂວງຄຳມ່ວນ ແລະ ປ້ອງກັນຄວາມສະຫງົບແຂວງກວ່າງບິ່ງ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື.")
+    found = {(c.vn_place_id, c.partner_place_id, c.vn_party, c.partner_party)
+             for c in candidates(text, ds, gazetteer=gazetteer)}
+    assert found == {("vn-nghe-an", "la-bolikhamxay", "council", "council"),
+                     ("vn-quang-binh", "la-khammouane", "agency", "agency")}
+
+
+def test_lao_letter_variants_fold_alike():
+    # ລ written under its letter or beside it, ໜ as one letter or two: the same name
+    assert fold("ນະຄອນຫຼວງ") == fold("ນະຄອນຫລວງ") == "ນະຄອນຫລວງ"
+    assert fold("ສະເໜີ") == fold("ສະເຫນີ")

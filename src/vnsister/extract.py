@@ -1,4 +1,4 @@
-"""Candidate ties from Vietnamese, Korean, English, French, Japanese and Chinese news text, for curators to confirm.
+"""Candidate ties from Vietnamese, Korean, English, French, Japanese, Chinese and Lao news text, for curators to confirm.
 
 Places are found by the gazetteer in any script (Vietnamese places also by their Korean transcriptions, with
 성/시/현 and particles), tie wording in each language gives the type, and dates are read in each language's forms.
@@ -21,6 +21,7 @@ __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_date
 LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh", "lo")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _KANA = re.compile("[\u3040-\u30ff]")
+_LAO = re.compile("[\u0e80-\u0eff]")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
@@ -29,12 +30,13 @@ _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans
 TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
     (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시|"
-     r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城", "twinning"),
-    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好", "friendship"),
+     r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城|ແຮກສ່ຽວ|ຄູ່ແຝດ", "twinning"),
+    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好|ມິດຕະພາບ", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서|"
      r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention|"
-     r"覚書|協定|合意書|共同声明|备忘录|协议|纪要", "cooperation"),
+     r"覚書|協定|合意書|共同声明|备忘录|协议|纪要|"
+     r"ບົດບັນທຶກ|ຂໍ້ຕົກລົງ|(?<!ສົນທິ)ສັນຍາ|(?:ການ)?ຮ່ວມມື", "cooperation"),
     # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
@@ -43,18 +45,23 @@ AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho
                            r"ket qua hop tac|"
                            r"sign|inked|agreement|memorand|\bmou\b|established|since|relations|programme|program|"
                            r"협약|협정|체결|맺|"
-                           r"\bconclu|\betabli|\bdepuis\b|\baccord (?:de|d.|sur)\b|\bprotocole\b|\bconvention (?:de|d.|sur)\b")
+                           r"\bconclu|\betabli|\bdepuis\b|\baccord (?:de|d.|sur)\b|\bprotocole\b|\bconvention (?:de|d.|sur)\b|"
+                           # Lao: sign, relations, agreed, results of, review, since, go on implementing
+                           r"ລົງນາມ|ເຊັນ|ສາຍພົວພັນ|ຕົກລົງ|ຜົນການຮ່ວມມື|ທົບທວນ|ມາແຕ່|ສືບຕໍ່ປະຕິບັດ")
+BARE_COOPERATION = ("hop tac", "cooperation", "ການຮ່ວມມື", "ຮ່ວມມື")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
 INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky|huong toi ky|nghien cuu kha nang|"
                     r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
                     r"추진할|예정|계획|희망|"
                     r"\bsouhait|\benvisag|\bprevoi|\bdevrai|\bdevront\b|\bsigneront\b|\bva signer\b|\bvont signer\b|"
                     r"\ben vue de\b|\bprochainement\b|\bbientot\b|\bdiscute|"
-                    r"予定|検討|希望|目指|意向|将签|将于|拟|计划|有望|争取")
+                    r"予定|検討|希望|目指|意向|将签|将于|拟|计划|有望|争取|"
+                    + fold("ຈະລົງນາມ|ຈະເຊັນ|ແຜນການ|ຄາດວ່າ|ສະເໜີ|ມີຄວາມປະສົງ|ປຶກສາຫາລື"))
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
                   r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
                   + "締結した|署名した|結んだ|交わした|調印した|締結しました|"
-                  + "签署了|签订了|缔结了|已签署|已签订|已缔结")
+                  + "签署了|签订了|缔结了|已签署|已签订|已缔结|"
+                  + "ໄດ້ລົງນາມ|ໄດ້ເຊັນ|ລົງນາມແລ້ວ|ໄດ້ແລກປ່ຽນ")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
@@ -91,9 +98,21 @@ _FR_MONTH = "|".join(sorted(FR_MONTHS, key=len, reverse=True))
 FR_DAY_MONTH_YEAR = re.compile(rf"\b(1er|\d{{1,2}})\s+({_FR_MONTH})\s+((?:19|20)\d{{2}})\b", re.I)
 FR_MONTH_YEAR = re.compile(rf"\b({_FR_MONTH})\s+((?:19|20)\d{{2}})\b", re.I)
 FR_DAY_MONTH = re.compile(rf"\b(1er|\d{{1,2}})\s+({_FR_MONTH})\b(?!\s+(?:19|20)\d{{2}})", re.I)
+LO_MONTHS = {name: i for i, names in enumerate(
+    [("ມັງກອນ",), ("ກຸມພາ",), ("ມີນາ",), ("ເມສາ",), ("ພຶດສະພາ", "ພຶດສະ ພາ"), ("ມິຖຸນາ", "ມີຖຸນາ"), ("ກໍລະກົດ",),
+     ("ສິງຫາ",), ("ກັນຍາ",), ("ຕຸລາ",), ("ພະຈິກ",), ("ທັນວາ",)], start=1) for name in names}
+_LO_MONTH = "|".join(sorted(LO_MONTHS, key=len, reverse=True))
+# "ວັນທີ 13 ສິງຫາ 2024", "ເດືອນພະຈິກ 2017", "ປີ 2018"; "ວັນທີ 7 ມີນາ" and "ວັນທີ 9/9" with the article's date
+LO_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s*({_LO_MONTH})\s*(?:ປີ\s*)?((?:19|20)\d{{2}})")
+LO_MONTH_YEAR = re.compile(rf"({_LO_MONTH})\s*(?:ປີ\s*)?((?:19|20)\d{{2}})")
+LO_DAY_MONTH = re.compile(rf"ວັນທີ\s*(\d{{1,2}})\s*({_LO_MONTH})(?!\s*(?:ປີ\s*)?\d)")
+LO_NUMERIC_DAY_MONTH = re.compile(r"ວັນທີ\s*(\d{1,2})/(\d{1,2})(?![/\d])")
+LO_YEAR = re.compile(r"ປີ\s*((?:19|20)\d{2})")
 ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.")
 AGENCY_BEFORE = re.compile(
-    r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청)\s*$", re.I)
+    r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청|"
+    r"ສະພາປະຊາຊົນ|ປກສ|ປ້ອງກັນຄວາມສະຫງົບ|ພະແນກ\S{0,30}?)\s*(?:ແຂວງ|ນະຄອນ)?\s*$", re.I)
+COUNCIL_WORDS = ("hội đồng nhân dân", "hđnd", "의회", "ສະພາປະຊາຊົນ")
 
 
 @dataclass
@@ -136,7 +155,7 @@ def tie_type_of(text: str) -> tuple[str, str, str]:
         if kind.startswith("upgrade:"):
             upgrade = kind.split(":")[1]
             continue
-        if kind == "cooperation" and found.group(0) in ("hop tac", "cooperation") and not AGREEMENT_CUE.search(folded):
+        if kind == "cooperation" and found.group(0) in BARE_COOPERATION and not AGREEMENT_CUE.search(folded):
             continue  # "nghiên cứu khả năng hợp tác": cooperation talked about, nothing agreed
         return kind, found.group(0), upgrade
     return "", "", upgrade
@@ -190,6 +209,7 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     _korean_and_english_dates(text, article_date, add)
     _french_dates(text, article_date, add)
     _japanese_dates(text, article_date, add)
+    _lao_dates(text, article_date, add)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])
@@ -252,12 +272,34 @@ def _japanese_dates(text: str, article_date: dt.date | None, add) -> None:
                 add(day.isoformat(), m)
 
 
+def _lao_dates(text: str, article_date: dt.date | None, add) -> None:
+    """ວັນທີ 13 ສິງຫາ 2024, ເດືອນພະຈິກ 2017 and ປີ 2018; ວັນທີ 7 ມີນາ and ວັນທີ 9/9 with the article's date."""
+    for m in LO_DAY_MONTH_YEAR.finditer(text):
+        day, month, year = int(m.group(1)), LO_MONTHS[m.group(2)], int(m.group(3))
+        if _valid(year, month, day):
+            add(f"{year:04d}-{month:02d}-{day:02d}", m)
+    for m in LO_MONTH_YEAR.finditer(text):
+        if not re.search(r"\d\s*$", text[:m.start()]):  # "31 ກຸມພາ 2020" is no date, not February
+            add(f"{int(m.group(2)):04d}-{LO_MONTHS[m.group(1)]:02d}", m)
+    if article_date:
+        for m in LO_DAY_MONTH.finditer(text):
+            day = _last_before(article_date, LO_MONTHS[m.group(2)], int(m.group(1)))
+            if day:
+                add(day.isoformat(), m)
+        for m in LO_NUMERIC_DAY_MONTH.finditer(text):
+            day = _last_before(article_date, int(m.group(2)), int(m.group(1)))
+            if day:
+                add(day.isoformat(), m)
+    for m in LO_YEAR.finditer(text):
+        add(m.group(1), m)
+
+
 def _fr_day(text: str) -> int:
     return 1 if text.lower() == "1er" else int(text)
 
 
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul; "ja" if it has kana; "zh" if it is mostly Han; "fr" if French function
+    """"ko" if the text is mostly Hangul; "ja" if it has kana; "lo" if it is mostly Lao; "zh" if it is mostly Han; "fr" if French function
     words outnumber the letters only Vietnamese writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if it has
     Vietnamese letters; else "en".
 
@@ -269,12 +311,16 @@ def detect_language(text: str) -> str:
     'fr'
     >>> detect_language("堺市とダナン市は覚書を交わした。"), detect_language("钦州市与越南大叻市缔结友好城市关系。")
     ('ja', 'zh')
+    >>> detect_language("ແຂວງເຊີນລາ ແລະ ແຂວງໄຊສົມບູນ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື.")
+    'lo'
     """
     hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
     if hangul and hangul >= vietnamese:
         return "ko"
     if _KANA.search(text):
         return "ja"
+    if len(_LAO.findall(text)) > len(text) / 4:
+        return "lo"
     if len(UNSPACED_SCRIPT.findall(text)) > len(text) / 4:
         return "zh"
     if len(_FRENCH_WORDS.findall(text)) > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
@@ -347,7 +393,7 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
         # line is the headline, read even without a full stop ("부안군-베트남 닥락성, 계절근로자 업무협약 체결")
         # Korean words carry their particles, so a Korean sentence has about half as many
         enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
-        if lang in ("ja", "zh") or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # no spaces: count characters
+        if lang in ("ja", "zh", "lo") or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # few spaces: count characters
             words = stripped[::4]
         headline = title and len(words) >= 3
         body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)。") and not CLUTTER.match(stripped)
@@ -483,7 +529,7 @@ def _party(sentence: str, mention: Match | None) -> str:
     found = AGENCY_BEFORE.search(sentence[max(0, mention.start - 45): mention.start])
     if not found or found.group(1).lower() in ("ủy ban nhân dân", "ubnd"):
         return "government"
-    return "council" if found.group(1).lower() in ("hội đồng nhân dân", "hđnd", "의회") else "agency"
+    return "council" if found.group(1).lower() in COUNCIL_WORDS else "agency"
 
 
 def _nearest_date(dates: list[tuple[str, str, int]], position: int) -> tuple[str, str]:
@@ -500,8 +546,9 @@ def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]
 
 LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
 # French puts the unit and an adjective of nationality before the name: "la ville laotienne de Luang Prabang"
-CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’])\s*$|^\s*(?:city\b|시|市)", re.IGNORECASE)
-PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u])\s*$|"
+CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’]|ນະຄອນ(?:ຫຼວງ|ຫລວງ)?)\s*$|^\s*(?:city\b|시|市)",
+                       re.IGNORECASE)
+PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u]|ແຂວງ)\s*$|"
                            r"^\s*(?:(?:prefecture|province|state|현|성|부|도)\b|省|県|府)", re.IGNORECASE)
 
 
@@ -613,6 +660,8 @@ VENUE_LOCATOR = re.compile(r"^\s*(?:\(|,)\s*(?:tỉnh|bang|thành phố|province
 # "ホーチミン市で" (in Ho Chi Minh City), but not "…市では" (as for …) nor "…市でも"; Chinese "在（越南）河内"
 VENUE_AFTER_JA = re.compile(r"(?:市|省|県|府|都|町)?で(?![はも])")
 VENUE_BEFORE_ZH = re.compile(r"在(?:越南|中国)?$")
+# Lao "ທີ່ແຂວງ…", "ຢູ່ເມືອງ…" (at, in): only right before the name, since ທີ່ also joins a clause ("ສັນຍາທີ່ລົງນາມ")
+VENUE_BEFORE_LO = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ|ແຂວງ|ເມືອງ)?\s*$")
 
 
 def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[Match, str]]:
@@ -622,7 +671,8 @@ def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[M
     previous = None
     for m, _ in sorted(places, key=lambda mp: mp[0].start):
         if VENUE_BEFORE.search(sentence[max(0, m.start - 30):m.start]) or sentence[m.end:m.end + 2] == "에서" or \
-                VENUE_AFTER_JA.match(sentence, m.end) or VENUE_BEFORE_ZH.search(sentence, 0, m.start) or (
+                VENUE_AFTER_JA.match(sentence, m.end) or VENUE_BEFORE_ZH.search(sentence, 0, m.start) or \
+                VENUE_BEFORE_LO.search(sentence, max(0, m.start - 14), m.start) or (
                 previous is not None and id(previous) in venues
                 and VENUE_LOCATOR.match(sentence[previous.end:m.start])):
             venues.add(id(m))

@@ -22,6 +22,11 @@ _LATIN_MARKS_CLASS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe2
 _LATIN_MARKS = re.compile(_LATIN_MARKS_CLASS)
 
 
+# Lao writes ລ under a letter (ຫຼວງ) or beside it (ຫລວງ), and ໜ, ໝ as one letter or as ຫນ, ຫມ: one form for matching
+_LAO_VARIANTS = {"\u0ebc": "\u0ea5", "\u0edc": "\u0eab\u0e99", "\u0edd": "\u0eab\u0ea1"}
+_LAO_TABLE = str.maketrans(_LAO_VARIANTS)
+
+
 def fold(text: str) -> str:
     """Lower-case, NFC/NFD-insensitive form of a name without the marks of Latin letters (Hoà and Hòa fold alike).
 
@@ -33,8 +38,10 @@ def fold(text: str) -> str:
     True
     >>> fold("ເມືອງບາຈຽງຈະເລີນສຸກ") == "ເມືອງບາຈຽງຈະເລີນສຸກ"  # a Lao vowel is a letter, not a mark
     True
+    >>> fold("ນະຄອນຫຼວງວຽງຈັນ") == fold("ນະຄອນຫລວງວຽງຈັນ")
+    True
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d").translate(_LAO_TABLE))
     stripped = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", decomposed))
     return re.sub(r"\s+", " ", re.sub(r"[-‐–—_.,()]", " ", stripped.lower())).strip()
 
@@ -55,6 +62,8 @@ def fold_all(texts: pd.Series) -> pd.Series:
 
     text = pa.array(texts.astype(pd.StringDtype("pyarrow")).array)
     text = pc.replace_substring(pc.replace_substring(text, "Đ", "D"), "đ", "d")
+    for variant, plain in _LAO_VARIANTS.items():
+        text = pc.replace_substring(text, variant, plain)
     text = pc.replace_substring_regex(pc.utf8_normalize(text, "NFD"), _LATIN_MARKS_CLASS, "")
     text = pc.utf8_lower(pc.utf8_normalize(text, "NFC"))
     text = pc.replace_substring_regex(pc.replace_substring_regex(text, r"[-‐–—_.,()]", " "), r"\s+", " ")
@@ -135,6 +144,7 @@ class Gazetteer:
                 stem = FOREIGN_UNIT.sub("", without_gloss(name)).strip()
                 if stem != name and len(stem) >= 4:
                     keys.add(fold(stem))
+        keys |= _lao_forms(keys, first_level=row.admin_level == 1)
         hangul = {k for k in keys if _is_hangul(k)}
         # Japanese and Chinese names carry their unit (芒街市) or are long enough (ホイアン) to stand alone
         unspaced = {k for k in keys if _is_unspaced(k)}
@@ -258,8 +268,31 @@ def _is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
-# Kana and Han: Japanese and Chinese write no spaces between words (the extractor reads the same ranges)
-UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+# Kana, Han and Lao: scripts written without spaces between words (the extractor reads the same ranges)
+UNSPACED_SCRIPT = re.compile("[\u0e80-\u0eff\u3040-\u30ff\u4e00-\u9fff]")
+
+# Lao unit words, folded (ນະຄອນຫຼວງ capital, ນະຄອນ city, ແຂວງ province, ເມືອງ district, ຕາແສງ commune), longest first
+LAO_UNITS = tuple(fold(word) for word in ("ນະຄອນຫຼວງ", "ນະຄອນ", "ແຂວງ", "ເມືອງ", "ຕາແສງ"))
+
+
+def _lao_forms(keys: set[str], first_level: bool) -> set[str]:
+    """Lao names are printed with their unit word joined or apart ("ແຂວງຈຳປາສັກ", "ແຂວງ ຈຳປາສັກ"); a province's
+    name also stands alone ("ໄຊສົມບູນ-ເຊີນລາ"), a district's only after its unit, as Vietnamese districts.
+
+    Examples
+    --------
+    >>> sorted(_lao_forms({"ແຂວງຈຳປາສັກ"}, first_level=True))
+    ['ຈຳປາສັກ', 'ແຂວງ ຈຳປາສັກ']
+    """
+    forms = set()
+    for key in keys:
+        unit = next((u for u in LAO_UNITS if key.startswith(u)), None)
+        stem = key[len(unit):].strip() if unit else ""
+        if len(stem) >= 3:
+            forms.add(f"{unit} {stem}")
+            if first_level:
+                forms.add(stem)
+    return forms
 
 
 def _is_unspaced(text: str) -> bool:
