@@ -299,9 +299,9 @@ def _fr_day(text: str) -> int:
 
 
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul; "ja" if it has kana; "lo" if it is mostly Lao; "zh" if it is mostly Han; "fr" if French function
-    words outnumber the letters only Vietnamese writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if it has
-    Vietnamese letters; else "en".
+    """"ko" if the text is mostly Hangul; "ja" if it has kana; "lo" if it is mostly Lao; "zh" if it is mostly Han;
+    "fr" if French function words outnumber the letters only Vietnamese writes (French keeps ê and ô in "Thua
+    Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
 
     Examples
     --------
