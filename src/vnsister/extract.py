@@ -18,7 +18,7 @@ from vnsister.names import UNSPACED_SCRIPT, Gazetteer, Match, _fold_with_index, 
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
-LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh", "lo")
+LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh", "lo", "km")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LAO = re.compile("[\u0e80-\u0eff]")
