@@ -50,6 +50,10 @@ def gazetteer(ds):
     ("ວັນທີ 17 ມີຖຸນາ ປີ 2018", None, "2018-06-17"),
     ("ໃນເດືອນພະຈິກ 2017", None, "2017-11"),
     ("ມາແຕ່ປີ 2012", None, "2012"),
+    ("នៅថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩", None, "2019-04-09"),  # Khmer digits
+    ("កាលពីខែកក្កដា ឆ្នាំ2011", None, "2011-07"),
+    ("តាំងពីឆ្នាំ២០១៤", None, "2014"),
+    ("ថ្ងៃទី១៩ ខែតុលា បានចុះហត្ថលេខា", dt.date(2024, 1, 3), "2023-10-19"),
     ("ວັນທີ 28 ທັນວາ, ສອງແຂວງໄດ້ລົງນາມ", dt.date(2024, 1, 3), "2023-12-28"),
     ("ຕອນເຊົ້າວັນທີ 9/9", dt.date(2019, 9, 10), "2019-09-09"),
 ])
@@ -58,7 +62,8 @@ def test_date_formats(text, article_date, expected):
 
 
 @pytest.mark.parametrize("text", ["ngày 31/2/2020", "tháng 13/2020", "Chiều 7/2 (no article date)",
-                                  "ວັນທີ 31 ກຸມພາ 2020", "ວັນທີ 22 ເມສານີ້ (no article date)"])
+                                  "ວັນທີ 31 ກຸມພາ 2020", "ວັນທີ 31 ກຸມພາ ປີ 2020", "ວັນທີ 22 ເມສານີ້ (no article date)",
+                                  "សម្រាប់ឆ្នាំ២០២៤-២០២៩ (a plan's period)", "ថ្ងៃទី៣១ ខែកុម្ភៈ ឆ្នាំ២០២០"])
 def test_impossible_or_unanchored_dates_are_not_invented(text):
     assert find_dates(text) == []
 
@@ -138,9 +143,18 @@ LAO_REPORTS = [
 ]
 
 
+KHMER_REPORTS = [
+    # a Khmer report: ខេត្ដ and ខេត្ត alike, Khmer digits, border forces and a plan stating no tie
+    ("ថ្ងៃទី១៦ ខែមករា ឆ្នាំ២០២៥ ខេត្ដវិញឡុង និងខេត្តបន្ទាយមានជ័យ បានចុះហត្ថលេខាលើអនុស្សរណៈ។", None,
+     {("vn-vinh-long", "kh-banteay-meanchey", "2025-01-16")}),
+    ("កងកម្លាំងការពារព្រំដែនខេត្តតៃនិញ និងខេត្តស្វាយរៀង បានចុះហត្ថលេខាលើកិច្ចព្រមព្រៀង។", None, set()),
+    ("ខេត្តឡុងអាន គ្រោងនឹងចុះហត្ថលេខាលើអនុស្សរណៈជាមួយខេត្តត្បូងឃ្មុំ។", None, set()),
+]
+
+
 @pytest.mark.parametrize(("text", "article_date", "expected"),
-                         FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS + LAO_REPORTS)
-def test_reports_in_french_japanese_chinese_and_lao(ds, gazetteer, text, article_date, expected):
+                         FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS + LAO_REPORTS + KHMER_REPORTS)
+def test_reports_in_french_japanese_chinese_lao_and_khmer(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id, c.date)
              for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
     assert found == expected
@@ -416,3 +430,18 @@ def test_lao_letter_variants_fold_alike():
     # ລ written under its letter or beside it, ໜ as one letter or two: the same name
     assert fold("ນະຄອນຫຼວງ") == fold("ນະຄອນຫລວງ") == "ນະຄອນຫລວງ"
     assert fold("ສະເໜີ") == fold("ສະເຫນີ")
+
+
+def test_khmer_councils_and_police(ds, gazetteer):
+    text = ("ក្រុមប្រឹក្សាខេត្តស្វាយរៀង និងក្រុមប្រឹក្សាខេត្តតៃនិញ បានចុះហត្ថលេខាលើអនុស្សរណៈ។ "
+            "ស្នងការដ្ឋាននគរបាលខេត្តតាកែវ និងនគរបាលខេត្តអានយ៉ាង បានចុះហត្ថលេខាលើកំណត់ហេតុកិច្ចសហប្រតិបត្តិការ។")
+    found = {(c.vn_place_id, c.partner_place_id, c.vn_party, c.partner_party)
+             for c in candidates(text, ds, gazetteer=gazetteer)}
+    assert found == {("vn-tay-ninh", "kh-svay-rieng", "council", "council"),
+                     ("vn-an-giang", "kh-takeo", "agency", "agency")}
+
+
+def test_khmer_subscript_variants_fold_alike(gazetteer):
+    assert fold("ខេត្ដកណ្ដាល") == fold("ខេត្តកណ្តាល")
+    # the gazetteer folds the text the same way, character by character
+    assert [m.place_ids for m in gazetteer.find("ខេត្ដកណ្តាល")] == [("kh-kandal",)]

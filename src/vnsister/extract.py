@@ -1,4 +1,4 @@
-"""Candidate ties from Vietnamese, Korean, English, French, Japanese, Chinese and Lao news text, for curators to confirm.
+"""Candidate ties from Vietnamese, Korean, English, French, Japanese, Chinese, Lao and Khmer news, for curators to confirm.
 
 Places are found by the gazetteer in any script (Vietnamese places also by their Korean transcriptions, with
 성/시/현 and particles), tie wording in each language gives the type, and dates are read in each language's forms.
@@ -22,6 +22,7 @@ LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh", "lo", "km")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LAO = re.compile("[\u0e80-\u0eff]")
+_KHMER = re.compile("[\u1780-\u17ff]")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
@@ -30,13 +31,14 @@ _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans
 TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
     (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시|"
-     r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城|ແຮກສ່ຽວ|ຄູ່ແຝດ", "twinning"),
-    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好|ມິດຕະພາບ", "friendship"),
+     r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城|ແຮກສ່ຽວ|ຄູ່ແຝດ|បងប្អូន|ភ្លោះ", "twinning"),
+    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好|ມິດຕະພາບ|មិត្តភាព", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서|"
      r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention|"
      r"覚書|協定|合意書|共同声明|备忘录|协议|纪要|"
-     r"ບົດບັນທຶກ|ຂໍ້ຕົກລົງ|(?<!ສົນທິ)ສັນຍາ|(?:ການ)?ຮ່ວມມື", "cooperation"),
+     r"ບົດບັນທຶກ|ຂໍ້ຕົກລົງ|(?<!ສົນທິ)ສັນຍາ|(?:ການ)?ຮ່ວມມື|"
+     r"អនុស្សរណៈ|កិច្ចព្រមព្រៀង|កំណត់ហេតុ|(?:កិច្ច)?សហប្រតិបត្តិការ", "cooperation"),
     # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
@@ -47,8 +49,10 @@ AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho
                            r"협약|협정|체결|맺|"
                            r"\bconclu|\betabli|\bdepuis\b|\baccord (?:de|d.|sur)\b|\bprotocole\b|\bconvention (?:de|d.|sur)\b|"
                            # Lao: sign, relations, agreed, results of, review, since, go on implementing
-                           r"ລົງນາມ|ເຊັນ|ສາຍພົວພັນ|ຕົກລົງ|ຜົນການຮ່ວມມື|ທົບທວນ|ມາແຕ່|ສືບຕໍ່ປະຕິບັດ")
-BARE_COOPERATION = ("hop tac", "cooperation", "ການຮ່ວມມື", "ຮ່ວມມື")
+                           r"ລົງນາມ|ເຊັນ|ສາຍພົວພັນ|ຕົກລົງ|ຜົນການຮ່ວມມື|ທົບທວນ|ມາແຕ່|ສືບຕໍ່ປະຕິບັດ|"
+                           # Khmer: sign, relations, results, review, since, go on implementing, progress
+                           r"ចុះហត្ថលេខា|ទំនាក់ទំនង|លទ្ធផល|ពិនិត្យ|តាំងពី|បន្តអនុវត្ត|វឌ្ឍនភាព")
+BARE_COOPERATION = ("hop tac", "cooperation", "ການຮ່ວມມື", "ຮ່ວມມື", "កិច្ចសហប្រតិបត្តិការ", "សហប្រតិបត្តិការ")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
 INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky|huong toi ky|nghien cuu kha nang|"
                     r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
@@ -56,12 +60,13 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                     r"\bsouhait|\benvisag|\bprevoi|\bdevrai|\bdevront\b|\bsigneront\b|\bva signer\b|\bvont signer\b|"
                     r"\ben vue de\b|\bprochainement\b|\bbientot\b|\bdiscute|"
                     r"予定|検討|希望|目指|意向|将签|将于|拟|计划|有望|争取|"
-                    + fold("ຈະລົງນາມ|ຈະເຊັນ|ແຜນການ|ຄາດວ່າ|ສະເໜີ|ມີຄວາມປະສົງ|ປຶກສາຫາລື"))
+                    + fold("ຈະລົງນາມ|ຈະເຊັນ|ແຜນການ|ຄາດວ່າ|ສະເໜີ|ມີຄວາມປະສົງ|ປຶກສາຫາລື|"
+                           "គ្រោងនឹង|នឹងចុះហត្ថលេខា|គម្រោង|រំពឹង|ស្នើ|ពិភាក្សា"))
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
                   r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
                   + "締結した|署名した|結んだ|交わした|調印した|締結しました|"
                   + "签署了|签订了|缔结了|已签署|已签订|已缔结|"
-                  + "ໄດ້ລົງນາມ|ໄດ້ເຊັນ|ລົງນາມແລ້ວ|ໄດ້ແລກປ່ຽນ")
+                  + "ໄດ້ລົງນາມ|ໄດ້ເຊັນ|ລົງນາມແລ້ວ|ໄດ້ແລກປ່ຽນ|បានចុះហត្ថលេខា")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
@@ -108,11 +113,21 @@ LO_MONTH_YEAR = re.compile(rf"({_LO_MONTH})\s*(?:ປີ\s*)?((?:19|20)\d{{2}})")
 LO_DAY_MONTH = re.compile(rf"ວັນທີ\s*(\d{{1,2}})\s*({_LO_MONTH})(?!\s*(?:ປີ\s*)?\d)")
 LO_NUMERIC_DAY_MONTH = re.compile(r"ວັນທີ\s*(\d{1,2})/(\d{1,2})(?![/\d])")
 LO_YEAR = re.compile(r"ປີ\s*((?:19|20)\d{2})")
+KM_MONTHS = {name: i for i, name in enumerate(
+    ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"], start=1)}
+_KM_MONTH = "|".join(sorted(KM_MONTHS, key=len, reverse=True))
+# "ថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩" (Khmer or Arabic digits), "ខែកក្កដា ឆ្នាំ២០១១", "ឆ្នាំ២០១៤"; "ថ្ងៃទី១៩ ខែតុលា" with the
+# article's date; a span of years ("ឆ្នាំ២០២៤-២០២៩") is a plan's period, not a date
+KM_DAY_MONTH_YEAR = re.compile(rf"ថ្ងៃទី\s*(\d{{1,2}})\s*ខែ\s*({_KM_MONTH})\s*ឆ្នាំ\s*(\d{{4}})")
+KM_MONTH_YEAR = re.compile(rf"ខែ\s*({_KM_MONTH})\s*ឆ្នាំ\s*(\d{{4}})")
+KM_DAY_MONTH = re.compile(rf"ថ្ងៃទី\s*(\d{{1,2}})\s*ខែ\s*({_KM_MONTH})(?!\s*ឆ្នាំ)")
+KM_YEAR = re.compile(r"ឆ្នាំ\s*(\d{4})(?!\s*[-–]\s*\d)")
 ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.")
 AGENCY_BEFORE = re.compile(
     r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청|"
-    r"ສະພາປະຊາຊົນ|ປກສ|ປ້ອງກັນຄວາມສະຫງົບ|ພະແນກ\S{0,30}?)\s*(?:ແຂວງ|ນະຄອນ)?\s*$", re.I)
-COUNCIL_WORDS = ("hội đồng nhân dân", "hđnd", "의회", "ສະພາປະຊາຊົນ")
+    r"ສະພາປະຊາຊົນ|ປກສ|ປ້ອງກັນຄວາມສະຫງົບ|ພະແນກ\S{0,30}?|ក្រុមប្រឹក្សា|ស្នងការដ្ឋាននគរបាល|នគរបាល|មន្ទីរ\S{0,30}?)"
+    r"\s*(?:ແຂວງ|ນະຄອນ|ខេត្ត|រាជធានី)?\s*$", re.I)
+COUNCIL_WORDS = ("hội đồng nhân dân", "hđnd", "의회", "ສະພາປະຊາຊົນ", "ក្រុមប្រឹក្សា")
 
 
 @dataclass
@@ -162,7 +177,8 @@ def tie_type_of(text: str) -> tuple[str, str, str]:
 
 
 def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str, str, int]]:
-    """Dates in Vietnamese, Korean, English and French formats as (partial ISO date, matched text, position).
+    """Dates in Vietnamese, Korean, English, French, Japanese, Lao and Khmer forms as (partial ISO date, matched
+    text, position).
 
     Examples
     --------
@@ -209,7 +225,13 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     _korean_and_english_dates(text, article_date, add)
     _french_dates(text, article_date, add)
     _japanese_dates(text, article_date, add)
-    _lao_dates(text, article_date, add)
+    _month_name_dates(text, article_date, add, LAO_DATES)
+    _month_name_dates(text, article_date, add, KHMER_DATES)
+    if article_date:  # "ວັນທີ 9/9"
+        for m in LO_NUMERIC_DAY_MONTH.finditer(text):
+            day = _last_before(article_date, int(m.group(2)), int(m.group(1)))
+            if day:
+                add(day.isoformat(), m)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])
@@ -272,26 +294,43 @@ def _japanese_dates(text: str, article_date: dt.date | None, add) -> None:
                 add(day.isoformat(), m)
 
 
-def _lao_dates(text: str, article_date: dt.date | None, add) -> None:
-    """ວັນທີ 13 ສິງຫາ 2024, ເດືອນພະຈິກ 2017 and ປີ 2018; ວັນທີ 7 ມີນາ and ວັນທີ 9/9 with the article's date."""
-    for m in LO_DAY_MONTH_YEAR.finditer(text):
-        day, month, year = int(m.group(1)), LO_MONTHS[m.group(2)], int(m.group(3))
-        if _valid(year, month, day):
+@dataclass(frozen=True)
+class _MonthNames:
+    """A script's date forms with month names: day month year, month year, day month (needs the article's date)
+    and year alone."""
+
+    months: dict[str, int]
+    day_month_year: re.Pattern
+    month_year: re.Pattern
+    day_month: re.Pattern
+    year: re.Pattern
+
+
+LAO_DATES = _MonthNames(LO_MONTHS, LO_DAY_MONTH_YEAR, LO_MONTH_YEAR, LO_DAY_MONTH, LO_YEAR)
+KHMER_DATES = _MonthNames(KM_MONTHS, KM_DAY_MONTH_YEAR, KM_MONTH_YEAR, KM_DAY_MONTH, KM_YEAR)
+
+
+def _month_name_dates(text: str, article_date: dt.date | None, add, forms: _MonthNames) -> None:
+    """Lao (ວັນທີ 13 ສິງຫາ 2024, ເດືອນພະຈິກ 2017, ປີ 2018) and Khmer (ថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩, in Khmer or Arabic
+    digits) dates; a day and month alone (ວັນທີ 7 ມີນາ, ថ្ងៃទី១៩ ខែតុលា) with the article's date."""
+    impossible = []  # "ວັນທີ 31 ກຸມພາ 2020" is no date, nor is its month or year
+    for m in forms.day_month_year.finditer(text):
+        day, month, year = int(m.group(1)), forms.months[m.group(2)], int(m.group(3))
+        if 1900 <= year < 2100 and _valid(year, month, day):
             add(f"{year:04d}-{month:02d}-{day:02d}", m)
-    for m in LO_MONTH_YEAR.finditer(text):
-        if not re.search(r"\d\s*$", text[:m.start()]):  # "31 ກຸມພາ 2020" is no date, not February
-            add(f"{int(m.group(2)):04d}-{LO_MONTHS[m.group(1)]:02d}", m)
+        else:
+            impossible.append(range(m.start(), m.end()))
+    for m in forms.month_year.finditer(text):
+        if 1900 <= int(m.group(2)) < 2100 and not any(m.start() in span for span in impossible):
+            add(f"{int(m.group(2)):04d}-{forms.months[m.group(1)]:02d}", m)
     if article_date:
-        for m in LO_DAY_MONTH.finditer(text):
-            day = _last_before(article_date, LO_MONTHS[m.group(2)], int(m.group(1)))
+        for m in forms.day_month.finditer(text):
+            day = _last_before(article_date, forms.months[m.group(2)], int(m.group(1)))
             if day:
                 add(day.isoformat(), m)
-        for m in LO_NUMERIC_DAY_MONTH.finditer(text):
-            day = _last_before(article_date, int(m.group(2)), int(m.group(1)))
-            if day:
-                add(day.isoformat(), m)
-    for m in LO_YEAR.finditer(text):
-        add(m.group(1), m)
+    for m in forms.year.finditer(text):
+        if 1900 <= int(m.group(1)) < 2100 and not any(m.start() in span for span in impossible):
+            add(f"{int(m.group(1)):04d}", m)
 
 
 def _fr_day(text: str) -> int:
@@ -299,9 +338,9 @@ def _fr_day(text: str) -> int:
 
 
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul; "ja" if it has kana; "lo" if it is mostly Lao; "zh" if it is mostly Han;
-    "fr" if French function words outnumber the letters only Vietnamese writes (French keeps ê and ô in "Thua
-    Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
+    """"ko" if the text is mostly Hangul; "ja" if it has kana; "lo" or "km" if it is mostly Lao or Khmer; "zh" if it
+    is mostly Han; "fr" if French function words outnumber the letters only Vietnamese writes (French keeps ê and ô
+    in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
 
     Examples
     --------
@@ -311,8 +350,8 @@ def detect_language(text: str) -> str:
     'fr'
     >>> detect_language("堺市とダナン市は覚書を交わした。"), detect_language("钦州市与越南大叻市缔结友好城市关系。")
     ('ja', 'zh')
-    >>> detect_language("ແຂວງເຊີນລາ ແລະ ແຂວງໄຊສົມບູນ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື.")
-    'lo'
+    >>> detect_language("ແຂວງເຊີນລາ ແລະ ແຂວງໄຊສົມບູນ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື."), detect_language("ខេត្តតៃនិញ និងខេត្តស្វាយរៀង")
+    ('lo', 'km')
     """
     hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
     if hangul and hangul >= vietnamese:
@@ -321,6 +360,8 @@ def detect_language(text: str) -> str:
         return "ja"
     if len(_LAO.findall(text)) > len(text) / 4:
         return "lo"
+    if len(_KHMER.findall(text)) > len(text) / 4:
+        return "km"
     if len(UNSPACED_SCRIPT.findall(text)) > len(text) / 4:
         return "zh"
     if len(_FRENCH_WORDS.findall(text)) > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
@@ -393,15 +434,15 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
         # line is the headline, read even without a full stop ("부안군-베트남 닥락성, 계절근로자 업무협약 체결")
         # Korean words carry their particles, so a Korean sentence has about half as many
         enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
-        if lang in ("ja", "zh", "lo") or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # few spaces: count characters
+        if lang in ("ja", "zh", "lo", "km") or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # count characters
             words = stripped[::4]
         headline = title and len(words) >= 3
-        body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)。") and not CLUTTER.match(stripped)
+        body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)。។") and not CLUTTER.match(stripped)
         title = title and not stripped
         if body:
             # "TP. Busan" is not the end of a sentence: mask abbreviation dots (same length, offsets kept)
             masked = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\u2024", line)
-            for m in re.finditer(r"[^.!?。！？]+(?:[.!?。！？]+|$)", masked):
+            for m in re.finditer(r"[^.!?。！？។]+(?:[.!?。！？។]+|$)", masked):
                 if m.group(0).strip():
                     out.append((offset + m.start(), line[m.start():m.end()]))
         offset += len(line)
@@ -546,9 +587,10 @@ def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]
 
 LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
 # French puts the unit and an adjective of nationality before the name: "la ville laotienne de Luang Prabang"
-CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’]|ນະຄອນ(?:ຫຼວງ|ຫລວງ)?)\s*$|^\s*(?:city\b|시|市)",
+CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’]|ນະຄອນ(?:ຫຼວງ|ຫລວງ)?|ក្រុង|រាជធានី)\s*$|"
+                       r"^\s*(?:city\b|시|市)",
                        re.IGNORECASE)
-PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u]|ແຂວງ)\s*$|"
+PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u]|ແຂວງ|ខេត្ត)\s*$|"
                            r"^\s*(?:(?:prefecture|province|state|현|성|부|도)\b|省|県|府)", re.IGNORECASE)
 
 
@@ -606,6 +648,9 @@ INSTITUTION_BEFORE = re.compile(r"\b(?:Cảng|Sân bay|Trường|Đại học|H�
                                 r"[Ll]ực lượng vũ trang|[Tt]iểu khu [Qq]uân sự|[Qq]uân khu)"
                                 r"(?:\s+(?:[Qq]uốc tế|[Ll]iên bang|[Đđ]a khoa|[A-ZĐ]\w*)){0,3}"
                                 r"\s+(?:(?:hai |các |ba )?(?:tỉnh|thành phố|tp\.?|huyện|quận)\s+)?$")
+# Khmer and Lao border, military and gendarmerie bodies, out of scope like the Vietnamese ones above
+INSTITUTION_BEFORE_KM_LO = re.compile(r"(?:បញ្ជាការដ្ឋាន|ការពារព្រំដែន|កងកម្លាំង|យោធា|អាវុធហត្ថ|ກອງບັນຊາການທະຫານ|ທະຫານ)"
+                                      r"\S{0,12}\s*$")
 # what may stand between the places of a list: "hai tỉnh Tbong Khmum, Kratie", "… TP Hồ Chí Minh và thành phố Daegu"
 LIST_GAP = re.compile(r"^\s*(?:,|và|and|[–-])\s*(?:(?:tỉnh|thành phố|tp\.?|huyện|quận)\s+)?$", re.IGNORECASE)
 
@@ -643,7 +688,8 @@ def _drop_institutions(matches: list[Match], sentence: str) -> list[Match]:
     that signs ("… thăm Long An, Cảng quốc tế Long An và Cảng Oakland đã ký")."""
     inside, previous = set(), None
     for m in matches:
-        if INSTITUTION_BEFORE.search(sentence[max(0, m.start - 50):m.start]) or (
+        before = sentence[max(0, m.start - 50):m.start]
+        if INSTITUTION_BEFORE.search(before) or INSTITUTION_BEFORE_KM_LO.search(before) or (
                 previous is not None and previous.place_ids in inside and LIST_GAP.match(sentence[previous.end:m.start])):
             inside.add(m.place_ids)
         previous = m
@@ -662,6 +708,7 @@ VENUE_AFTER_JA = re.compile(r"(?:市|省|県|府|都|町)?で(?![はも])")
 VENUE_BEFORE_ZH = re.compile(r"在(?:越南|中国)?$")
 # Lao "ທີ່ແຂວງ…", "ຢູ່ເມືອງ…" (at, in): only right before the name, since ທີ່ also joins a clause ("ສັນຍາທີ່ລົງນາມ")
 VENUE_BEFORE_LO = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ|ແຂວງ|ເມືອງ)?\s*$")
+VENUE_BEFORE_KM = re.compile(r"នៅ\s*(?:ខេត្ត|ក្រុង|ទីក្រុង|រាជធានី|ស្រុក)?\s*$")  # Khmer "នៅ…" (at, in)
 
 
 def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[Match, str]]:
@@ -672,7 +719,8 @@ def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[M
     for m, _ in sorted(places, key=lambda mp: mp[0].start):
         if VENUE_BEFORE.search(sentence[max(0, m.start - 30):m.start]) or sentence[m.end:m.end + 2] == "에서" or \
                 VENUE_AFTER_JA.match(sentence, m.end) or VENUE_BEFORE_ZH.search(sentence, 0, m.start) or \
-                VENUE_BEFORE_LO.search(sentence, max(0, m.start - 14), m.start) or (
+                VENUE_BEFORE_LO.search(sentence, max(0, m.start - 14), m.start) or \
+                VENUE_BEFORE_KM.search(sentence, max(0, m.start - 12), m.start) or (
                 previous is not None and id(previous) in venues
                 and VENUE_LOCATOR.match(sentence[previous.end:m.start])):
             venues.add(id(m))

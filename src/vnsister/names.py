@@ -25,6 +25,8 @@ _LATIN_MARKS = re.compile(_LATIN_MARKS_CLASS)
 # Lao writes ລ under a letter (ຫຼວງ) or beside it (ຫລວງ), and ໜ, ໝ as one letter or as ຫນ, ຫມ: one form for matching
 _LAO_VARIANTS = {"\u0ebc": "\u0ea5", "\u0edc": "\u0eab\u0e99", "\u0edd": "\u0eab\u0ea1"}
 _LAO_TABLE = str.maketrans(_LAO_VARIANTS)
+# Khmer writes the subscript t of ខេត្ត with ត or ដ (ខេត្ដ): one form for matching
+_KHMER_VARIANTS = {"\u17d2\u178a": "\u17d2\u178f"}
 
 
 def fold(text: str) -> str:
@@ -41,7 +43,10 @@ def fold(text: str) -> str:
     >>> fold("ນະຄອນຫຼວງວຽງຈັນ") == fold("ນະຄອນຫລວງວຽງຈັນ")
     True
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d").translate(_LAO_TABLE))
+    text = text.replace("Đ", "D").replace("đ", "d").translate(_LAO_TABLE)
+    for variant, plain in _KHMER_VARIANTS.items():
+        text = text.replace(variant, plain)
+    decomposed = unicodedata.normalize("NFD", text)
     stripped = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", decomposed))
     return re.sub(r"\s+", " ", re.sub(r"[-‐–—_.,()]", " ", stripped.lower())).strip()
 
@@ -62,7 +67,7 @@ def fold_all(texts: pd.Series) -> pd.Series:
 
     text = pa.array(texts.astype(pd.StringDtype("pyarrow")).array)
     text = pc.replace_substring(pc.replace_substring(text, "Đ", "D"), "đ", "d")
-    for variant, plain in _LAO_VARIANTS.items():
+    for variant, plain in (_LAO_VARIANTS | _KHMER_VARIANTS).items():
         text = pc.replace_substring(text, variant, plain)
     text = pc.replace_substring_regex(pc.utf8_normalize(text, "NFD"), _LATIN_MARKS_CLASS, "")
     text = pc.utf8_lower(pc.utf8_normalize(text, "NFC"))
@@ -144,7 +149,7 @@ class Gazetteer:
                 stem = FOREIGN_UNIT.sub("", without_gloss(name)).strip()
                 if stem != name and len(stem) >= 4:
                     keys.add(fold(stem))
-        keys |= _lao_forms(keys, first_level=row.admin_level == 1)
+        keys |= _unit_word_forms(keys, first_level=row.admin_level == 1)
         hangul = {k for k in keys if _is_hangul(k)}
         # Japanese and Chinese names carry their unit (芒街市) or are long enough (ホイアン) to stand alone
         unspaced = {k for k in keys if _is_unspaced(k)}
@@ -268,25 +273,31 @@ def _is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
-# Kana, Han and Lao: scripts written without spaces between words (the extractor reads the same ranges)
-UNSPACED_SCRIPT = re.compile("[\u0e80-\u0eff\u3040-\u30ff\u4e00-\u9fff]")
+# Lao, Khmer, kana and Han: scripts written without spaces between words (the extractor reads the same ranges)
+UNSPACED_SCRIPT = re.compile("[\u0e80-\u0eff\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff]")
 
-# Lao unit words, folded (ນະຄອນຫຼວງ capital, ນະຄອນ city, ແຂວງ province, ເມືອງ district, ຕາແສງ commune), longest first
-LAO_UNITS = tuple(fold(word) for word in ("ນະຄອນຫຼວງ", "ນະຄອນ", "ແຂວງ", "ເມືອງ", "ຕາແສງ"))
+# Lao and Khmer unit words, folded, longest first: capital, city, province, district, commune (ນະຄອນຫຼວງ, ນະຄອນ,
+# ແຂວງ, ເມືອງ, ຕາແສງ; រាជធានី, ទីក្រុង, ក្រុង, ខេត្ត, ស្រុក, ខណ្ឌ, ឃុំ, សង្កាត់)
+SCRIPT_UNITS = tuple(sorted((fold(word) for word in (
+    "ນະຄອນຫຼວງ", "ນະຄອນ", "ແຂວງ", "ເມືອງ", "ຕາແສງ",
+    "រាជធានី", "ទីក្រុង", "ក្រុង", "ខេត្ត", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់")), key=len, reverse=True))
 
 
-def _lao_forms(keys: set[str], first_level: bool) -> set[str]:
-    """Lao names are printed with their unit word joined or apart ("ແຂວງຈຳປາສັກ", "ແຂວງ ຈຳປາສັກ"); a province's
-    name also stands alone ("ໄຊສົມບູນ-ເຊີນລາ"), a district's only after its unit, as Vietnamese districts.
+def _unit_word_forms(keys: set[str], first_level: bool) -> set[str]:
+    """Lao and Khmer names are printed with their unit word joined or apart ("ແຂວງຈຳປາສັກ", "ແຂວງ ຈຳປາສັກ"); a
+    province's name also stands alone ("ໄຊສົມບູນ-ເຊີນລາ", "ស្វាយរៀង"), a district's only after its unit, as
+    Vietnamese districts.
 
     Examples
     --------
-    >>> sorted(_lao_forms({"ແຂວງຈຳປາສັກ"}, first_level=True))
+    >>> sorted(_unit_word_forms({"ແຂວງຈຳປາສັກ"}, first_level=True))
     ['ຈຳປາສັກ', 'ແຂວງ ຈຳປາສັກ']
+    >>> sorted(_unit_word_forms({"ស្រុកកំពង់ត្រាច"}, first_level=False))
+    ['ស្រុក កំពង់ត្រាច']
     """
     forms = set()
     for key in keys:
-        unit = next((u for u in LAO_UNITS if key.startswith(u)), None)
+        unit = next((u for u in SCRIPT_UNITS if key.startswith(u)), None)
         stem = key[len(unit):].strip() if unit else ""
         if len(stem) >= 3:
             forms.add(f"{unit} {stem}")
@@ -391,8 +402,11 @@ def _fold_char(ch: str) -> str:
 def _fold_with_index(text: str) -> tuple[str, list[int]]:
     """Fold character by character, keeping for each folded character the position it came from."""
     out, index = [], []
-    for position, ch in enumerate(unicodedata.normalize("NFC", text)):
+    text = unicodedata.normalize("NFC", text)
+    for position, ch in enumerate(text):
         piece = _fold_char(ch) if ch.strip() else " "
+        if ch == "\u178a" and position and text[position - 1] == "\u17d2":  # Khmer ្ដ folds as ្ត, as in fold()
+            piece = "\u178f"
         if ch in "-‐–—_":  # a hyphen joins words as a space does (Île-de-France), as fold() reads it
             piece = " "
         if not piece and ch.strip():
