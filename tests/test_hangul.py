@@ -62,7 +62,11 @@ def test_every_province_and_district_has_its_transcription_as_alias():
 
 @pytest.mark.parametrize(("text", "place"), [("빈즈엉성은", "vn-binh-duong"), ("빈증성과", "vn-binh-duong"),
                                              ("호치민시와", "vn-ho-chi-minh"), ("호찌민시", "vn-ho-chi-minh"),
-                                             ("하이퐁시는", "vn-hai-phong"), ("타인호아성", "vn-thanh-hoa")])
+                                             ("하이퐁시는", "vn-hai-phong"), ("타인호아성", "vn-thanh-hoa"),
+                                             # spellings printed in the titles of cited Korean pages
+                                             ("탱화성과", "vn-thanh-hoa"), ("퀴논시와", "vn-binh-dinh-quy-nhon"),
+                                             ("화방현", "vn-da-nang-hoa-vang"), ("바리어-붕따우성과", "vn-ba-ria-vung-tau"),
+                                             ("껀더시와", "vn-can-tho")])
 def test_gazetteer_reads_korean_press_names_with_units_and_particles(text, place):
     matches = Gazetteer(vnsister.load().places).find(text)
     assert [m.place_ids for m in matches] == [(place,)]
