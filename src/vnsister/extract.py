@@ -76,7 +76,7 @@ NAMED_FRIENDSHIP = re.compile(r"\b(?:Trường(?:\s+[A-ZĐ]{2,})*|Huân chương
                               r"\bbiên giới(?: chung)?\s+hòa bình,?\s+hữu\s+nghị", re.IGNORECASE)
 CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
-DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})/(\d{1,2})(?!/)", re.I)
+DAY_MONTH = re.compile(r"(?:(?:ngày|sáng|chiều|tối|trưa)\s+|ວັນທີ\s*)(\d{1,2})/(\d{1,2})(?!/)", re.I)  # Lao ວັນທີ 9/9
 MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})/(\d{4})|tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 YEAR = re.compile(r"(?:năm|từ năm|vào năm|since|in|en|depuis|dès)\s+((?:19|20)\d{2})\b|"
                   r"\(((?:19|20)\d{2})\s*[–-]\s*(?:19|20)\d{2}\)")
@@ -107,11 +107,10 @@ LO_MONTHS = {name: i for i, names in enumerate(
     [("ມັງກອນ",), ("ກຸມພາ",), ("ມີນາ",), ("ເມສາ",), ("ພຶດສະພາ", "ພຶດສະ ພາ"), ("ມິຖຸນາ", "ມີຖຸນາ"), ("ກໍລະກົດ",),
      ("ສິງຫາ",), ("ກັນຍາ",), ("ຕຸລາ",), ("ພະຈິກ",), ("ທັນວາ",)], start=1) for name in names}
 _LO_MONTH = "|".join(sorted(LO_MONTHS, key=len, reverse=True))
-# "ວັນທີ 13 ສິງຫາ 2024", "ເດືອນພະຈິກ 2017", "ປີ 2018"; "ວັນທີ 7 ມີນາ" and "ວັນທີ 9/9" with the article's date
+# "ວັນທີ 13 ສິງຫາ 2024", "ເດືອນພະຈິກ 2017", "ປີ 2018"; "ວັນທີ 7 ມີນາ" with the article's date
 LO_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s*({_LO_MONTH})\s*(?:ປີ\s*)?((?:19|20)\d{{2}})")
 LO_MONTH_YEAR = re.compile(rf"({_LO_MONTH})\s*(?:ປີ\s*)?((?:19|20)\d{{2}})")
 LO_DAY_MONTH = re.compile(rf"ວັນທີ\s*(\d{{1,2}})\s*({_LO_MONTH})(?!\s*(?:ປີ\s*)?\d)")
-LO_NUMERIC_DAY_MONTH = re.compile(r"ວັນທີ\s*(\d{1,2})/(\d{1,2})(?![/\d])")
 LO_YEAR = re.compile(r"ປີ\s*((?:19|20)\d{2})")
 KM_MONTHS = {name: i for i, name in enumerate(
     ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"], start=1)}
@@ -227,11 +226,6 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     _japanese_dates(text, article_date, add)
     _month_name_dates(text, article_date, add, LAO_DATES)
     _month_name_dates(text, article_date, add, KHMER_DATES)
-    if article_date:  # "ວັນທີ 9/9"
-        for m in LO_NUMERIC_DAY_MONTH.finditer(text):
-            day = _last_before(article_date, int(m.group(2)), int(m.group(1)))
-            if day:
-                add(day.isoformat(), m)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])

@@ -51,8 +51,6 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[-‐–—_.,()]", " ", stripped.lower())).strip()
 
 
-
-
 def fold_all(texts: pd.Series) -> pd.Series:
     """:func:`fold` for a whole column, vectorised in pyarrow.
 
