@@ -18,6 +18,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import vnsister  # noqa: E402
+from vnsister.extract import _ancestors  # noqa: E402
 from vnsister.names import Gazetteer  # noqa: E402
 
 
@@ -34,10 +35,7 @@ def unmatched(ds: vnsister.Dataset, side: str, lang: str) -> pd.DataFrame:
     place = ds.partnerships.set_index("tie_id")[column]
     rows = []
     for tie_id, source_id, title in zip(cited["tie_id"], cited["source_id"], cited["title"], strict=True):
-        wanted, chain = place[tie_id], set()
-        while wanted not in chain:
-            chain.add(wanted)
-            wanted = parent.get(wanted, wanted)
+        chain = {place[tie_id], *_ancestors(place[tie_id], parent)}
         found = {p for m in gazetteer.find(title) for p in m.place_ids}
         if not found & chain:
             rows.append({"place_id": place[tie_id], "tie_id": tie_id, "source_id": source_id, "title": title})

@@ -403,8 +403,8 @@ def _fold_with_index(text: str) -> tuple[str, list[int]]:
     text = unicodedata.normalize("NFC", text)
     for position, ch in enumerate(text):
         piece = _fold_char(ch) if ch.strip() else " "
-        if ch == "\u178a" and position and text[position - 1] == "\u17d2":  # Khmer ្ដ folds as ្ត, as in fold()
-            piece = "\u178f"
+        if position and text[position - 1:position + 1] in _KHMER_VARIANTS:  # ្ដ folds as ្ត, as in fold()
+            piece = _KHMER_VARIANTS[text[position - 1:position + 1]][1:]
         if ch in "-‐–—_":  # a hyphen joins words as a space does (Île-de-France), as fold() reads it
             piece = " "
         if not piece and ch.strip():
