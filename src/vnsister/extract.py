@@ -14,15 +14,17 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from vnsister.load import Dataset
-from vnsister.names import UNSPACED_SCRIPT, Gazetteer, Match, _fold_with_index, fold
+from vnsister.names import SCRIPT_RANGES, UNSPACED_SCRIPT, Gazetteer, Match, _fold_with_index, fold
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
 LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh", "lo", "km")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
-_KANA = re.compile("[\u3040-\u30ff]")
-_LAO = re.compile("[\u0e80-\u0eff]")
-_KHMER = re.compile("[\u1780-\u17ff]")
+_KANA = re.compile(f"[{SCRIPT_RANGES['kana']}]")
+_LAO = re.compile(f"[{SCRIPT_RANGES['lo']}]")
+_KHMER = re.compile(f"[{SCRIPT_RANGES['km']}]")
+# languages whose sentences are measured in characters, not words: their scripts leave no spaces between words
+CHARACTER_COUNTED = ("ja", "zh", "lo", "km")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
@@ -428,7 +430,7 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
         # line is the headline, read even without a full stop ("부안군-베트남 닥락성, 계절근로자 업무협약 체결")
         # Korean words carry their particles, so a Korean sentence has about half as many
         enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
-        if lang in ("ja", "zh", "lo", "km") or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # count characters
+        if lang in CHARACTER_COUNTED or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # count characters
             words = stripped[::4]
         headline = title and len(words) >= 3
         body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)。។") and not CLUTTER.match(stripped)

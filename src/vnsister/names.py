@@ -271,8 +271,9 @@ def _is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
-# Lao, Khmer, kana and Han: scripts written without spaces between words (the extractor reads the same ranges)
-UNSPACED_SCRIPT = re.compile("[\u0e80-\u0eff\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff]")
+# Scripts written without spaces between words, by their code-point ranges; the extractor detects languages by them
+SCRIPT_RANGES = {"lo": "\u0e80-\u0eff", "km": "\u1780-\u17ff", "kana": "\u3040-\u30ff", "han": "\u4e00-\u9fff"}
+UNSPACED_SCRIPT = re.compile("[" + "".join(SCRIPT_RANGES.values()) + "]")
 
 # Lao and Khmer unit words, folded, longest first: capital, city, province, district, commune (ນະຄອນຫຼວງ, ນະຄອນ,
 # ແຂວງ, ເມືອງ, ຕາແສງ; រាជធានី, ទីក្រុង, ក្រុង, ខេត្ត, ស្រុក, ខណ្ឌ, ឃុំ, សង្កាត់)
