@@ -56,6 +56,14 @@ def gazetteer(ds):
     ("ថ្ងៃទី១៩ ខែតុលា បានចុះហត្ថលេខា", dt.date(2024, 1, 3), "2023-10-19"),
     ("ວັນທີ 28 ທັນວາ, ສອງແຂວງໄດ້ລົງນາມ", dt.date(2024, 1, 3), "2023-12-28"),
     ("ຕອນເຊົ້າວັນທີ 9/9", dt.date(2019, 9, 10), "2019-09-09"),
+    # Thai prints years of the Buddhist era (2565 is 2022), often as two digits after an abbreviated month
+    ("เมื่อวันที่ 16 พฤศจิกายน 2565 ที่ทำเนียบรัฐบาล", None, "2022-11-16"),
+    ("วันที่ 7 ส.ค. 67 ผู้ว่าราชการจังหวัด", None, "2024-08-07"),
+    ("๑๙ พ.ย. ๒๕๖๔", None, "2021-11-19"),  # Thai digits
+    ("ในเดือนมกราคม พ.ศ. 2567", None, "2024-01"),
+    ("ตั้งแต่ปี 2548", None, "2005"),
+    ("ในปี ค.ศ. 2015", None, "2015"),  # a common-era year stays as it is
+    ("วันที่ 21 พฤศจิกายน ที่ผ่านมา", dt.date(2022, 11, 25), "2022-11-21"),
 ])
 def test_date_formats(text, article_date, expected):
     assert find_dates(text, article_date)[0][0] == expected
@@ -63,7 +71,9 @@ def test_date_formats(text, article_date, expected):
 
 @pytest.mark.parametrize("text", ["ngày 31/2/2020", "tháng 13/2020", "Chiều 7/2 (no article date)",
                                   "ວັນທີ 31 ກຸມພາ 2020", "ວັນທີ 31 ກຸມພາ ປີ 2020", "ວັນທີ 22 ເມສານີ້ (no article date)",
-                                  "សម្រាប់ឆ្នាំ២០២៤-២០២៩ (a plan's period)", "ថ្ងៃទី៣១ ខែកុម្ភៈ ឆ្នាំ២០២០"])
+                                  "សម្រាប់ឆ្នាំ២០២៤-២០២៩ (a plan's period)", "ថ្ងៃទី៣១ ខែកុម្ភៈ ឆ្នាំ២០២០",
+                                  "วันที่ 31 กุมภาพันธ์ 2565", "แผนปี 2568-2573 (a plan's period)",
+                                  "วันที่ 21 พฤศจิกายน (no article date)"])
 def test_impossible_or_unanchored_dates_are_not_invented(text):
     assert find_dates(text) == []
 
@@ -152,9 +162,25 @@ KHMER_REPORTS = [
 ]
 
 
+THAI_REPORTS = [
+    # a Thai report: paragraphs without a closing mark, abbreviation dots that end no sentence, Buddhist-era
+    # years, names listed with spaces and และ, the venue (ที่, ณ) and a university named after its province left
+    # out, a friendship bridge and a plan stating no tie
+    ("ขอนแก่นลงนามเมืองพี่เมืองน้อง\nเมื่อวันที่ 16 พ.ย. 65 จังหวัดขอนแก่นและนครดานังได้ลงนามบันทึกความเข้าใจ"
+     "การเป็นเมืองพี่เมืองน้อง ณ กรุงเทพมหานคร โดยมีนายกรัฐมนตรีของทั้งสองประเทศเป็นสักขีพยาน\n", None,
+     {("vn-da-nang", "th-khon-kaen", "2022-11-16")}),
+    ("ผู้ว่าราชการกรุงเทพมหานครกล่าวถึงความสัมพันธ์เมืองพี่เมืองน้องระหว่างกรุงเทพมหานครกับกรุงฮานอย นครโฮจิมินห์ "
+     "และจังหวัดเถื่อ เทียน เว้", None,
+     {("vn-ha-noi", "th-bangkok", ""), ("vn-ho-chi-minh", "th-bangkok", ""), ("vn-thua-thien-hue", "th-bangkok", "")}),
+    ("มหาวิทยาลัยขอนแก่นและนครดานังได้ลงนามบันทึกความเข้าใจความร่วมมือทางวิชาการ", None, set()),
+    ("สะพานมิตรภาพไทย-ลาว แห่งที่ 2 เชื่อมจังหวัดมุกดาหารกับเส้นทางสู่จังหวัดกวางตรี", None, set()),
+    ("จังหวัดภูเก็ตและนครดานังคาดว่าจะลงนามบันทึกความเข้าใจความร่วมมือในปีหน้า", None, set()),
+]
+
+
 @pytest.mark.parametrize(("text", "article_date", "expected"),
-                         FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS + LAO_REPORTS + KHMER_REPORTS)
-def test_reports_in_french_japanese_chinese_lao_and_khmer(ds, gazetteer, text, article_date, expected):
+                         FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS + LAO_REPORTS + KHMER_REPORTS + THAI_REPORTS)
+def test_reports_in_languages_other_than_vietnamese(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id, c.date)
              for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
     assert found == expected
@@ -442,3 +468,13 @@ def test_khmer_subscript_variants_fold_alike(gazetteer):
     assert fold("ខេត្ដកណ្ដាល") == fold("ខេត្តកណ្តាល")
     # the gazetteer folds the text the same way, character by character
     assert [m.place_ids for m in gazetteer.find("ខេត្ដកណ្តាល")] == [("kh-kandal",)]
+
+
+def test_thai_names_with_or_without_their_unit_word(gazetteer):
+    # a province's Thai name stands with its unit word joined or apart, or alone; a Vietnamese place as Thai pages
+    # print it; a short name inside a longer word is no place ("เว้น", to leave out, holds Huế's เว้)
+    for text in ("จังหวัดขอนแก่น", "จังหวัด ขอนแก่น", "ขอนแก่น"):
+        assert [m.place_ids for m in gazetteer.find(text)] == [("th-khon-kaen",)], text
+    assert [m.place_ids for m in gazetteer.find("นครดานัง")] == [("vn-da-nang",)]
+    assert [m.place_ids for m in gazetteer.find("ดานัง")] == [("vn-da-nang",)]
+    assert gazetteer.find("ยกเว้นวันหยุด") == []

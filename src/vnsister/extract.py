@@ -1,4 +1,5 @@
-"""Candidate ties from Vietnamese, Korean, English, French, Japanese, Chinese, Lao and Khmer news, for curators to confirm.
+"""Candidate ties from Vietnamese, Korean, English, French, Japanese, Chinese, Lao, Khmer and Thai news, for curators
+to confirm.
 
 Places are found by the gazetteer in any script (Vietnamese places also by their Korean transcriptions, with
 성/시/현 and particles), tie wording in each language gives the type, and dates are read in each language's forms.
@@ -23,8 +24,9 @@ _HANGUL = re.compile("[\uac00-\ud7a3]")
 _KANA = re.compile(f"[{SCRIPT_RANGES['kana']}]")
 _LAO = re.compile(f"[{SCRIPT_RANGES['lo']}]")
 _KHMER = re.compile(f"[{SCRIPT_RANGES['km']}]")
+_THAI = re.compile(f"[{SCRIPT_RANGES['th']}]")
 # languages whose sentences are measured in characters, not words: their scripts leave no spaces between words
-CHARACTER_COUNTED = ("ja", "zh", "lo", "km")
+CHARACTER_COUNTED = ("ja", "zh", "lo", "km", "th")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
@@ -33,14 +35,17 @@ _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans
 TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
     (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시|"
-     r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城|ແຮກສ່ຽວ|ຄູ່ແຝດ|បងប្អូន|ភ្លោះ", "twinning"),
-    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好|ມິດຕະພາບ|មិត្តភាព", "friendship"),
+     r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城|ແຮກສ່ຽວ|ຄູ່ແຝດ|បងប្អូន|ភ្លោះ|"
+     r"บ้านพี่เมืองน้อง|เมืองพี่เมืองน้อง|จังหวัดพี่(?:จังหวัด)?น้อง|เมืองคู่แฝด", "twinning"),
+    (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好|ມິດຕະພາບ|មិត្តភាព|"
+     r"มิตรภาพ|คู่มิตร|ฉันมิตร", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서|"
      r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention|"
      r"覚書|協定|合意書|共同声明|备忘录|协议|纪要|"
      r"ບົດບັນທຶກ|ຂໍ້ຕົກລົງ|(?<!ສົນທິ)ສັນຍາ|(?:ການ)?ຮ່ວມມື|"
-     r"អនុស្សរណៈ|កិច្ចព្រមព្រៀង|កំណត់ហេតុ|(?:កិច្ច)?សហប្រតិបត្តិការ", "cooperation"),
+     r"អនុស្សរណៈ|កិច្ចព្រមព្រៀង|កំណត់ហេតុ|(?:កិច្ច)?សហប្រតិបត្តិការ|"
+     r"บันทึกความเข้าใจ|บันทึกข้อตกลง|ข้อตกลง|(?:ความ)?ร่วมมือ", "cooperation"),
     # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
@@ -53,8 +58,11 @@ AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho
                            # Lao: sign, relations, agreed, results of, review, since, go on implementing
                            r"ລົງນາມ|ເຊັນ|ສາຍພົວພັນ|ຕົກລົງ|ຜົນການຮ່ວມມື|ທົບທວນ|ມາແຕ່|ສືບຕໍ່ປະຕິບັດ|"
                            # Khmer: sign, relations, results, review, since, go on implementing, progress
-                           r"ចុះហត្ថលេខា|ទំនាក់ទំនង|លទ្ធផល|ពិនិត្យ|តាំងពី|បន្តអនុវត្ត|វឌ្ឍនភាព")
-BARE_COOPERATION = ("hop tac", "cooperation", "ການຮ່ວມມື", "ຮ່ວມມື", "កិច្ចសហប្រតិបត្តិការ", "សហប្រតិបត្តិការ")
+                           r"ចុះហត្ថលេខា|ទំនាក់ទំនង|លទ្ធផល|ពិនិត្យ|តាំងពី|បន្តអនុវត្ត|វឌ្ឍនភាព|"
+                           # Thai: sign, relations, agreed, results of, review, since, carry on
+                           r"ลงนาม|ความสัมพันธ์|ตกลง|ผลการ|ทบทวน|ตั้งแต่|สานต่อ")
+BARE_COOPERATION = ("hop tac", "cooperation", "ການຮ່ວມມື", "ຮ່ວມມື", "កិច្ចសហប្រតិបត្តិការ", "សហប្រតិបត្តិការ", "ความร่วมมือ",
+                    "ร่วมมือ")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
 INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky|huong toi ky|nghien cuu kha nang|"
                     r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
@@ -63,19 +71,22 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                     r"\ben vue de\b|\bprochainement\b|\bbientot\b|\bdiscute|"
                     r"予定|検討|希望|目指|意向|将签|将于|拟|计划|有望|争取|"
                     + fold("ຈະລົງນາມ|ຈະເຊັນ|ແຜນການ|ຄາດວ່າ|ສະເໜີ|ມີຄວາມປະສົງ|ປຶກສາຫາລື|"
-                           "គ្រោងនឹង|នឹងចុះហត្ថលេខា|គម្រោង|រំពឹង|ស្នើ|ពិភាក្សា"))
+                           "គ្រោងនឹង|នឹងចុះហត្ថលេខា|គម្រោង|រំពឹង|ស្នើ|ពិភាក្សា|"
+                           "จะลงนาม|จะร่วมลงนาม|เตรียมลงนาม|มีแผน|แผนการ|คาดว่า|เสนอ|ประสงค์|ต้องการ|หารือ"))
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
                   r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
                   + "締結した|署名した|結んだ|交わした|調印した|締結しました|"
                   + "签署了|签订了|缔结了|已签署|已签订|已缔结|"
-                  + "ໄດ້ລົງນາມ|ໄດ້ເຊັນ|ລົງນາມແລ້ວ|ໄດ້ແລກປ່ຽນ|បានចុះហត្ថលេខា")
+                  + "ໄດ້ລົງນາມ|ໄດ້ເຊັນ|ລົງນາມແລ້ວ|ໄດ້ແລກປ່ຽນ|បានចុះហត្ថលេខា|ได้ลงนาม|ได้ร่วมลงนาม|ได้ร่วมกันลงนาม|ลงนามแล้ว")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
-# in the slogan of a "border of peace and friendship"
+# in the slogan of a "border of peace and friendship"; nor does Thai มิตรภาพ in a bridge's, road's, hospital's,
+# association's, school's or checkpoint's name (สะพานมิตรภาพไทย-ลาว)
 NAMED_FRIENDSHIP = re.compile(r"\b(?:Trường(?:\s+[A-ZĐ]{2,})*|Huân chương|Cầu|Cửa khẩu(?: quốc tế)?|Bệnh viện|Công viên|Nhà|"
                               r"Hội|Cung|Đại học|Hiệp hội|Liên hiệp các tổ chức)\s+hữu\s+nghị|"
-                              r"\bbiên giới(?: chung)?\s+hòa bình,?\s+hữu\s+nghị", re.IGNORECASE)
+                              r"\bbiên giới(?: chung)?\s+hòa bình,?\s+hữu\s+nghị|"
+                              r"(?:สะพาน|ถนน|โรงพยาบาล|สมาคม|โรงเรียน|ด่าน)มิตรภาพ", re.IGNORECASE)
 CLUTTER = re.compile(r"^\s*(?:\||!\[|ảnh:|\(ảnh|tin liên quan|cùng chuyên mục|đọc thêm|đọc nhiều|video|infographic)", re.I)
 NUMERIC_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})")
 DAY_MONTH = re.compile(r"(?:(?:ngày|sáng|chiều|tối|trưa)\s+|ວັນທີ\s*)(\d{1,2})/(\d{1,2})(?!/)", re.I)  # Lao ວັນທີ 9/9
@@ -123,7 +134,21 @@ KM_DAY_MONTH_YEAR = re.compile(rf"ថ្ងៃទី\s*(\d{{1,2}})\s*ខែ\s*({
 KM_MONTH_YEAR = re.compile(rf"ខែ\s*({_KM_MONTH})\s*ឆ្នាំ\s*(\d{{4}})")
 KM_DAY_MONTH = re.compile(rf"ថ្ងៃទី\s*(\d{{1,2}})\s*ខែ\s*({_KM_MONTH})(?!\s*ឆ្នាំ)")
 KM_YEAR = re.compile(r"ឆ្នាំ\s*(\d{4})(?!\s*[-–]\s*\d)")
-ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.")
+TH_MONTHS = {name: i for i, names in enumerate(
+    [("มกราคม", "ม.ค."), ("กุมภาพันธ์", "ก.พ."), ("มีนาคม", "มี.ค."), ("เมษายน", "เม.ย."), ("พฤษภาคม", "พ.ค."),
+     ("มิถุนายน", "มิ.ย."), ("กรกฎาคม", "ก.ค."), ("สิงหาคม", "ส.ค."), ("กันยายน", "ก.ย."), ("ตุลาคม", "ต.ค."),
+     ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค.")], start=1) for name in names}
+_TH_MONTH = "|".join(re.escape(name) for name in sorted(TH_MONTHS, key=len, reverse=True))
+_TH_ERA = r"(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ปี)?"  # Buddhist era, common era, "year"
+# "วันที่ 16 พฤศจิกายน 2565", "7 ส.ค. 67" (Buddhist-era years, often two digits), "เดือนมกราคม 2567", "ปี 2556";
+# "วันที่ 21 พฤศจิกายน" with the article's date; a span of years ("ปี 2568-2570") is a plan's period
+TH_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s*({_TH_MONTH})\s*{_TH_ERA}\s*(\d{{4}}|\d{{2}})(?!\d)")
+TH_MONTH_YEAR = re.compile(rf"({_TH_MONTH})\s*{_TH_ERA}\s*(\d{{4}})(?!\d)")
+TH_DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*({_TH_MONTH})(?!\s*{_TH_ERA}\s*\d)")
+TH_YEAR = re.compile(r"(?:ปี|พ\.\s?ศ\.|ค\.\s?ศ\.)\s*(\d{4})(?!\s*[-–]\s*\d)")
+# Thai ends no sentence with a dot; its dots abbreviate (ส.ค., พ.ศ., จ.ขอนแก่น)
+ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|"
+                           rf"(?<=[{SCRIPT_RANGES['th']}])\.")
 AGENCY_BEFORE = re.compile(
     r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청|"
     r"ສະພາປະຊາຊົນ|ປກສ|ປ້ອງກັນຄວາມສະຫງົບ|ພະແນກ\S{0,30}?|ក្រុមប្រឹក្សា|ស្នងការដ្ឋាននគរបាល|នគរបាល|មន្ទីរ\S{0,30}?)"
@@ -228,6 +253,7 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     _japanese_dates(text, article_date, add)
     _month_name_dates(text, article_date, add, LAO_DATES)
     _month_name_dates(text, article_date, add, KHMER_DATES)
+    _month_name_dates(text, article_date, add, THAI_DATES)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])
@@ -300,33 +326,45 @@ class _MonthNames:
     month_year: re.Pattern
     day_month: re.Pattern
     year: re.Pattern
+    buddhist_era: bool = False  # Thai prints Buddhist-era years (2567 is 2024), often as two digits (67)
+
+    def common_era(self, digits: str) -> int:
+        year = int(digits)
+        if not self.buddhist_era:
+            return year
+        year = year + 2500 if year < 100 else year
+        return year - 543 if year >= 2400 else year  # "ค.ศ. 2024" is already of the common era
 
 
 LAO_DATES = _MonthNames(LO_MONTHS, LO_DAY_MONTH_YEAR, LO_MONTH_YEAR, LO_DAY_MONTH, LO_YEAR)
 KHMER_DATES = _MonthNames(KM_MONTHS, KM_DAY_MONTH_YEAR, KM_MONTH_YEAR, KM_DAY_MONTH, KM_YEAR)
+THAI_DATES = _MonthNames(TH_MONTHS, TH_DAY_MONTH_YEAR, TH_MONTH_YEAR, TH_DAY_MONTH, TH_YEAR, buddhist_era=True)
 
 
 def _month_name_dates(text: str, article_date: dt.date | None, add, forms: _MonthNames) -> None:
-    """Lao (ວັນທີ 13 ສິງຫາ 2024, ເດືອນພະຈິກ 2017, ປີ 2018) and Khmer (ថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩, in Khmer or Arabic
-    digits) dates; a day and month alone (ວັນທີ 7 ມີນາ, ថ្ងៃទី១៩ ខែតុលា) with the article's date."""
+    """Lao (ວັນທີ 13 ສິງຫາ 2024, ເດືອນພະຈິກ 2017, ປີ 2018), Khmer (ថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩, in Khmer or Arabic
+    digits) and Thai (16 พฤศจิกายน 2565, 7 ส.ค. 67) dates; a day and month alone (ວັນທີ 7 ມີນາ, ថ្ងៃទី១៩ ខែតុលា) with
+    the article's date."""
     impossible = []  # "ວັນທີ 31 ກຸມພາ 2020" is no date, nor is its month or year
     for m in forms.day_month_year.finditer(text):
-        day, month, year = int(m.group(1)), forms.months[m.group(2)], int(m.group(3))
+        day, month, year = int(m.group(1)), forms.months[m.group(2)], forms.common_era(m.group(3))
         if 1900 <= year < 2100 and _valid(year, month, day):
             add(f"{year:04d}-{month:02d}-{day:02d}", m)
         else:
             impossible.append(range(m.start(), m.end()))
     for m in forms.month_year.finditer(text):
-        if 1900 <= int(m.group(2)) < 2100 and not any(m.start() in span for span in impossible):
-            add(f"{int(m.group(2)):04d}-{forms.months[m.group(1)]:02d}", m)
+        year = forms.common_era(m.group(2))
+        if 1900 <= year < 2100 and not any(m.start() in span for span in impossible):
+            add(f"{year:04d}-{forms.months[m.group(1)]:02d}", m)
     if article_date:
         for m in forms.day_month.finditer(text):
             day = _last_before(article_date, forms.months[m.group(2)], int(m.group(1)))
             if day:
                 add(day.isoformat(), m)
     for m in forms.year.finditer(text):
-        if 1900 <= int(m.group(1)) < 2100 and not any(m.start() in span for span in impossible):
-            add(f"{int(m.group(1)):04d}", m)
+        year = forms.common_era(m.group(1))
+        if 1900 <= year < 2100 and not any(m.start() in span for span in impossible):
+            add(f"{year:04d}", m)
 
 
 def _fr_day(text: str) -> int:
@@ -334,7 +372,7 @@ def _fr_day(text: str) -> int:
 
 
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul; "ja" if it has kana; "lo" or "km" if it is mostly Lao or Khmer; "zh" if it
+    """"ko" if the text is mostly Hangul; "ja" if it has kana; "th", "lo" or "km" if it is mostly Thai, Lao or Khmer; "zh" if it
     is mostly Han; "fr" if French function words outnumber the letters only Vietnamese writes (French keeps ê and ô
     in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
 
@@ -348,12 +386,16 @@ def detect_language(text: str) -> str:
     ('ja', 'zh')
     >>> detect_language("ແຂວງເຊີນລາ ແລະ ແຂວງໄຊສົມບູນ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື."), detect_language("ខេត្តតៃនិញ និងខេត្តស្វាយរៀង")
     ('lo', 'km')
+    >>> detect_language("จังหวัดขอนแก่นและนครดานังได้ลงนามบันทึกความเข้าใจ")
+    'th'
     """
     hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
     if hangul and hangul >= vietnamese:
         return "ko"
     if _KANA.search(text):
         return "ja"
+    if len(_THAI.findall(text)) > len(text) / 4:
+        return "th"
     if len(_LAO.findall(text)) > len(text) / 4:
         return "lo"
     if len(_KHMER.findall(text)) > len(text) / 4:
@@ -433,7 +475,9 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
         if lang in CHARACTER_COUNTED or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # count characters
             words = stripped[::4]
         headline = title and len(words) >= 3
-        body = (headline or len(words) >= enough and stripped[-1:] in ".;:…\"”)。។") and not CLUTTER.match(stripped)
+        # Thai ends a sentence with a space, not a mark: a long Thai line is read as one sentence
+        ended = stripped[-1:] in ".;:…\"”)。។" or (lang == "th" or lang == "auto") and _THAI.search(stripped[-1:])
+        body = (headline or len(words) >= enough and ended) and not CLUTTER.match(stripped)
         title = title and not stripped
         if body:
             # "TP. Busan" is not the end of a sentence: mask abbreviation dots (same length, offsets kept)
@@ -527,6 +571,9 @@ def _done_part(sentence: str) -> int | None:
 
 
 CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and)\s*$", re.IGNORECASE)
+# Thai lists names with spaces and และ (and), each name with or without its unit word: "กรุงฮานอย นครโฮจิมินห์
+# และจังหวัดเถื่อ เทียน เว้"
+THAI_LIST_GAP = re.compile(r"^\s*(?:และ)?\s*(?:จังหวัด|นคร|กรุง|เมือง)?\s*$")
 
 
 def _nearest_vn(vn: list[tuple[Match, str]], foreign: Match) -> tuple[Match | None, str]:
@@ -535,15 +582,20 @@ def _nearest_vn(vn: list[tuple[Match, str]], foreign: Match) -> tuple[Match | No
     return before[-1] if before else vn[0]
 
 
+def _joined(gap: str, sentence: str) -> bool:
+    """True if the text between two names joins them in a list ("A và B", "A, B"; Thai "A B และ C")."""
+    return bool(CONJUNCTION.match(gap) or (_THAI.search(sentence) and THAI_LIST_GAP.match(gap)))
+
+
 def _nearest_vn_group(vn: list[tuple[Match, str]], foreign: Match, sentence: str) -> list[tuple[Match | None, str]]:
     """The nearest Vietnamese party and those joined to it by "and", "và" or a comma ("the provinces of Thái
     Nguyên and Đồng Nai"), each a party of its own."""
     nearest = _nearest_vn(vn, foreign)
     i = vn.index(nearest)
     lo, hi = i, i
-    while lo > 0 and CONJUNCTION.match(sentence[vn[lo - 1][0].end:vn[lo][0].start]):
+    while lo > 0 and _joined(sentence[vn[lo - 1][0].end:vn[lo][0].start], sentence):
         lo -= 1
-    while hi + 1 < len(vn) and CONJUNCTION.match(sentence[vn[hi][0].end:vn[hi + 1][0].start]):
+    while hi + 1 < len(vn) and _joined(sentence[vn[hi][0].end:vn[hi + 1][0].start], sentence):
         hi += 1
     return vn[lo:hi + 1]
 
@@ -583,10 +635,10 @@ def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]
 
 LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
 # French puts the unit and an adjective of nationality before the name: "la ville laotienne de Luang Prabang"
-CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’]|ນະຄອນ(?:ຫຼວງ|ຫລວງ)?|ក្រុង|រាជធានី)\s*$|"
+CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’]|ນະຄອນ(?:ຫຼວງ|ຫລວງ)?|ក្រុង|រាជធានី|นคร|เมือง|กรุง)\s*$|"
                        r"^\s*(?:city\b|시|市)",
                        re.IGNORECASE)
-PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u]|ແຂວງ|ខេត្ត)\s*$|"
+PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u]|ແຂວງ|ខេត្ត|จังหวัด)\s*$|"
                            r"^\s*(?:(?:prefecture|province|state|현|성|부|도)\b|省|県|府)", re.IGNORECASE)
 
 
@@ -644,9 +696,12 @@ INSTITUTION_BEFORE = re.compile(r"\b(?:Cảng|Sân bay|Trường|Đại học|H�
                                 r"[Ll]ực lượng vũ trang|[Tt]iểu khu [Qq]uân sự|[Qq]uân khu)"
                                 r"(?:\s+(?:[Qq]uốc tế|[Ll]iên bang|[Đđ]a khoa|[A-ZĐ]\w*)){0,3}"
                                 r"\s+(?:(?:hai |các |ba )?(?:tỉnh|thành phố|tp\.?|huyện|quận)\s+)?$")
-# Khmer and Lao border, military and gendarmerie bodies, out of scope like the Vietnamese ones above
-INSTITUTION_BEFORE_KM_LO = re.compile(r"(?:បញ្ជាការដ្ឋាន|ការពារព្រំដែន|កងកម្លាំង|យោធា|អាវុធហត្ថ|ກອງບັນຊາການທະຫານ|ທະຫານ)"
-                                      r"\S{0,12}\s*$")
+# Khmer, Lao and Thai border, military and gendarmerie bodies, out of scope like the Vietnamese ones above; Thai
+# universities, schools, hospitals, airports, companies and banks bear their province's name (มหาวิทยาลัยขอนแก่น)
+INSTITUTION_BEFORE_UNSPACED = re.compile(r"(?:បញ្ជាការដ្ឋាន|ការពារព្រំដែន|កងកម្លាំង|យោធា|អាវុធហត្ថ|ກອງບັນຊາການທະຫານ|ທະຫານ|"
+                                         r"มหาวิทยาลัย|โรงเรียน|โรงพยาบาล|ท่าอากาศยาน|สนามบิน|บริษัท|ธนาคาร|"
+                                         r"กองทัพ|ทหาร|ตำรวจตระเวนชายแดน|กองกำลัง)"
+                                         r"\S{0,12}\s*$")
 # what may stand between the places of a list: "hai tỉnh Tbong Khmum, Kratie", "… TP Hồ Chí Minh và thành phố Daegu"
 LIST_GAP = re.compile(r"^\s*(?:,|và|and|[–-])\s*(?:(?:tỉnh|thành phố|tp\.?|huyện|quận)\s+)?$", re.IGNORECASE)
 
@@ -685,7 +740,7 @@ def _drop_institutions(matches: list[Match], sentence: str) -> list[Match]:
     inside, previous = set(), None
     for m in matches:
         before = sentence[max(0, m.start - 50):m.start]
-        if INSTITUTION_BEFORE.search(before) or INSTITUTION_BEFORE_KM_LO.search(before) or (
+        if INSTITUTION_BEFORE.search(before) or INSTITUTION_BEFORE_UNSPACED.search(before) or (
                 previous is not None and previous.place_ids in inside and LIST_GAP.match(sentence[previous.end:m.start])):
             inside.add(m.place_ids)
         previous = m
@@ -705,6 +760,8 @@ VENUE_BEFORE_ZH = re.compile(r"在(?:越南|中国)?$")
 # Lao "ທີ່ແຂວງ…", "ຢູ່ເມືອງ…" (at, in): only right before the name, since ທີ່ also joins a clause ("ສັນຍາທີ່ລົງນາມ")
 VENUE_BEFORE_LO = re.compile(r"(?:ທີ່|ຢູ່)\s*(?:ນະຄອນຫຼວງ|ນະຄອນຫລວງ|ນະຄອນ|ແຂວງ|ເມືອງ)?\s*$")
 VENUE_BEFORE_KM = re.compile(r"នៅ\s*(?:ខេត្ត|ក្រុង|ទីក្រុង|រាជធានី|ស្រុក)?\s*$")  # Khmer "នៅ…" (at, in)
+# Thai "ณ …", "ที่จังหวัด…" (at): only right before the name, since ที่ also joins a clause ("บันทึกที่ลงนาม")
+VENUE_BEFORE_TH = re.compile(r"(?:ณ|ที่)\s*(?:จังหวัด|นคร|เมือง|กรุง)?\s*$")
 
 
 def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[Match, str]]:
@@ -716,7 +773,8 @@ def _drop_venues(places: list[tuple[Match, str]], sentence: str) -> list[tuple[M
         if VENUE_BEFORE.search(sentence[max(0, m.start - 30):m.start]) or sentence[m.end:m.end + 2] == "에서" or \
                 VENUE_AFTER_JA.match(sentence, m.end) or VENUE_BEFORE_ZH.search(sentence, 0, m.start) or \
                 VENUE_BEFORE_LO.search(sentence, max(0, m.start - 14), m.start) or \
-                VENUE_BEFORE_KM.search(sentence, max(0, m.start - 12), m.start) or (
+                VENUE_BEFORE_KM.search(sentence, max(0, m.start - 12), m.start) or \
+                VENUE_BEFORE_TH.search(sentence, max(0, m.start - 12), m.start) or (
                 previous is not None and id(previous) in venues
                 and VENUE_LOCATOR.match(sentence[previous.end:m.start])):
             venues.add(id(m))

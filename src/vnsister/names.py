@@ -272,18 +272,20 @@ def _is_hangul(text: str) -> bool:
 
 
 # Scripts written without spaces between words, by their code-point ranges; the extractor detects languages by them
-SCRIPT_RANGES = {"lo": "\u0e80-\u0eff", "km": "\u1780-\u17ff", "kana": "\u3040-\u30ff", "han": "\u4e00-\u9fff"}
+SCRIPT_RANGES = {"th": "\u0e00-\u0e7f", "lo": "\u0e80-\u0eff", "km": "\u1780-\u17ff", "kana": "\u3040-\u30ff",
+                 "han": "\u4e00-\u9fff"}
 UNSPACED_SCRIPT = re.compile("[" + "".join(SCRIPT_RANGES.values()) + "]")
 
-# Lao and Khmer unit words, folded, longest first: capital, city, province, district, commune (ນະຄອນຫຼວງ, ນະຄອນ,
-# ແຂວງ, ເມືອງ, ຕາແສງ; រាជធានី, ទីក្រុង, ក្រុង, ខេត្ត, ស្រុក, ខណ្ឌ, ឃុំ, សង្កាត់)
+# Lao, Khmer and Thai unit words, folded, longest first: capital, city, province, district, commune (ນະຄອນຫຼວງ,
+# ນະຄອນ, ແຂວງ, ເມືອງ, ຕາແສງ; រាជធានី, ទីក្រុង, ក្រុង, ខេត្ត, ស្រុក, ខណ្ឌ, ឃុំ, សង្កាត់; กรุง, นคร, เมือง, จังหวัด, อำเภอ, ตำบล)
 SCRIPT_UNITS = tuple(sorted((fold(word) for word in (
     "ນະຄອນຫຼວງ", "ນະຄອນ", "ແຂວງ", "ເມືອງ", "ຕາແສງ",
-    "រាជធានី", "ទីក្រុង", "ក្រុង", "ខេត្ត", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់")), key=len, reverse=True))
+    "រាជធានី", "ទីក្រុង", "ក្រុង", "ខេត្ត", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់",
+    "กรุง", "นคร", "เมือง", "จังหวัด", "อำเภอ", "ตำบล")), key=len, reverse=True))
 
 
 def _unit_word_forms(keys: set[str], first_level: bool) -> set[str]:
-    """Lao and Khmer names are printed with their unit word joined or apart ("ແຂວງຈຳປາສັກ", "ແຂວງ ຈຳປາສັກ"); a
+    """Lao, Khmer and Thai names are printed with their unit word joined or apart ("ແຂວງຈຳປາສັກ", "ແຂວງ ຈຳປາສັກ"); a
     province's name also stands alone ("ໄຊສົມບູນ-ເຊີນລາ", "ស្វាយរៀង"), a district's only after its unit, as
     Vietnamese districts.
 
@@ -306,7 +308,7 @@ def _unit_word_forms(keys: set[str], first_level: bool) -> set[str]:
 
 
 def _is_unspaced(text: str) -> bool:
-    """A name in kana or Han characters, scripts written without spaces between words."""
+    """A name in Thai, Lao, Khmer, kana or Han characters, scripts written without spaces between words."""
     return UNSPACED_SCRIPT.search(text) is not None
 
 
