@@ -64,6 +64,13 @@ def gazetteer(ds):
     ("ตั้งแต่ปี 2548", None, "2005"),
     ("ในปี ค.ศ. 2015", None, "2015"),  # a common-era year stays as it is
     ("วันที่ 21 พฤศจิกายน ที่ผ่านมา", dt.date(2022, 11, 25), "2022-11-21"),
+    # Russian month names in the genitive and prepositional, years with года/году/г., dotted dates
+    ("23 мая 2019 года подписали меморандум", None, "2019-05-23"),
+    ("в ноябре 2024 года", None, "2024-11"),
+    ("соглашение, подписанное в 2000 году", None, "2000"),
+    ("побратимы с 2015 года", None, "2015"),
+    ("подписан 14.05.2018 в Тэйнине", None, "2018-05-14"),
+    ("16 октября делегации подписали", dt.date(2014, 10, 20), "2014-10-16"),
 ])
 def test_date_formats(text, article_date, expected):
     assert find_dates(text, article_date)[0][0] == expected
@@ -73,7 +80,8 @@ def test_date_formats(text, article_date, expected):
                                   "ວັນທີ 31 ກຸມພາ 2020", "ວັນທີ 31 ກຸມພາ ປີ 2020", "ວັນທີ 22 ເມສານີ້ (no article date)",
                                   "សម្រាប់ឆ្នាំ២០២៤-២០២៩ (a plan's period)", "ថ្ងៃទី៣១ ខែកុម្ភៈ ឆ្នាំ២០២០",
                                   "วันที่ 31 กุมภาพันธ์ 2565", "แผนปี 2568-2573 (a plan's period)",
-                                  "วันที่ 21 พฤศจิกายน (no article date)"])
+                                  "วันที่ 21 พฤศจิกายน (no article date)", "31 февраля 2020 года", "31.02.2020",
+                                  "23 мая (no article date)"])
 def test_impossible_or_unanchored_dates_are_not_invented(text):
     assert find_dates(text) == []
 
@@ -178,8 +186,25 @@ THAI_REPORTS = [
 ]
 
 
+RUSSIAN_REPORTS = [
+    # a Russian report: names in any case (Ханоем, Иркутской области, Ненецким автономным округом), the venue after
+    # "в" left out, names joined by и, a plan and talks stating no tie
+    ("23 мая 2019 года председатель Народного комитета Ханоя и мэр Москвы подписали меморандум о сотрудничестве "
+     "между Ханоем и Москвой.", None, {("vn-ha-noi", "ru-moscow", "2019-05-23")}),
+    ("В Нарьян-Маре подписана программа сотрудничества между Ненецким автономным округом и провинциями Бариа-Вунгтау "
+     "и Куангнинь.", None,
+     {("vn-ba-ria-vung-tau", "ru-nenets-autonomous-okrug", ""), ("vn-quang-ninh", "ru-nenets-autonomous-okrug", "")}),
+    ("Губернатор Иркутской области провёл в Нячанге переговоры с руководством провинции Куангнинь о соглашении "
+     "о сотрудничестве, подписанном в 2018 году.", None, {("vn-quang-ninh", "ru-irkutsk-oblast", "2018")}),
+    ("Стороны планируют подписать соглашение о побратимстве между Ульяновской областью и провинцией Нгеан.", None,
+     set()),
+    ("Руководители Минска и делегация Ханоя обсудили перспективы сотрудничества.", None, set()),
+]
+
+
 @pytest.mark.parametrize(("text", "article_date", "expected"),
-                         FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS + LAO_REPORTS + KHMER_REPORTS + THAI_REPORTS)
+                         FRENCH_REPORTS + JAPANESE_REPORTS + CHINESE_REPORTS + LAO_REPORTS + KHMER_REPORTS + THAI_REPORTS
+                         + RUSSIAN_REPORTS)
 def test_reports_in_languages_other_than_vietnamese(ds, gazetteer, text, article_date, expected):
     found = {(c.vn_place_id, c.partner_place_id, c.date)
              for c in candidates(text, ds, article_date=article_date, gazetteer=gazetteer)}
@@ -478,3 +503,15 @@ def test_thai_names_with_or_without_their_unit_word(gazetteer):
     assert [m.place_ids for m in gazetteer.find("นครดานัง")] == [("vn-da-nang",)]
     assert [m.place_ids for m in gazetteer.find("ดานัง")] == [("vn-da-nang",)]
     assert gazetteer.find("ยกเว้นวันหยุด") == []
+
+
+def test_russian_names_in_any_case(gazetteer):
+    # a name's cases read alike; a unit word stays lower case; a longer word on the same stem is no name
+    for text in ("Иркутская область", "Иркутской области", "Иркутскую область", "Иркутской областью"):
+        assert [m.place_ids for m in gazetteer.find(text)] == [("ru-irkutsk-oblast",)], text
+    for text in ("Ханой", "Ханоя", "в Ханое", "с Ханоем"):
+        assert [m.place_ids for m in gazetteer.find(text)] == [("vn-ha-noi",)], text
+    assert [m.place_ids for m in gazetteer.find("в Санкт-Петербурге")] == [("ru-saint-petersburg",)]
+    assert [m.place_ids for m in gazetteer.find("в Нячанге")] == [("vn-khanh-hoa-nha-trang",)]  # a city alone
+    assert gazetteer.find("Москвичи читают") == []
+    assert gazetteer.find("иркутской области") == []  # names are capitalised

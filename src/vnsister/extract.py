@@ -1,5 +1,5 @@
-"""Candidate ties from Vietnamese, Korean, English, French, Japanese, Chinese, Lao, Khmer and Thai news, for curators
-to confirm.
+"""Candidate ties from Vietnamese, Korean, English, French, Japanese, Chinese, Lao, Khmer, Thai and Russian news, for
+curators to confirm.
 
 Places are found by the gazetteer in any script (Vietnamese places also by their Korean transcriptions, with
 성/시/현 and particles), tie wording in each language gives the type, and dates are read in each language's forms.
@@ -25,6 +25,7 @@ _KANA = re.compile(f"[{SCRIPT_RANGES['kana']}]")
 _LAO = re.compile(f"[{SCRIPT_RANGES['lo']}]")
 _KHMER = re.compile(f"[{SCRIPT_RANGES['km']}]")
 _THAI = re.compile(f"[{SCRIPT_RANGES['th']}]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # languages whose sentences are measured in characters, not words: their scripts leave no spaces between words
 CHARACTER_COUNTED = ("ja", "zh", "lo", "km", "th")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
@@ -36,16 +37,17 @@ TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
     (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시|"
      r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城|ແຮກສ່ຽວ|ຄູ່ແຝດ|បងប្អូន|ភ្លោះ|"
-     r"บ้านพี่เมืองน้อง|เมืองพี่เมืองน้อง|จังหวัดพี่(?:จังหวัด)?น้อง|เมืองคู่แฝด", "twinning"),
+     r"บ้านพี่เมืองน้อง|เมืองพี่เมืองน้อง|จังหวัดพี่(?:จังหวัด)?น้อง|เมืองคู่แฝด|побратим", "twinning"),
     (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好|ມິດຕະພາບ|មិត្តភាព|"
-     r"มิตรภาพ|คู่มิตร|ฉันมิตร", "friendship"),
+     r"มิตรภาพ|คู่มิตร|ฉันมิตร|дружб|дружеств|дружественн|приятелств", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서|"
      r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention|"
      r"覚書|協定|合意書|共同声明|备忘录|协议|纪要|"
      r"ບົດບັນທຶກ|ຂໍ້ຕົກລົງ|(?<!ສົນທິ)ສັນຍາ|(?:ການ)?ຮ່ວມມື|"
      r"អនុស្សរណៈ|កិច្ចព្រមព្រៀង|កំណត់ហេតុ|(?:កិច្ច)?សហប្រតិបត្តិការ|"
-     r"บันทึกความเข้าใจ|บันทึกข้อตกลง|ข้อตกลง|(?:ความ)?ร่วมมือ", "cooperation"),
+     r"บันทึกความเข้าใจ|บันทึกข้อตกลง|ข้อตกลง|(?:ความ)?ร่วมมือ|"
+     r"соглашени|меморандум|споразумени|протокол о|сотрудничеств|сътрудничеств", "cooperation"),
     # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
@@ -60,9 +62,11 @@ AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho
                            # Khmer: sign, relations, results, review, since, go on implementing, progress
                            r"ចុះហត្ថលេខា|ទំនាក់ទំនង|លទ្ធផល|ពិនិត្យ|តាំងពី|បន្តអនុវត្ត|វឌ្ឍនភាព|"
                            # Thai: sign, relations, agreed, results of, review, since, carry on
-                           r"ลงนาม|ความสัมพันธ์|ตกลง|ผลการ|ทบทวน|ตั้งแต่|สานต่อ")
+                           r"ลงนาม|ความสัมพันธ์|ตกลง|ผลการ|ทบทวน|ตั้งแต่|สานต่อ|"
+                           # Russian and Bulgarian: sign(ed), concluded, relations, ties, since (с 2005 года)
+                           r"подпис|заключ|отношени|связ|\bс \d{4} год|сключ")
 BARE_COOPERATION = ("hop tac", "cooperation", "ການຮ່ວມມື", "ຮ່ວມມື", "កិច្ចសហប្រតិបត្តិការ", "សហប្រតិបត្តិការ", "ความร่วมมือ",
-                    "ร่วมมือ")
+                    "ร่วมมือ", "сотрудничеств", "сътрудничеств")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
 INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky|huong toi ky|nghien cuu kha nang|"
                     r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
@@ -72,12 +76,15 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                     r"予定|検討|希望|目指|意向|将签|将于|拟|计划|有望|争取|"
                     + fold("ຈະລົງນາມ|ຈະເຊັນ|ແຜນການ|ຄາດວ່າ|ສະເໜີ|ມີຄວາມປະສົງ|ປຶກສາຫາລື|"
                            "គ្រោងនឹង|នឹងចុះហត្ថលេខា|គម្រោង|រំពឹង|ស្នើ|ពិភាក្សា|"
-                           "จะลงนาม|จะร่วมลงนาม|เตรียมลงนาม|มีแผน|แผนการ|คาดว่า|เสนอ|ประสงค์|ต้องการ|หารือ"))
+                           "จะลงนาม|จะร่วมลงนาม|เตรียมลงนาม|มีแผน|แผนการ|คาดว่า|เสนอ|ประสงค์|ต้องการ|หารือ|"
+                           "планиру|намерен|предлож|обсуди|обсужда|рассматрива|подпишут|будет подписан|"
+                           "готовы подписать|предстоит"))
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
                   r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
                   + "締結した|署名した|結んだ|交わした|調印した|締結しました|"
                   + "签署了|签订了|缔结了|已签署|已签订|已缔结|"
-                  + "ໄດ້ລົງນາມ|ໄດ້ເຊັນ|ລົງນາມແລ້ວ|ໄດ້ແລກປ່ຽນ|បានចុះហត្ថលេខា|ได้ลงนาม|ได้ร่วมลงนาม|ได้ร่วมกันลงนาม|ลงนามแล้ว")
+                  + "ໄດ້ລົງນາມ|ໄດ້ເຊັນ|ລົງນາມແລ້ວ|ໄດ້ແລກປ່ຽນ|បានចុះហត្ថលេខា|ได้ลงนาม|ได้ร่วมลงนาม|ได้ร่วมกันลงนาม|ลงนามแล้ว|"
+                  + r"подписали|(?<!будет )подписан[аоы]?\b|подписал\b|заключили|заключено")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
@@ -145,9 +152,22 @@ _TH_ERA = r"(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ปี)?"  # Buddhist era, common era
 TH_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s*({_TH_MONTH})\s*{_TH_ERA}\s*(\d{{4}}|\d{{2}})(?!\d)")
 TH_MONTH_YEAR = re.compile(rf"({_TH_MONTH})\s*{_TH_ERA}\s*(\d{{4}})(?!\d)")
 TH_DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*({_TH_MONTH})(?!\s*{_TH_ERA}\s*\d)")
+RU_MONTHS = {name: i for i, names in enumerate(
+    [("января", "январе"), ("февраля", "феврале"), ("марта", "марте"), ("апреля", "апреле"), ("мая", "мае"),
+     ("июня", "июне"), ("июля", "июле"), ("августа", "августе"), ("сентября", "сентябре"), ("октября", "октябре"),
+     ("ноября", "ноябре"), ("декабря", "декабре")], start=1) for name in names}
+_RU_MONTH = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
+# "23 мая 2019 года", "в мае 2019 года", "в 2005 году", "с 2005 года"; "23 мая" with the article's date;
+# "23.05.2019"
+RU_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s+({_RU_MONTH})\s+((?:19|20)\d{{2}})(?:\s*(?:года|г\.))?")
+RU_MONTH_YEAR = re.compile(rf"({_RU_MONTH})\s+((?:19|20)\d{{2}})")
+RU_DAY_MONTH = re.compile(rf"(\d{{1,2}})\s+({_RU_MONTH})\b(?!\s+(?:19|20)\d{{2}})")
+RU_YEAR = re.compile(r"\b(?:в|с|со)\s+((?:19|20)\d{2})\s*(?:году|года|г\.)", re.I)
+DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
 TH_YEAR = re.compile(r"(?:ปี|พ\.\s?ศ\.|ค\.\s?ศ\.)\s*(\d{4})(?!\s*[-–]\s*\d)")
 # Thai ends no sentence with a dot; its dots abbreviate (ส.ค., พ.ศ., จ.ขอนแก่น)
-ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|"
+ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+                           r"г|гг|обл|им|ул|пров|т\.д|т\.е|млн|млрд|тыс)\.|"
                            rf"(?<=[{SCRIPT_RANGES['th']}])\.")
 AGENCY_BEFORE = re.compile(
     r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청|"
@@ -229,7 +249,7 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
         taken.append(range(match.start(), match.end()))
         found.append((value, match.group(0), match.start()))
 
-    for m in NUMERIC_DATE.finditer(text):
+    for m in (*NUMERIC_DATE.finditer(text), *DOTTED_DATE.finditer(text)):  # 21/10/2008, 21.10.2008
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(year, month, day):
             add(f"{year:04d}-{month:02d}-{day:02d}", m)
@@ -254,6 +274,7 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     _month_name_dates(text, article_date, add, LAO_DATES)
     _month_name_dates(text, article_date, add, KHMER_DATES)
     _month_name_dates(text, article_date, add, THAI_DATES)
+    _month_name_dates(text, article_date, add, RUSSIAN_DATES)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])
@@ -338,6 +359,7 @@ class _MonthNames:
 
 LAO_DATES = _MonthNames(LO_MONTHS, LO_DAY_MONTH_YEAR, LO_MONTH_YEAR, LO_DAY_MONTH, LO_YEAR)
 KHMER_DATES = _MonthNames(KM_MONTHS, KM_DAY_MONTH_YEAR, KM_MONTH_YEAR, KM_DAY_MONTH, KM_YEAR)
+RUSSIAN_DATES = _MonthNames(RU_MONTHS, RU_DAY_MONTH_YEAR, RU_MONTH_YEAR, RU_DAY_MONTH, RU_YEAR)
 THAI_DATES = _MonthNames(TH_MONTHS, TH_DAY_MONTH_YEAR, TH_MONTH_YEAR, TH_DAY_MONTH, TH_YEAR, buddhist_era=True)
 
 
@@ -372,7 +394,8 @@ def _fr_day(text: str) -> int:
 
 
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul; "ja" if it has kana; "th", "lo" or "km" if it is mostly Thai, Lao or Khmer; "zh" if it
+    """"ko" if the text is mostly Hangul; "ja" if it has kana; "th", "lo", "km" or "ru" if it is mostly Thai, Lao, Khmer or
+    Cyrillic; "zh" if it
     is mostly Han; "fr" if French function words outnumber the letters only Vietnamese writes (French keeps ê and ô
     in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
 
@@ -386,8 +409,8 @@ def detect_language(text: str) -> str:
     ('ja', 'zh')
     >>> detect_language("ແຂວງເຊີນລາ ແລະ ແຂວງໄຊສົມບູນ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື."), detect_language("ខេត្តតៃនិញ និងខេត្តស្វាយរៀង")
     ('lo', 'km')
-    >>> detect_language("จังหวัดขอนแก่นและนครดานังได้ลงนามบันทึกความเข้าใจ")
-    'th'
+    >>> detect_language("จังหวัดขอนแก่นและนครดานังได้ลงนามบันทึกความเข้าใจ"), detect_language("Ханой и Москва подписали")
+    ('th', 'ru')
     """
     hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
     if hangul and hangul >= vietnamese:
@@ -396,6 +419,8 @@ def detect_language(text: str) -> str:
         return "ja"
     if len(_THAI.findall(text)) > len(text) / 4:
         return "th"
+    if len(_CYRILLIC.findall(text)) > len(text) / 4:
+        return "ru"
     if len(_LAO.findall(text)) > len(text) / 4:
         return "lo"
     if len(_KHMER.findall(text)) > len(text) / 4:
@@ -570,7 +595,7 @@ def _done_part(sentence: str) -> int | None:
     return index[intent.start()] if SIGNED_BEFORE.search(folded[:intent.start()]) else None
 
 
-CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and)\s*$", re.IGNORECASE)
+CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and|и)\s*(?:(?:провинци|област|город)\w*\s*)?$", re.IGNORECASE)
 # Thai lists names with spaces and และ (and), each name with or without its unit word: "กรุงฮานอย นครโฮจิมินห์
 # และจังหวัดเถื่อ เทียน เว้"
 THAI_LIST_GAP = re.compile(r"^\s*(?:และ)?\s*(?:จังหวัด|นคร|กรุง|เมือง)?\s*$")
@@ -635,10 +660,12 @@ def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]
 
 LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
 # French puts the unit and an adjective of nationality before the name: "la ville laotienne de Luang Prabang"
-CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’]|ນະຄອນ(?:ຫຼວງ|ຫລວງ)?|ក្រុង|រាជធានី|นคร|เมือง|กรุง)\s*$|"
+CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’]|ນະຄອນ(?:ຫຼວງ|ຫລວງ)?|ក្រុង|រាជធានី|นคร|เมือง|กรุง|"
+                       r"\bгород\w*|\bг\.)\s*$|"
                        r"^\s*(?:city\b|시|市)",
                        re.IGNORECASE)
-PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u]|ແຂວງ|ខេត្ត|จังหวัด)\s*$|"
+PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u]|ແຂວງ|ខេត្ត|จังหวัด|"
+                           r"\bпровинци\w*)\s*$|"
                            r"^\s*(?:(?:prefecture|province|state|현|성|부|도)\b|省|県|府)", re.IGNORECASE)
 
 
@@ -748,8 +775,9 @@ def _drop_institutions(matches: list[Match], sentence: str) -> list[Match]:
 
 
 # "tại thành phố Goyang", "in Quy Nhon", "à Quy Nhon", "대구에서": where a meeting or signing took place
-VENUE_BEFORE = re.compile(r"(?:\b(?:tại|ở|in|at)|(?<!\w)à)\s+"
-                          r"(?:(?:thành phố|tp\.?|tỉnh|thủ đô|the city of|the province of)\s+)?$", re.IGNORECASE)
+VENUE_BEFORE = re.compile(r"(?:\b(?:tại|ở|in|at|во?)|(?<!\w)à)\s+"
+                          r"(?:(?:thành phố|tp\.?|tỉnh|thủ đô|the city of|the province of|г\.|городе|провинции|области)\s+)?$",
+                          re.IGNORECASE)
 # what follows a venue to locate it: "tại thành phố Goyang (tỉnh Gyeonggi", "in Goyang, Gyeonggi"
 VENUE_LOCATOR = re.compile(r"^\s*(?:\(|,)\s*(?:tỉnh|bang|thành phố|province of|state of)?\s*$", re.IGNORECASE)
 

@@ -126,10 +126,19 @@ class Gazetteer:
         longest_first = sorted(self.keys, key=len, reverse=True)
         hangul = "|".join(re.escape(k) for k in longest_first if _is_hangul(k))
         unspaced = "|".join(re.escape(k) for k in longest_first if _is_unspaced(k))
-        other = "|".join(re.escape(k) for k in longest_first if not _is_hangul(k) and not _is_unspaced(k))
+        cyrillic = [k for k in longest_first if _is_cyrillic(k)]
+        other = "|".join(re.escape(k) for k in longest_first
+                         if not _is_hangul(k) and not _is_unspaced(k) and not _is_cyrillic(k))
+        # a Cyrillic name by the stems of its words, each with a case ending ("Иркутской области", "в Ханое")
+        self.stems: dict[str, set[str]] = defaultdict(set)
+        for key in cyrillic:
+            self.stems[cyrillic_stems(key)] |= self.keys[key]
+        inflected = "|".join(r"\s".join(re.escape(w) + r"[^\W\d_]{0,3}" for w in stems.split())
+                             for stems in sorted(self.stems, key=len, reverse=True))
         # Korean particles attach to the name (빈즈엉성은, 대전시와): a Hangul name needs no boundary after it;
         # Japanese and Chinese write no spaces (山口県とビンズオン省は), so a kana or Han name needs none at all
-        self.pattern = re.compile(r"(?<![\w])(?:(" + hangul + r")|(" + other + r")(?![\w]))|(" + unspaced + r")")
+        self.pattern = re.compile(r"(?<![\w])(?:(" + hangul + r")|(" + other + r")(?![\w])|(" + inflected + r")(?![\w]))|("
+                                  + unspaced + r")")
 
     def _keys(self, row) -> set[str]:
         names = _names(row)
@@ -151,17 +160,18 @@ class Gazetteer:
         hangul = {k for k in keys if _is_hangul(k)}
         # Japanese and Chinese names carry their unit (芒街市) or are long enough (ホイアン) to stand alone
         unspaced = {k for k in keys if _is_unspaced(k)}
+        cyrillic = {k for k in keys if _is_cyrillic(k)}  # Russian pages name a city alone: в Нячанге, в Вунгтау
         if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
-            latin = keys - hangul - unspaced
+            latin = keys - hangul - unspaced - cyrillic
             prefixes = ("xã", "phường", "thị trấn") if row.admin_level > 2 else ("huyện", "quận", "thị xã", "thành phố", "tp")
             named_with_unit = {k for k in latin if LISTED_UNIT.match(k + " ")}  # "Quận 12" carries its unit word
             keys = named_with_unit | {f"{fold(prefix)} {k}" for k in latin - named_with_unit for prefix in prefixes}
             keys |= {f"{k} {unit}" for k in latin for unit in ("district", "city", "town")}  # English: "Lac Duong district"
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_DISTRICT}  # 현, 시, 군 as Korean press writes
-            keys |= unspaced
+            keys |= unspaced | cyrillic
         elif row.country == "VN":  # "thành phố Bắc Ninh" is the city; only a municipality is a thành phố province
             prefixes = ("thành phố", "tp") if row.level == "municipality" else ("tỉnh",)
-            keys |= {f"{fold(prefix)} {k}" for k in list(keys - hangul - unspaced) for prefix in prefixes}
+            keys |= {f"{fold(prefix)} {k}" for k in list(keys - hangul - unspaced - cyrillic) for prefix in prefixes}
             keys |= {k + unit for k in hangul for unit in KOREAN_UNITS_PROVINCE}  # 빈즈엉성, 하이퐁시
         return keys
 
@@ -184,8 +194,11 @@ class Gazetteer:
                 continue  # names are capitalised: "thành viên" (member) is not Viên, "Hòa bình" (peace) not Hòa Bình
             if any(n_start <= start < n_end for n_start, n_end in not_places):
                 continue
+            if m.group(3) and cyrillic_stems(m.group(3)) not in self.stems:
+                continue  # "москвич" is not Москва: what follows the stem is no case ending
             pos = m.end()
-            ids = tuple(sorted(self.keys[m.group(1) or m.group(2) or m.group(3)]))
+            ids = tuple(sorted(self.stems[cyrillic_stems(m.group(3))] if m.group(3) else
+                               self.keys[m.group(1) or m.group(2) or m.group(4)]))
             if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
                 ids = tuple(p for p in ids if self._tones_fit(p, text[start:end]))
             if ids:
@@ -307,6 +320,36 @@ def _unit_word_forms(keys: set[str], first_level: bool) -> set[str]:
     return forms
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Case endings of Russian (and Ukrainian, Bulgarian) names, folded (й as и), longest first
+_CASE_ENDINGS = tuple(sorted((fold(ending) for ending in (
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ую", "юю",
+    "ью", "ом", "ем", "им", "ым", "ам", "ям", "ах", "ях", "ов", "ев", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й")),
+    key=len, reverse=True))
+
+
+def _is_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
+def cyrillic_stems(name: str) -> str:
+    """A folded Cyrillic name with each word's case ending cut off (keeping at least four letters), so that the
+    cases of a name read alike.
+
+    Examples
+    --------
+    >>> cyrillic_stems("ханои") == cyrillic_stems("ханоя") == cyrillic_stems("ханоем")
+    True
+    >>> cyrillic_stems(fold("Иркутская область")) == cyrillic_stems(fold("Иркутской области"))
+    True
+    """
+    stems = []
+    for word in name.split():
+        ending = next((e for e in _CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), "")
+        stems.append(word[:len(word) - len(ending)])
+    return " ".join(stems)
+
+
 def _is_unspaced(text: str) -> bool:
     """A name in Thai, Lao, Khmer, kana or Han characters, scripts written without spaces between words."""
     return UNSPACED_SCRIPT.search(text) is not None
@@ -328,12 +371,16 @@ _LOWER_IN_NAMES = {"tỉnh", "thành", "phố", "tp", "tp.", "huyện", "quận"
                    "der", "sur", "upon", "on", "of", "the", "and", "y", "i", "e"}
 
 
+# Russian unit words, in any case: область, края, провинции, городской округ, автономного округа
+_RUSSIAN_UNITS = re.compile(r"^(?:област|кра[йяюе]|провинци|город|район|республик|округ|автономн|муниципал|уезд)", re.I)
+
+
 def _capitalised_name(span: str) -> bool:
     """True unless a word of a Latin-script name other than a unit word or particle starts in lower case: Vietnamese
     names capitalise every syllable ("Hòa Bình"), so "Hòa bình" (peace) is not the province."""
     words = [w for w in span.split() if w[0].isalpha()]  # "Gyeongsangbuk-do", "Saint-Laurent-du-Var": one word
-    return all(w[0].isupper() or w.lower() in _LOWER_IN_NAMES or not w[0].isascii() and not w[0].islower()
-               for w in words)
+    return all(w[0].isupper() or w.lower() in _LOWER_IN_NAMES or _RUSSIAN_UNITS.match(w)
+               or not w[0].isascii() and not w[0].islower() for w in words)
 
 
 def without_gloss(name: str) -> str:
