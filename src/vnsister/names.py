@@ -17,7 +17,8 @@ VN_UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|thị xã|quận|huyện|thị tr
 
 
 # The marks of Latin letters (tones, accents, breves). Other scripts keep theirs: a Lao vowel, a Khmer subscript
-# sign or a Japanese voicing mark is part of the letter, and dropping it would merge different names.
+# sign or a Japanese voicing mark is part of the letter, and dropping it would merge different names. Cyrillic й and
+# ё are built from the same combining marks, so they fold to и and е, as Russian pages often write them.
 _LATIN_MARKS_CLASS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 _LATIN_MARKS = re.compile(_LATIN_MARKS_CLASS)
 
@@ -42,6 +43,8 @@ def fold(text: str) -> str:
     True
     >>> fold("ນະຄອນຫຼວງວຽງຈັນ") == fold("ນະຄອນຫລວງວຽງຈັນ")
     True
+    >>> fold("Ханой"), fold("Орёл")
+    ('ханои', 'орел')
     """
     text = text.replace("Đ", "D").replace("đ", "d").translate(_LAO_TABLE)
     for variant, plain in _KHMER_VARIANTS.items():
