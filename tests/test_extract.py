@@ -512,6 +512,9 @@ def test_russian_names_in_any_case(gazetteer):
     for text in ("Ханой", "Ханоя", "в Ханое", "с Ханоем"):
         assert [m.place_ids for m in gazetteer.find(text)] == [("vn-ha-noi",)], text
     assert [m.place_ids for m in gazetteer.find("в Санкт-Петербурге")] == [("ru-saint-petersburg",)]
+    # a no-break hyphen joins the words as a hyphen does, in fold() and in the text alike
+    assert fold("Санкт\u2011Петербург") == fold("Санкт-Петербург")
+    assert [m.place_ids for m in gazetteer.find("Санкт\u2011Петербурга")] == [("ru-saint-petersburg",)]
     assert [m.place_ids for m in gazetteer.find("в Нячанге")] == [("vn-khanh-hoa-nha-trang",)]  # a city alone
     assert gazetteer.find("Москвичи читают") == []
     assert gazetteer.find("иркутской области") == []  # names are capitalised

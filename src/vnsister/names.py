@@ -21,6 +21,9 @@ VN_UNIT_WORDS = r"(?:tỉnh|thành phố|tp\.?|thị xã|quận|huyện|thị tr
 # ё are built from the same combining marks, so they fold to и and е, as Russian pages often write them.
 _LATIN_MARKS_CLASS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 _LATIN_MARKS = re.compile(_LATIN_MARKS_CLASS)
+# Hyphens and dashes join the words of a name as a space does (Île-de-France; Санкт‑Петербург with a no-break hyphen)
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
+_SEPARATORS = f"[{re.escape(_HYPHENS)}_.,()]"
 
 
 # Lao writes ລ under a letter (ຫຼວງ) or beside it (ຫລວງ), and ໜ, ໝ as one letter or as ຫນ, ຫມ: one form for matching
@@ -51,7 +54,7 @@ def fold(text: str) -> str:
         text = text.replace(variant, plain)
     decomposed = unicodedata.normalize("NFD", text)
     stripped = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", decomposed))
-    return re.sub(r"\s+", " ", re.sub(r"[-‐–—_.,()]", " ", stripped.lower())).strip()
+    return re.sub(r"\s+", " ", re.sub(_SEPARATORS, " ", stripped.lower())).strip()
 
 
 def fold_all(texts: pd.Series) -> pd.Series:
@@ -72,7 +75,7 @@ def fold_all(texts: pd.Series) -> pd.Series:
         text = pc.replace_substring(text, variant, plain)
     text = pc.replace_substring_regex(pc.utf8_normalize(text, "NFD"), _LATIN_MARKS_CLASS, "")
     text = pc.utf8_lower(pc.utf8_normalize(text, "NFC"))
-    text = pc.replace_substring_regex(pc.replace_substring_regex(text, r"[-‐–—_.,()]", " "), r"\s+", " ")
+    text = pc.replace_substring_regex(pc.replace_substring_regex(text, _SEPARATORS, " "), r"\s+", " ")
     return pd.Series(pd.arrays.ArrowStringArray(pc.utf8_trim_whitespace(text)), index=texts.index)
 
 
@@ -268,7 +271,8 @@ def _tones(words: list[str]) -> list[str]:
 
 def _same_tones(span: str, name: str) -> bool:
     """True when the words of ``name`` occur in ``span`` with the same tones ("Việt trị" is not "Việt Trì")."""
-    span_words, name_words = re.split(r"[\s\-‐–—]+", span.strip()), re.split(r"[\s\-‐–—]+", name.strip())
+    words = f"[\\s{re.escape(_HYPHENS)}]+"
+    span_words, name_words = re.split(words, span.strip()), re.split(words, name.strip())
     folded, wanted = [fold(w) for w in span_words], [fold(w) for w in name_words]
     return any(folded[i:i + len(wanted)] == wanted
                and _tones(span_words[i:i + len(wanted)]) == _tones(name_words)
@@ -458,7 +462,7 @@ def _fold_with_index(text: str) -> tuple[str, list[int]]:
         piece = _fold_char(ch) if ch.strip() else " "
         if position and text[position - 1:position + 1] in _KHMER_VARIANTS:  # ្ដ folds as ្ត, as in fold()
             piece = _KHMER_VARIANTS[text[position - 1:position + 1]][1:]
-        if ch in "-‐–—_":  # a hyphen joins words as a space does (Île-de-France), as fold() reads it
+        if ch in _HYPHENS + "_":  # a hyphen joins words as a space does (Île-de-France), as fold() reads it
             piece = " "
         if not piece and ch.strip():
             continue
