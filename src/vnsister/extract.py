@@ -107,56 +107,67 @@ KO_YEAR_MONTH = re.compile(r"(\d{4})[년年]\s*(\d{1,2})[월月](?!\s*\d)")
 KO_MONTH_DAY = re.compile(r"(?<![\d년])\s(\d{1,2})월\s*(\d{1,2})일")
 KO_DAY = re.compile(r"(?:지난\s*)?(?<![\d월])\b(\d{1,2})일(?!\s*\d)")
 KO_YEAR = re.compile(r"((?:19|20)\d{2})[년年]")
-MONTHS = {m: i for i, names in enumerate(
+def _month_numbers(names_per_month: list[tuple[str, ...]]) -> dict[str, int]:
+    """Each month's names (January first) with the month's number."""
+    return {name: number for number, names in enumerate(names_per_month, start=1) for name in names}
+
+
+def _alternation(words) -> str:
+    """A regular-expression alternation of ``words``, longest first, so that "sept" is tried before "sep"."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+MONTHS = _month_numbers(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], start=1) for m in names}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+     ("december", "dec")])
+_MONTH = _alternation(MONTHS)
 EN_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d{{2}})\b", re.I)
 EN_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b", re.I)
 EN_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+((?:19|20)\d{{2}})\b", re.I)
 JA_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月\s*(\d{1,2})日")  # no space before it, unlike Korean
-FR_MONTHS = {name: i for i, names in enumerate(
+FR_MONTHS = _month_numbers(
     [("janvier",), ("février", "fevrier"), ("mars",), ("avril",), ("mai",), ("juin",), ("juillet",), ("août", "aout"),
-     ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre")], start=1) for name in names}
-_FR_MONTH = "|".join(sorted(FR_MONTHS, key=len, reverse=True))
+     ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre")])
+_FR_MONTH = _alternation(FR_MONTHS)
 FR_DAY_MONTH_YEAR = re.compile(rf"\b(1er|\d{{1,2}})\s+({_FR_MONTH})\s+((?:19|20)\d{{2}})\b", re.I)
 FR_MONTH_YEAR = re.compile(rf"\b({_FR_MONTH})\s+((?:19|20)\d{{2}})\b", re.I)
 FR_DAY_MONTH = re.compile(rf"\b(1er|\d{{1,2}})\s+({_FR_MONTH})\b(?!\s+(?:19|20)\d{{2}})", re.I)
-LO_MONTHS = {name: i for i, names in enumerate(
+LO_MONTHS = _month_numbers(
     [("ມັງກອນ",), ("ກຸມພາ",), ("ມີນາ",), ("ເມສາ",), ("ພຶດສະພາ", "ພຶດສະ ພາ"), ("ມິຖຸນາ", "ມີຖຸນາ"), ("ກໍລະກົດ",),
-     ("ສິງຫາ",), ("ກັນຍາ",), ("ຕຸລາ",), ("ພະຈິກ",), ("ທັນວາ",)], start=1) for name in names}
-_LO_MONTH = "|".join(sorted(LO_MONTHS, key=len, reverse=True))
+     ("ສິງຫາ",), ("ກັນຍາ",), ("ຕຸລາ",), ("ພະຈິກ",), ("ທັນວາ",)])
+_LO_MONTH = _alternation(LO_MONTHS)
 # "ວັນທີ 13 ສິງຫາ 2024", "ເດືອນພະຈິກ 2017", "ປີ 2018"; "ວັນທີ 7 ມີນາ" with the article's date
 LO_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s*({_LO_MONTH})\s*(?:ປີ\s*)?((?:19|20)\d{{2}})")
 LO_MONTH_YEAR = re.compile(rf"({_LO_MONTH})\s*(?:ປີ\s*)?((?:19|20)\d{{2}})")
 LO_DAY_MONTH = re.compile(rf"ວັນທີ\s*(\d{{1,2}})\s*({_LO_MONTH})(?!\s*(?:ປີ\s*)?\d)")
 LO_YEAR = re.compile(r"ປີ\s*((?:19|20)\d{2})")
-KM_MONTHS = {name: i for i, name in enumerate(
-    ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"], start=1)}
-_KM_MONTH = "|".join(sorted(KM_MONTHS, key=len, reverse=True))
+KM_MONTHS = _month_numbers([(name,) for name in (
+    "មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ")])
+_KM_MONTH = _alternation(KM_MONTHS)
 # "ថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩" (Khmer or Arabic digits), "ខែកក្កដា ឆ្នាំ២០១១", "ឆ្នាំ២០១៤"; "ថ្ងៃទី១៩ ខែតុលា" with the
 # article's date; a span of years ("ឆ្នាំ២០២៤-២០២៩") is a plan's period, not a date
 KM_DAY_MONTH_YEAR = re.compile(rf"ថ្ងៃទី\s*(\d{{1,2}})\s*ខែ\s*({_KM_MONTH})\s*ឆ្នាំ\s*(\d{{4}})")
 KM_MONTH_YEAR = re.compile(rf"ខែ\s*({_KM_MONTH})\s*ឆ្នាំ\s*(\d{{4}})")
 KM_DAY_MONTH = re.compile(rf"ថ្ងៃទី\s*(\d{{1,2}})\s*ខែ\s*({_KM_MONTH})(?!\s*ឆ្នាំ)")
 KM_YEAR = re.compile(r"ឆ្នាំ\s*(\d{4})(?!\s*[-–]\s*\d)")
-TH_MONTHS = {name: i for i, names in enumerate(
+TH_MONTHS = _month_numbers(
     [("มกราคม", "ม.ค."), ("กุมภาพันธ์", "ก.พ."), ("มีนาคม", "มี.ค."), ("เมษายน", "เม.ย."), ("พฤษภาคม", "พ.ค."),
      ("มิถุนายน", "มิ.ย."), ("กรกฎาคม", "ก.ค."), ("สิงหาคม", "ส.ค."), ("กันยายน", "ก.ย."), ("ตุลาคม", "ต.ค."),
-     ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค.")], start=1) for name in names}
-_TH_MONTH = "|".join(re.escape(name) for name in sorted(TH_MONTHS, key=len, reverse=True))
+     ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค.")])
+_TH_MONTH = _alternation(TH_MONTHS)
 _TH_ERA = r"(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ปี)?"  # Buddhist era, common era, "year"
 # "วันที่ 16 พฤศจิกายน 2565", "7 ส.ค. 67" (Buddhist-era years, often two digits), "เดือนมกราคม 2567", "ปี 2556";
 # "วันที่ 21 พฤศจิกายน" with the article's date; a span of years ("ปี 2568-2570") is a plan's period
 TH_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s*({_TH_MONTH})\s*{_TH_ERA}\s*(\d{{4}}|\d{{2}})(?!\d)")
 TH_MONTH_YEAR = re.compile(rf"({_TH_MONTH})\s*{_TH_ERA}\s*(\d{{4}})(?!\d)")
 TH_DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*({_TH_MONTH})(?!\s*{_TH_ERA}\s*\d)")
-RU_MONTHS = {name: i for i, names in enumerate(
+TH_YEAR = re.compile(r"(?:ปี|พ\.\s?ศ\.|ค\.\s?ศ\.)\s*(\d{4})(?!\s*[-–]\s*\d)")
+RU_MONTHS = _month_numbers(
     [("января", "январе"), ("февраля", "феврале"), ("марта", "марте"), ("апреля", "апреле"), ("мая", "мае"),
      ("июня", "июне"), ("июля", "июле"), ("августа", "августе"), ("сентября", "сентябре"), ("октября", "октябре"),
-     ("ноября", "ноябре"), ("декабря", "декабре")], start=1) for name in names}
-_RU_MONTH = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
+     ("ноября", "ноябре"), ("декабря", "декабре")])
+_RU_MONTH = _alternation(RU_MONTHS)
 # "23 мая 2019 года", "в мае 2019 года", "в 2005 году", "с 2005 года"; "23 мая" with the article's date;
 # "23.05.2019"
 RU_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s+({_RU_MONTH})\s+((?:19|20)\d{{2}})(?:\s*(?:года|г\.))?")
@@ -164,7 +175,6 @@ RU_MONTH_YEAR = re.compile(rf"({_RU_MONTH})\s+((?:19|20)\d{{2}})")
 RU_DAY_MONTH = re.compile(rf"(\d{{1,2}})\s+({_RU_MONTH})\b(?!\s+(?:19|20)\d{{2}})")
 RU_YEAR = re.compile(r"\b(?:в|с|со)\s+((?:19|20)\d{2})\s*(?:году|года|г\.)", re.I)
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
-TH_YEAR = re.compile(r"(?:ปี|พ\.\s?ศ\.|ค\.\s?ศ\.)\s*(\d{4})(?!\s*[-–]\s*\d)")
 # Thai ends no sentence with a dot; its dots abbreviate (ส.ค., พ.ศ., จ.ขอนแก่น)
 ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
                            r"г|гг|обл|им|ул|пров|т\.д|т\.е|млн|млрд|тыс)\.|"
