@@ -25,7 +25,7 @@ _KANA = re.compile(f"[{SCRIPT_RANGES['kana']}]")
 _LAO = re.compile(f"[{SCRIPT_RANGES['lo']}]")
 _KHMER = re.compile(f"[{SCRIPT_RANGES['km']}]")
 _THAI = re.compile(f"[{SCRIPT_RANGES['th']}]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC = re.compile(f"[{SCRIPT_RANGES['cyrillic']}]")
 # languages whose sentences are measured in characters, not words: their scripts leave no spaces between words
 CHARACTER_COUNTED = ("ja", "zh", "lo", "km", "th")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")

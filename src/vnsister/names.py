@@ -138,7 +138,7 @@ class Gazetteer:
         # a Cyrillic name by the stems of its words, each with a case ending ("Иркутской области", "в Ханое")
         self.stems: dict[str, set[str]] = defaultdict(set)
         for key in cyrillic:
-            self.stems[cyrillic_stems(key)] |= self.keys[key]
+            self.stems[_cyrillic_stems(key)] |= self.keys[key]
         inflected = "|".join(r"\s".join(re.escape(w) + r"[^\W\d_]{0,3}" for w in stems.split())
                              for stems in sorted(self.stems, key=len, reverse=True))
         # Korean particles attach to the name (빈즈엉성은, 대전시와): a Hangul name needs no boundary after it;
@@ -200,10 +200,10 @@ class Gazetteer:
                 continue  # names are capitalised: "thành viên" (member) is not Viên, "Hòa bình" (peace) not Hòa Bình
             if any(n_start <= start < n_end for n_start, n_end in not_places):
                 continue
-            if m.group(3) and cyrillic_stems(m.group(3)) not in self.stems:
+            if m.group(3) and _cyrillic_stems(m.group(3)) not in self.stems:
                 continue  # "москвич" is not Москва: what follows the stem is no case ending
             pos = m.end()
-            ids = tuple(sorted(self.stems[cyrillic_stems(m.group(3))] if m.group(3) else
+            ids = tuple(sorted(self.stems[_cyrillic_stems(m.group(3))] if m.group(3) else
                                self.keys[m.group(1) or m.group(2) or m.group(4)]))
             if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
                 ids = tuple(p for p in ids if self._tones_fit(p, text[start:end]))
@@ -291,10 +291,11 @@ def _is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
-# Scripts written without spaces between words, by their code-point ranges; the extractor detects languages by them
+# Scripts by their code-point ranges (the extractor detects languages by them), and those written without spaces
+# between words
 SCRIPT_RANGES = {"th": "\u0e00-\u0e7f", "lo": "\u0e80-\u0eff", "km": "\u1780-\u17ff", "kana": "\u3040-\u30ff",
-                 "han": "\u4e00-\u9fff"}
-UNSPACED_SCRIPT = re.compile("[" + "".join(SCRIPT_RANGES.values()) + "]")
+                 "han": "\u4e00-\u9fff", "cyrillic": "\u0400-\u04ff"}
+UNSPACED_SCRIPT = re.compile("[" + "".join(SCRIPT_RANGES[s] for s in ("th", "lo", "km", "kana", "han")) + "]")
 
 # Lao, Khmer and Thai unit words, folded, longest first: capital, city, province, district, commune (ນະຄອນຫຼວງ,
 # ນະຄອນ, ແຂວງ, ເມືອງ, ຕາແສງ; រាជធានី, ទីក្រុង, ក្រុង, ខេត្ត, ស្រុក, ខណ្ឌ, ឃុំ, សង្កាត់; กรุง, นคร, เมือง, จังหวัด, อำเภอ, ตำบล)
@@ -327,7 +328,7 @@ def _unit_word_forms(keys: set[str], first_level: bool) -> set[str]:
     return forms
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC = re.compile(f"[{SCRIPT_RANGES['cyrillic']}]")
 # Case endings of Russian (and Ukrainian, Bulgarian) names, folded (й as и), longest first
 _CASE_ENDINGS = tuple(sorted((fold(ending) for ending in (
     "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ую", "юю",
@@ -339,15 +340,15 @@ def _is_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
-def cyrillic_stems(name: str) -> str:
+def _cyrillic_stems(name: str) -> str:
     """A folded Cyrillic name with each word's case ending cut off (keeping at least four letters), so that the
     cases of a name read alike.
 
     Examples
     --------
-    >>> cyrillic_stems("ханои") == cyrillic_stems("ханоя") == cyrillic_stems("ханоем")
+    >>> _cyrillic_stems("ханои") == _cyrillic_stems("ханоя") == _cyrillic_stems("ханоем")
     True
-    >>> cyrillic_stems(fold("Иркутская область")) == cyrillic_stems(fold("Иркутской области"))
+    >>> _cyrillic_stems(fold("Иркутская область")) == _cyrillic_stems(fold("Иркутской области"))
     True
     """
     stems = []
