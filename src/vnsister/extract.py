@@ -233,8 +233,8 @@ def tie_type_of(text: str) -> tuple[str, str, str]:
 
 
 def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str, str, int]]:
-    """Dates in Vietnamese, Korean, English, French, Japanese, Lao and Khmer forms as (partial ISO date, matched
-    text, position).
+    """Dates in Vietnamese, Korean, English, French, Japanese, Lao, Khmer, Thai and Russian forms as (partial ISO
+    date, matched text, position).
 
     Examples
     --------
@@ -360,6 +360,7 @@ class _MonthNames:
     buddhist_era: bool = False  # Thai prints Buddhist-era years (2567 is 2024), often as two digits (67)
 
     def common_era(self, digits: str) -> int:
+        """The year of the common era that ``digits`` print (2565 and 65 are 2022 in Thai forms)."""
         year = int(digits)
         if not self.buddhist_era:
             return year
@@ -375,8 +376,8 @@ THAI_DATES = _MonthNames(TH_MONTHS, TH_DAY_MONTH_YEAR, TH_MONTH_YEAR, TH_DAY_MON
 
 def _month_name_dates(text: str, article_date: dt.date | None, add, forms: _MonthNames) -> None:
     """Lao (ວັນທີ 13 ສິງຫາ 2024, ເດືອນພະຈິກ 2017, ປີ 2018), Khmer (ថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩, in Khmer or Arabic
-    digits) and Thai (16 พฤศจิกายน 2565, 7 ส.ค. 67) dates; a day and month alone (ວັນທີ 7 ມີນາ, ថ្ងៃទី១៩ ខែតុលា) with
-    the article's date."""
+    digits), Thai (16 พฤศจิกายน 2565, 7 ส.ค. 67) and Russian (23 мая 2019 года, в мае 2019, в 2005 году) dates; a day
+    and month alone (ວັນທີ 7 ມີນາ, ថ្ងៃទី១៩ ខែតុលា, 23 мая) with the article's date."""
     impossible = []  # "ວັນທີ 31 ກຸມພາ 2020" is no date, nor is its month or year
     for m in forms.day_month_year.finditer(text):
         day, month, year = int(m.group(1)), forms.months[m.group(2)], forms.common_era(m.group(3))
@@ -404,10 +405,9 @@ def _fr_day(text: str) -> int:
 
 
 def detect_language(text: str) -> str:
-    """"ko" if the text is mostly Hangul; "ja" if it has kana; "th", "lo", "km" or "ru" if it is mostly Thai, Lao, Khmer or
-    Cyrillic; "zh" if it
-    is mostly Han; "fr" if French function words outnumber the letters only Vietnamese writes (French keeps ê and ô
-    in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
+    """"ko" if the text is mostly Hangul; "ja" if it has kana; "th", "lo", "km" or "ru" if it is mostly Thai, Lao,
+    Khmer or Cyrillic; "zh" if it is mostly Han; "fr" if French function words outnumber the letters only Vietnamese
+    writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
 
     Examples
     --------
