@@ -200,11 +200,11 @@ class Gazetteer:
                 continue  # names are capitalised: "thành viên" (member) is not Viên, "Hòa bình" (peace) not Hòa Bình
             if any(n_start <= start < n_end for n_start, n_end in not_places):
                 continue
-            if m.group(3) and _cyrillic_stems(m.group(3)) not in self.stems:
+            stems = _cyrillic_stems(m.group(3)) if m.group(3) else ""
+            if stems and stems not in self.stems:
                 continue  # "москвич" is not Москва: what follows the stem is no case ending
             pos = m.end()
-            ids = tuple(sorted(self.stems[_cyrillic_stems(m.group(3))] if m.group(3) else
-                               self.keys[m.group(1) or m.group(2) or m.group(4)]))
+            ids = tuple(sorted(self.stems[stems] if stems else self.keys[m.group(1) or m.group(2) or m.group(4)]))
             if _TONED.search(text[start:end]):  # written with tone marks: they must be the place's own
                 ids = tuple(p for p in ids if self._tones_fit(p, text[start:end]))
             if ids:
