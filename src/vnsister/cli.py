@@ -234,7 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--date", type=iso_day, help="the article's date (YYYY-MM-DD), for 'ngày 7/2' or 'đầu năm nay'")
     extract.add_argument("--format", choices=["table", "csv"], default="table")
     # the same list as extract.LANGUAGES (a test keeps them equal)
-    extract.add_argument("--lang", choices=["auto", "vi", "ko", "en", "fr", "ja", "zh", "lo", "km", "th", "ru"],
+    extract.add_argument("--lang", choices=["auto", "vi", "ko", "en", "fr", "ja", "zh", "lo", "km", "th", "ru",
+                                                "de", "es"],
                          default="auto",
                          help="the article's language (auto: by script, line by line)")
     extract.set_defaults(func=cmd_extract)

@@ -19,7 +19,7 @@ from vnsister.names import SCRIPT_RANGES, UNSPACED_SCRIPT, Gazetteer, Match, _fo
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
-LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh", "lo", "km", "th", "ru")
+LANGUAGES = ("auto", "vi", "ko", "en", "fr", "ja", "zh", "lo", "km", "th", "ru", "de", "es")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _KANA = re.compile(f"[{SCRIPT_RANGES['kana']}]")
 _LAO = re.compile(f"[{SCRIPT_RANGES['lo']}]")
