@@ -518,3 +518,37 @@ def test_russian_names_in_any_case(gazetteer):
     assert [m.place_ids for m in gazetteer.find("в Нячанге")] == [("vn-khanh-hoa-nha-trang",)]  # a city alone
     assert gazetteer.find("Москвичи читают") == []
     assert gazetteer.find("иркутской области") == []  # names are capitalised
+
+
+def test_german_and_spanish_unit_words_and_spellings(gazetteer):
+    # a Vietnamese district or city needs its unit word, in German and Spanish too; the bare name is the province
+    for text in ("Bezirk Hoan Kiem", "distrito de Hoan Kiem"):
+        assert [m.place_ids for m in gazetteer.find(text)] == [("vn-ha-noi-hoan-kiem",)], text
+    assert [m.place_ids for m in gazetteer.find("la ciudad de Thai Nguyen")] == [("vn-thai-nguyen-thai-nguyen",)]
+    assert [m.place_ids for m in gazetteer.find("la provincia de Thai Nguyen")] == [("vn-thai-nguyen",)]
+    assert gazetteer.find("Hoan Kiem") == []
+    # Spanish spellings: Hanói with its accent (not a Vietnamese tone), Korean provinces "del Sur"
+    assert [m.place_ids for m in gazetteer.find("Hanói")] == [("vn-ha-noi",)]
+    assert [m.place_ids for m in gazetteer.find("Jeolla del Sur")] == [("kr-jeonnam",)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an ordinal's dot ends no sentence: the date and both parties stay in one sentence
+    ("Der Stadtrat hat am 21. Juli 2021 beschlossen, Ho-Chi-Minh-Stadt zur 15. Partnerstadt von Leipzig zu machen.",
+     {("vn-ho-chi-minh", "de-leipzig", "twinning", "2021-07-21")}),
+    ("El 24 de agosto de 2023, Binh Duong y la provincia de Artemisa firmaron un memorando de hermanamiento.",
+     {("vn-binh-duong", "cu-artemisa", "twinning", "2023-08-24")}),
+    ("Bern und Hanoi schlossen im April 2010 eine Vereinbarung über die Zusammenarbeit.",
+     {("vn-ha-noi", "ch-bern", "cooperation", "2010-04")}),
+    # plans and wishes state no tie, unless a signing is also reported
+    ("Leipzig plant eine offizielle Städtepartnerschaft mit Ho-Chi-Minh-Stadt.", set()),
+    ("Quang Binh propuso estudiar un acuerdo de hermanamiento con Santiago de Cuba.", set()),
+    ("Hanoi und Bern unterzeichneten ein Abkommen und planen weitere Projekte.",
+     {("vn-ha-noi", "ch-bern", "cooperation", "")}),
+    # a venue after "en" is no party
+    ("En Hanói, Ciudad Ho Chi Minh y Toronto firmaron un acuerdo de cooperación.",
+     {("vn-ho-chi-minh", "ca-toronto", "cooperation", "")}),
+])
+def test_german_and_spanish_sentences(ds, gazetteer, text, expected):
+    found = {(c.vn_place_id, c.partner_place_id, c.tie_type, c.date) for c in candidates(text, ds, gazetteer=gazetteer)}
+    assert found == expected

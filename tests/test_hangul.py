@@ -99,9 +99,9 @@ def test_extract_refuses_unreadable_input_with_exit_2(tmp_path, capsys, content,
 
 def test_extract_lang_option_is_checked(capsys):
     with pytest.raises(SystemExit):
-        main(["extract", "-", "--lang", "de"])
-    with pytest.raises(ValueError, match="lang='de' is not allowed"):
-        candidates("text", lang="de")
+        main(["extract", "-", "--lang", "pt"])
+    with pytest.raises(ValueError, match="lang='pt' is not allowed"):
+        candidates("text", lang="pt")
 
 
 def test_cli_offers_the_languages_the_extractor_reads():

@@ -229,13 +229,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8001)
     serve.set_defaults(func=cmd_serve)
     extract = sub.add_parser("extract", help="candidate ties from a news article "
-                                             "(Vietnamese, Korean, English, French, Japanese, Chinese, Lao, Khmer)")
+                                             "(Vietnamese, Korean, English, French, Japanese, Chinese, Lao, Khmer, "
+                                             "Thai, Russian, German, Spanish)")
     extract.add_argument("file", help="a text file, or - for standard input")
     extract.add_argument("--date", type=iso_day, help="the article's date (YYYY-MM-DD), for 'ngày 7/2' or 'đầu năm nay'")
     extract.add_argument("--format", choices=["table", "csv"], default="table")
     # the same list as extract.LANGUAGES (a test keeps them equal)
     extract.add_argument("--lang", choices=["auto", "vi", "ko", "en", "fr", "ja", "zh", "lo", "km", "th", "ru",
-                                                "de", "es"],
+                                            "de", "es"],
                          default="auto",
                          help="the article's language (auto: by script, line by line)")
     extract.set_defaults(func=cmd_extract)

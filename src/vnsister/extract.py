@@ -31,15 +31,20 @@ CHARACTER_COUNTED = ("ja", "zh", "lo", "km", "th")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters French never writes
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|une|avec|ont|sur|pour|dans)\b|\b[dl]['’]", re.IGNORECASE)
+_GERMAN_WORDS = re.compile(r"\b(?:der|die|das|und|mit|ein|eine|einen|einem|den|dem|zwischen|über|für|von|zur|zum|"
+                           r"wurde|hat|haben|ist|sich|nicht|auch)\b", re.IGNORECASE)
+_SPANISH_WORDS = re.compile(r"\b(?:el|la|los|las|del|y|con|una|para|entre|por|su|sus|al|fue|firmaron)\b", re.IGNORECASE)
 
 # Wording -> tie type, most specific first. Matched on folded text (no diacritics).
 TYPE_PHRASES: list[tuple[str, str]] = [
     (r"nang cap quan he .{0,40}ket nghia|nang cap .{0,30}ket nghia", "upgrade:twinning"),
     (r"ket nghia|tinh ket nghia|thanh pho ket nghia|sister cit|twinning|twin cit|twin town|twinned|자매결연|자매도시|"
      r"\bjumel(?:age|ee?s?|les?)\b|姉妹|姐妹|友好城市|友城|ແຮກສ່ຽວ|ຄູ່ແຝດ|បងប្អូន|ភ្លោះ|"
-     r"บ้านพี่เมืองน้อง|เมืองพี่เมืองน้อง|จังหวัดพี่(?:จังหวัด)?น้อง|เมืองคู่แฝด|побратим", "twinning"),
+     r"บ้านพี่เมืองน้อง|เมืองพี่เมืองน้อง|จังหวัดพี่(?:จังหวัด)?น้อง|เมืองคู่แฝด|побратим|"
+     r"stadtepartnerschaft|partnerstadt|partnerbezirk|partnerschaftsvertrag|\bpartnerschaft\b|"
+     r"hermanamiento|hermanad[ao]s?\b|ciudades hermanas", "twinning"),
     (r"huu nghi|friendship|friendly|우호|\bamitie\b|\bamical|\bvilles? amies?\b|友好|ມິດຕະພາບ|មិត្តភាព|"
-     r"มิตรภาพ|คู่มิตร|ฉันมิตร|дружб|дружеств|дружественн|приятелств", "friendship"),
+     r"มิตรภาพ|คู่มิตร|ฉันมิตร|дружб|дружеств|дружественн|приятелств|freundschaft|\bamistad\b", "friendship"),
     (r"bien ban ghi nho|ban ghi nho|memorandum|mou|thoa thuan hop tac|hop tac|cooperation|agreement|letter of intent|"
      r"협약|협정|업무협약|교류협력|양해각서|의향서|"
      r"protocole d.accord|\b(?:convention|accord) (?:de|d.|sur)\b|lettre d.intention|"
@@ -47,7 +52,9 @@ TYPE_PHRASES: list[tuple[str, str]] = [
      r"ບົດບັນທຶກ|ຂໍ້ຕົກລົງ|(?<!ສົນທິ)ສັນຍາ|(?:ການ)?ຮ່ວມມື|"
      r"អនុស្សរណៈ|កិច្ចព្រមព្រៀង|កំណត់ហេតុ|(?:កិច្ច)?សហប្រតិបត្តិការ|"
      r"บันทึกความเข้าใจ|บันทึกข้อตกลง|ข้อตกลง|(?:ความ)?ร่วมมือ|"
-     r"соглашени|меморандум|споразумени|протокол о|сотрудничеств|сътрудничеств", "cooperation"),
+     r"соглашени|меморандум|споразумени|протокол о|сотрудничеств|сътрудничеств|"
+     r"absichtserklarung|gemeinsame erklarung|abkommen|vereinbarung|partnervertrag|kooperation|zusammenarbeit|"
+     r"memorando|\bacuerdo|\bconvenio|cartas? de intencion|cooperacion", "cooperation"),
     # "đã có quan hệ tốt đẹp hơn 20 năm với Busan": a standing relation, its kind unnamed
     (r"\bco quan he (?:tot dep|gan bo|than thiet|truyen thong)\b", "other"),
 ]
@@ -64,9 +71,12 @@ AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho
                            # Thai: sign, relations, agreed, results of, review, since, carry on
                            r"ลงนาม|ความสัมพันธ์|ตกลง|ผลการ|ทบทวน|ตั้งแต่|สานต่อ|"
                            # Russian and Bulgarian: sign(ed), concluded, relations, ties, since (с 2005 года)
-                           r"подпис|заключ|отношени|связ|\bс \d{4} год|сключ")
+                           r"подпис|заключ|отношени|связ|\bс \d{4} год|сключ|"
+                           # German and Spanish: sign, conclude, agree, relations, since
+                           r"unterzeichn|schloss|geschlossen|vereinbar|beziehungen|\bseit\b|"
+                           r"\bfirm|suscrib|establec|relaciones|\bdesde\b")
 BARE_COOPERATION = ("hop tac", "cooperation", "ການຮ່ວມມື", "ຮ່ວມມື", "កិច្ចសហប្រតិបត្តិការ", "សហប្រតិបត្តិការ", "ความร่วมมือ",
-                    "ร่วมมือ", "сотрудничеств", "сътрудничеств")
+                    "ร่วมมือ", "сотрудничеств", "сътрудничеств", "kooperation", "zusammenarbeit", "cooperacion")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
 INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky|huong toi ky|nghien cuu kha nang|"
                     r"will sign|plans? to sign|propos|hope[sd]? to|would sign|could sign|expected to sign|"
@@ -78,13 +88,18 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                            "គ្រោងនឹង|នឹងចុះហត្ថលេខា|គម្រោង|រំពឹង|ស្នើ|ពិភាក្សា|"
                            "จะลงนาม|จะร่วมลงนาม|เตรียมลงนาม|มีแผน|แผนการ|คาดว่า|เสนอ|ประสงค์|ต้องการ|หารือ|"
                            "планиру|намерен|предлож|обсуди|обсужда|рассматрива|подпишут|будет подписан|"
-                           "готовы подписать|предстоит"))
+                           "готовы подписать|предстоит")
+                    # German and Spanish: plan, shall, intend, expect, wish; propose, study, will sign
+                    + r"|\bplan(?:t|en)\b|geplant|\bsoll(?:en)?\b|beabsichtig|erwartet|\bwunsch|"
+                    r"propus|propon|estudiar la posibilidad|\bplanea|\bdese[oa]\b|firmaran\b|\bpreve\b|\bespera")
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
                   r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
                   + "締結した|署名した|結んだ|交わした|調印した|締結しました|"
                   + "签署了|签订了|缔结了|已签署|已签订|已缔结|"
                   + "ໄດ້ລົງນາມ|ໄດ້ເຊັນ|ລົງນາມແລ້ວ|ໄດ້ແລກປ່ຽນ|បានចុះហត្ថលេខា|ได้ลงนาม|ได้ร่วมลงนาม|ได้ร่วมกันลงนาม|ลงนามแล้ว|"
-                  + r"подписали|(?<!будет )подписан[аоы]?\b|подписал\b|заключили|заключено")
+                  + r"подписали|(?<!будет )подписан[аоы]?\b|подписал\b|заключили|заключено|"
+                  + r"unterzeichneten|unterzeichnete|\bunterzeichnet\b|\bschlossen\b|geschlossen|vereinbart|"
+                  + r"firmaron|\bfirmo\b|firmado|suscribieron|establecieron")
 # "Sau khi ký … với Svay Rieng và Prey Veng, tỉnh Tây Ninh dự kiến sẽ ký … với Tboung Khmum": done, then planned
 SIGNED_BEFORE = re.compile(r"\bsau khi (?:da )?(?:ky|ket nghia|thiet lap)\b|\bafter signing\b|\bhaving signed\b")
 # "Hữu nghị" in the name of a school, bridge, border gate, medal or association names nothing agreed, nor does it
@@ -174,10 +189,31 @@ RU_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s+({_RU_MONTH})\s+((?:19|20)\d{{2}
 RU_MONTH_YEAR = re.compile(rf"({_RU_MONTH})\s+((?:19|20)\d{{2}})")
 RU_DAY_MONTH = re.compile(rf"(\d{{1,2}})\s+({_RU_MONTH})\b(?!\s+(?:19|20)\d{{2}})")
 RU_YEAR = re.compile(r"\b(?:в|с|со)\s+((?:19|20)\d{2})\s*(?:году|года|г\.)", re.I)
+DE_MONTHS = _month_numbers(
+    [("Januar", "Jänner"), ("Februar",), ("März",), ("April",), ("Mai",), ("Juni",), ("Juli",), ("August",),
+     ("September",), ("Oktober",), ("November",), ("Dezember",)])
+_DE_MONTH = _alternation(DE_MONTHS)
+# "am 16. Oktober 2015", "im April 2015", "seit 2013"; "am 5. Juli" with the article's date
+DE_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\.\s*({_DE_MONTH})\s+((?:19|20)\d{{2}})\b")
+DE_MONTH_YEAR = re.compile(rf"\b({_DE_MONTH})\s+((?:19|20)\d{{2}})\b")
+DE_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.\s*({_DE_MONTH})\b(?!\s+(?:19|20)\d{{2}})")
+DE_YEAR = re.compile(r"\b(?:[Ss]eit|[Ii]m Jahre?)\s+((?:19|20)\d{2})\b")
+ES_MONTHS = _month_numbers(
+    [("enero",), ("febrero",), ("marzo",), ("abril",), ("mayo",), ("junio",), ("julio",), ("agosto",),
+     ("septiembre", "setiembre"), ("octubre",), ("noviembre",), ("diciembre",)])
+_ES_MONTH = _alternation(ES_MONTHS)
+# "el 24 de agosto de 2023", "en octubre de 2025", "desde 2012"; "el 15 de febrero" with the article's date
+ES_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+de\s+({_ES_MONTH})\s+del?\s+((?:19|20)\d{{2}})\b")
+ES_MONTH_YEAR = re.compile(rf"\b({_ES_MONTH})\s+del?\s+((?:19|20)\d{{2}})\b")
+ES_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+de\s+({_ES_MONTH})\b(?!\s+del?\s+(?:19|20)\d{{2}})")
+ES_YEAR = re.compile(r"\b(?:[Dd]esde|[Ee]n el año)\s+((?:19|20)\d{2})\b")
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
 # Thai ends no sentence with a dot; its dots abbreviate (ส.ค., พ.ศ., จ.ขอนแก่น)
+# German ordinals end in a dot too ("am 16. Oktober", "zur 15. Partnerstadt")
 ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
                            r"г|гг|обл|им|ул|пров|т\.д|т\.е|млн|млрд|тыс)\.|"
+                           rf"\b\d{{1,2}}\.(?=\s*(?:{_DE_MONTH})\b)|"
+                           r"\b(?i:am|vom|bis|zum|zur|den|dem|der|die|seit|ab|im|beim)\s+\d{1,3}\.(?=\s)|"
                            rf"(?<=[{SCRIPT_RANGES['th']}])\.")
 AGENCY_BEFORE = re.compile(
     r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청|"
@@ -233,8 +269,8 @@ def tie_type_of(text: str) -> tuple[str, str, str]:
 
 
 def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str, str, int]]:
-    """Dates in Vietnamese, Korean, English, French, Japanese, Lao, Khmer, Thai and Russian forms as (partial ISO
-    date, matched text, position).
+    """Dates in Vietnamese, Korean, English, French, Japanese, Lao, Khmer, Thai, Russian, German and Spanish forms as
+    (partial ISO date, matched text, position).
 
     Examples
     --------
@@ -246,6 +282,8 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     ['2023-09-22', '2023-09-22', '2023-09-22']
     >>> [d for d, _, _ in find_dates("signé le 1er août 2022, puis en mars 2023, coopération depuis 2009")]
     ['2022-08-01', '2023-03', '2009']
+    >>> [d for d, _, _ in find_dates("am 16. Oktober 2015, im April 2019, seit 2013; el 24 de agosto de 2023")]
+    ['2015-10-16', '2019-04', '2013', '2023-08-24']
     >>> find_dates("지난 22일 체결했다", dt.date(2023, 9, 25))[0][0]
     '2023-09-22'
     """
@@ -285,6 +323,8 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     _month_name_dates(text, article_date, add, KHMER_DATES)
     _month_name_dates(text, article_date, add, THAI_DATES)
     _month_name_dates(text, article_date, add, RUSSIAN_DATES)
+    _month_name_dates(text, article_date, add, GERMAN_DATES)
+    _month_name_dates(text, article_date, add, SPANISH_DATES)
     for m in YEAR.finditer(text):
         add(m.group(1) or m.group(2), m)
     return sorted(found, key=lambda item: item[2])
@@ -372,12 +412,15 @@ LAO_DATES = _MonthNames(LO_MONTHS, LO_DAY_MONTH_YEAR, LO_MONTH_YEAR, LO_DAY_MONT
 KHMER_DATES = _MonthNames(KM_MONTHS, KM_DAY_MONTH_YEAR, KM_MONTH_YEAR, KM_DAY_MONTH, KM_YEAR)
 RUSSIAN_DATES = _MonthNames(RU_MONTHS, RU_DAY_MONTH_YEAR, RU_MONTH_YEAR, RU_DAY_MONTH, RU_YEAR)
 THAI_DATES = _MonthNames(TH_MONTHS, TH_DAY_MONTH_YEAR, TH_MONTH_YEAR, TH_DAY_MONTH, TH_YEAR, buddhist_era=True)
+GERMAN_DATES = _MonthNames(DE_MONTHS, DE_DAY_MONTH_YEAR, DE_MONTH_YEAR, DE_DAY_MONTH, DE_YEAR)
+SPANISH_DATES = _MonthNames(ES_MONTHS, ES_DAY_MONTH_YEAR, ES_MONTH_YEAR, ES_DAY_MONTH, ES_YEAR)
 
 
 def _month_name_dates(text: str, article_date: dt.date | None, add, forms: _MonthNames) -> None:
     """Lao (ວັນທີ 13 ສິງຫາ 2024, ເດືອນພະຈິກ 2017, ປີ 2018), Khmer (ថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩, in Khmer or Arabic
-    digits), Thai (16 พฤศจิกายน 2565, 7 ส.ค. 67) and Russian (23 мая 2019 года, в мае 2019, в 2005 году) dates; a day
-    and month alone (ວັນທີ 7 ມີນາ, ថ្ងៃទី១៩ ខែតុលា, 23 мая) with the article's date."""
+    digits), Thai (16 พฤศจิกายน 2565, 7 ส.ค. 67), Russian (23 мая 2019 года, в мае 2019, в 2005 году), German
+    (16. Oktober 2015, April 2015, seit 2013) and Spanish (24 de agosto de 2023, octubre de 2025, desde 2012) dates;
+    a day and month alone (ວັນທີ 7 ມີນາ, ថ្ងៃទី១៩ ខែតុលា, 23 мая, 5. Juli, 15 de febrero) with the article's date."""
     impossible = []  # "ວັນທີ 31 ກຸມພາ 2020" is no date, nor is its month or year
     for m in forms.day_month_year.finditer(text):
         day, month, year = int(m.group(1)), forms.months[m.group(2)], forms.common_era(m.group(3))
@@ -406,8 +449,9 @@ def _fr_day(text: str) -> int:
 
 def detect_language(text: str) -> str:
     """"ko" if the text is mostly Hangul; "ja" if it has kana; "th", "lo", "km" or "ru" if it is mostly Thai, Lao,
-    Khmer or Cyrillic; "zh" if it is mostly Han; "fr" if French function words outnumber the letters only Vietnamese
-    writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if it has Vietnamese letters; else "en".
+    Khmer or Cyrillic; "zh" if it is mostly Han; "fr", "de" or "es" if that language's function words are the most
+    frequent and outnumber the letters only Vietnamese writes (French keeps ê and ô in "Thua Thiên-Huê"); "vi" if
+    it has Vietnamese letters; else "en".
 
     Examples
     --------
@@ -421,6 +465,10 @@ def detect_language(text: str) -> str:
     ('lo', 'km')
     >>> detect_language("จังหวัดขอนแก่นและนครดานังได้ลงนามบันทึกความเข้าใจ"), detect_language("Ханой и Москва подписали")
     ('th', 'ru')
+    >>> detect_language("Der Bezirk Lichtenberg und der Bezirk Hoan Kiem haben einen Vertrag über die Zusammenarbeit")
+    'de'
+    >>> detect_language("La provincia de Binh Duong y la provincia de Artemisa firmaron un memorando de entendimiento")
+    'es'
     """
     hangul, vietnamese = len(_HANGUL.findall(text)), len(_VIETNAMESE.findall(text))
     if hangul and hangul >= vietnamese:
@@ -437,8 +485,12 @@ def detect_language(text: str) -> str:
         return "km"
     if len(UNSPACED_SCRIPT.findall(text)) > len(text) / 4:
         return "zh"
-    if len(_FRENCH_WORDS.findall(text)) > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
-        return "fr"
+    # function words of each Latin-script language, against the letters only Vietnamese writes
+    words = {lang: len(pattern.findall(text))
+             for lang, pattern in (("fr", _FRENCH_WORDS), ("de", _GERMAN_WORDS), ("es", _SPANISH_WORDS))}
+    most = max(words, key=words.get)  # French first on a tie
+    if words[most] > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
+        return most
     return "vi" if vietnamese else "en"
 
 
@@ -605,7 +657,7 @@ def _done_part(sentence: str) -> int | None:
     return index[intent.start()] if SIGNED_BEFORE.search(folded[:intent.start()]) else None
 
 
-CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and|и)\s*(?:(?:провинци|област|город)\w*\s*)?$", re.IGNORECASE)
+CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and|и|und|y)\s*(?:(?:провинци|област|город)\w*\s*)?$", re.IGNORECASE)
 # Thai lists names with spaces and และ (and), each name with or without its unit word: "กรุงฮานอย นครโฮจิมินห์
 # และจังหวัดเถื่อ เทียน เว้"
 THAI_LIST_GAP = re.compile(r"^\s*(?:และ)?\s*(?:จังหวัด|นคร|กรุง|เมือง)?\s*$")
@@ -671,11 +723,11 @@ def _resolve(mentions: list[tuple[int, Match]], country: pd.Series) -> list[str]
 LOCATOR_GAP = 40  # characters between a place and the larger unit that locates it ("X district in Y province")
 # French puts the unit and an adjective of nationality before the name: "la ville laotienne de Luang Prabang"
 CITY_WORD = re.compile(r"(?:thành phố|tp\.?|\bville(?: \w+)? d[e'’]|ນະຄອນ(?:ຫຼວງ|ຫລວງ)?|ក្រុង|រាជធានី|นคร|เมือง|กรุง|"
-                       r"\bгород\w*|\bг\.)\s*$|"
+                       r"\bгород\w*|\bг\.|\bstadt|\bciudad(?: \w+)? de)\s*$|"
                        r"^\s*(?:city\b|시|市)",
                        re.IGNORECASE)
 PROVINCE_WORD = re.compile(r"(?:tỉnh|phủ|bang|\b(?:province|préfecture|état)(?: \w+)? d[e'’u]|ແຂວງ|ខេត្ត|จังหวัด|"
-                           r"\bпровинци\w*)\s*$|"
+                           r"\bпровинци\w*|\bprovinz|\bprovincia(?: \w+)? de)\s*$|"
                            r"^\s*(?:(?:prefecture|province|state|현|성|부|도)\b|省|県|府)", re.IGNORECASE)
 
 
@@ -785,8 +837,9 @@ def _drop_institutions(matches: list[Match], sentence: str) -> list[Match]:
 
 
 # "tại thành phố Goyang", "in Quy Nhon", "à Quy Nhon", "대구에서": where a meeting or signing took place
-VENUE_BEFORE = re.compile(r"(?:\b(?:tại|ở|in|at|во?)|(?<!\w)à)\s+"
-                          r"(?:(?:thành phố|tp\.?|tỉnh|thủ đô|the city of|the province of|г\.|городе|провинции|области)\s+)?$",
+VENUE_BEFORE = re.compile(r"(?:\b(?:tại|ở|in|at|во?|en)|(?<!\w)à)\s+"
+                          r"(?:(?:thành phố|tp\.?|tỉnh|thủ đô|the city of|the province of|г\.|городе|провинции|области|"
+                          r"der stadt|la ciudad de|la provincia de)\s+)?$",
                           re.IGNORECASE)
 # what follows a venue to locate it: "tại thành phố Goyang (tỉnh Gyeonggi", "in Goyang, Gyeonggi"
 VENUE_LOCATOR = re.compile(r"^\s*(?:\(|,)\s*(?:tỉnh|bang|thành phố|province of|state of)?\s*$", re.IGNORECASE)

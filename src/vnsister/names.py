@@ -169,7 +169,8 @@ class Gazetteer:
         cyrillic = {k for k in keys if _is_cyrillic(k)}  # Russian pages name a city alone: в Нячанге, в Вунгтау
         if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
             latin = keys - hangul - unspaced - cyrillic
-            prefixes = ("xã", "phường", "thị trấn") if row.admin_level > 2 else ("huyện", "quận", "thị xã", "thành phố", "tp")
+            prefixes = ("xã", "phường", "thị trấn") if row.admin_level > 2 else (
+                "huyện", "quận", "thị xã", "thành phố", "tp", "Bezirk", "distrito de", "ciudad de")
             named_with_unit = {k for k in latin if LISTED_UNIT.match(k + " ")}  # "Quận 12" carries its unit word
             keys = named_with_unit | {f"{fold(prefix)} {k}" for k in latin - named_with_unit for prefix in prefixes}
             keys |= {f"{k} {unit}" for k in latin for unit in ("district", "city", "town")}  # English: "Lac Duong district"
@@ -376,6 +377,7 @@ NOT_PLACES = re.compile(r"Thái Bình Dương|(?:Chủ tịch|Bác|[Tt]ư tưở
 _LOWER_IN_NAMES = {"tỉnh", "thành", "phố", "tp", "tp.", "huyện", "quận", "thị", "xã", "phường", "trấn", "thủ", "đô", "bang",
                    "province", "district", "city", "town", "prefecture", "county", "region", "state", "oblast", "krai",
                    "capital", "municipality", "commune", "township", "de", "du", "des", "la", "le", "del", "am", "an",
+                   "ciudad", "distrito", "provincia",
                    "der", "sur", "upon", "on", "of", "the", "and", "y", "i", "e"}
 
 
