@@ -1,4 +1,4 @@
-"""The ``vnsister`` command line: validate, report, export, extract, build, diff, cite."""
+"""The ``vnsister`` command line: validate, report, export, show, extract, build, diff, cite."""
 
 from __future__ import annotations
 
@@ -63,6 +63,34 @@ def cmd_cite(args: argparse.Namespace) -> int:
     from vnsister.release import citation
 
     print(citation(args.format, args.path))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print a tie's record with every source cited for it, or list the ties of a place."""
+    from vnsister.load import load
+    from vnsister.provenance import TIE_ID, format_record, place_ties, tie_record
+
+    ds = load(args.path)
+    if TIE_ID.match(args.what):
+        record = tie_record(ds, args.what)
+        if args.format == "json":
+            import json
+
+            print(json.dumps({"tie": record.tie.to_dict(), "timeline": record.timeline.to_dict(),
+                              "events": record.events.to_dict(orient="records"),
+                              "evidence": record.evidence.to_dict(orient="records")},
+                             ensure_ascii=False, indent=1, default=str))
+        else:
+            print(format_record(record))
+        return 0
+    ties = place_ties(ds, args.what)
+    if args.format == "json":
+        print(ties.to_json(orient="records", force_ascii=False, date_format="iso"))
+    elif ties.empty:
+        print(f"no ties recorded for {args.what}")
+    else:
+        print(ties.to_string(index=False, max_colwidth=40))
     return 0
 
 
@@ -240,6 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
                          default="auto",
                          help="the article's language (auto: by script, line by line)")
     extract.set_defaults(func=cmd_extract)
+    show = sub.add_parser("show", help="a tie's record with every source cited for it (T0001), or a place's ties "
+                                       "(by id or name)")
+    show.add_argument("what", help="a tie id (T0001), a place id (vn-ha-noi) or a place name (Hà Nội, Mimasaka)")
+    show.add_argument("--format", choices=["text", "json"], default="text")
+    show.add_argument("path", nargs="?", help="a data package directory (default: the installed release)")
+    show.set_defaults(func=cmd_show)
     cite = sub.add_parser("cite", help="citation of the installed release")
     cite.add_argument("--format", choices=["apa", "bibtex", "cff"], default="apa")
     cite.add_argument("path", nargs="?")

@@ -1,0 +1,184 @@
+"""Where a tie's facts come from: the tie with both parties' names, how its start is bounded and its status
+(by the one time rule of :mod:`vnsister.timeline`), its steps, and every source cited for it with the note that
+says what that source states. A number in a paper rests on ties; this module lets a reader check each one.
+
+>>> record = tie_record(load(), "T0001")
+>>> record.tie["tie_id"], len(record.evidence) > 0
+('T0001', True)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from vnsister.load import Dataset
+
+__all__ = ["TieRecord", "format_record", "place_ties", "tie_record"]
+
+TIE_ID = re.compile(r"^T\d{4}$")
+# the evidence columns a reader needs, each citation with its source
+EVIDENCE_COLUMNS = ["evidence_id", "event_id", "stance", "note", "source_id", "url", "title", "publisher", "published",
+                    "published_from", "language"]
+PLACE_TIE_COLUMNS = ["tie_id", "vn_name_local", "vn_level", "partner_name_en", "partner_name_local", "partner_country",
+                     "tie_type", "established", "began_by", "status", "sources"]
+
+
+@dataclass(frozen=True)
+class TieRecord:
+    """One tie and everything cited for it."""
+
+    tie: pd.Series  # the tie with both parties' names and provinces (``Dataset.ties()``)
+    timeline: pd.Series  # start bounds, earliest and latest dated evidence, basis and status (``tie_timeline``)
+    events: pd.DataFrame  # its steps, dated ones first in date order
+    evidence: pd.DataFrame  # each citation (of the tie or of one step) with its source
+
+
+def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
+    """The record of one tie; an unknown id raises ``ValueError`` with the closest ids, a retired one says what
+    replaced it and why (ids are never reused).
+
+    Examples
+    --------
+    >>> ds = load()
+    >>> record = tie_record(ds, "T0434")
+    >>> record.tie["partner_place_id"], sorted(set(record.evidence["stance"]))
+    ('jp-mimasaka', ['conflicts', 'supports'])
+    >>> tie_record(ds, "T0071")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: tie_id='T0071' was retired in release 0.3.0 (duplicate of T0016 ...); see T0016
+    """
+    from vnsister.timeline import tie_timeline
+
+    _check_tie_id(ds, tie_id)
+    tie = ds.ties().set_index("tie_id", drop=False).loc[tie_id]
+    timeline = tie_timeline(ds).set_index("tie_id").loc[tie_id]
+    events = ds.events[ds.events["tie_id"].eq(tie_id)].copy()
+    events = events.assign(_undated=events["date"].isna()).sort_values(["_undated", "date", "event_id"])
+    evidence = ds.evidence[ds.evidence["tie_id"].eq(tie_id)].merge(ds.sources, on="source_id", how="left")
+    return TieRecord(tie, timeline, events.drop(columns="_undated").reset_index(drop=True),
+                     evidence[EVIDENCE_COLUMNS].reset_index(drop=True))
+
+
+def _check_tie_id(ds: Dataset, tie_id: object) -> None:
+    if not isinstance(tie_id, str) or not TIE_ID.match(tie_id):
+        raise ValueError(f"tie_id={tie_id!r} is not a tie id: use T followed by four digits, e.g. 'T0001'")
+    known = set(ds.partnerships["tie_id"])
+    if tie_id in known:
+        return
+    retired = ds.retired_ids[ds.retired_ids["id"].eq(tie_id)]
+    if len(retired):
+        row = retired.iloc[0]
+        see = f"; see {row['replaced_by']}" if pd.notna(row["replaced_by"]) else ""
+        raise ValueError(f"tie_id={tie_id!r} was retired in release {row['version']} ({row['reason']}){see}")
+    close = difflib.get_close_matches(tie_id, sorted(known), n=3, cutoff=0.75)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise ValueError(f"tie_id={tie_id!r} is not in release {ds.version}{hint}")
+
+
+def place_ties(ds: Dataset, place: str) -> pd.DataFrame:
+    """The ties of a place, given by its id or by any of its names (diacritics and case do not matter), with the
+    ties of the places inside a province; each with both names, type, established date, the day by which it
+    certainly existed (``began_by``), status and the number of sources cited.
+
+    Examples
+    --------
+    >>> ds = load()
+    >>> place_ties(ds, "mimasaka")["tie_id"].tolist() == place_ties(ds, "jp-mimasaka")["tie_id"].tolist()
+    True
+    >>> place_ties(ds, "Victoria")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: place='Victoria' may stand for several places: 'au-victoria', 'sc-victoria'; give the place id
+    """
+    from vnsister.timeline import tie_timeline
+
+    place_id = _place_id(ds, place)
+    ties = ds.ties()
+    inside = ties[["vn_place_id", "partner_place_id", "vn_province_id", "partner_province_id"]].eq(place_id).any(axis=1)
+    chosen = ties[inside].merge(tie_timeline(ds)[["tie_id", "began_by"]], on="tie_id", how="left")
+    counts = ds.evidence.groupby("tie_id")["source_id"].nunique()
+    chosen = chosen.assign(sources=chosen["tie_id"].map(counts).fillna(0).astype(int))
+    return chosen[PLACE_TIE_COLUMNS].sort_values("tie_id").reset_index(drop=True)
+
+
+def _place_id(ds: Dataset, place: object) -> str:
+    from vnsister.names import Gazetteer
+
+    if not isinstance(place, str) or not place.strip():
+        raise ValueError(f"place={place!r} must be a place id or a place name")
+    ids = set(ds.places["place_id"])
+    if place in ids:
+        return place
+    found = Gazetteer(ds.places).lookup(place)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ValueError(f"place={place!r} may stand for several places: {', '.join(repr(p) for p in found)}; "
+                         f"give the place id")
+    names = ds.places.set_index("place_id")["name_en"]
+    close = difflib.get_close_matches(place, sorted(ids | set(names)), n=3, cutoff=0.7)
+    by_name = {name: place_id for place_id, name in names.items()}
+    hint = f"; did you mean {', '.join(repr(by_name.get(c, c)) for c in close)}?" if close else ""
+    raise ValueError(f"place={place!r} is neither a place id nor a name in the gazetteer{hint}")
+
+
+def format_record(record: TieRecord) -> str:
+    """A tie's record as text: parties, type, how its start is known, status, notes, steps and sources.
+
+    Examples
+    --------
+    >>> print(format_record(tie_record(load(), "T0434")))  # doctest: +ELLIPSIS
+    T0434  Đà Nẵng (Da Nang, VN) — 美作市 (Mimasaka, JP)
+    type: cooperation (cooperative relations)
+    start: not stated, and no dated evidence: left out of as-of counts by default
+    ...
+        conflicts: Mimasaka City's page ...
+    """
+    tie, time = record.tie, record.timeline
+    lines = [f"{tie['tie_id']}  {_party(tie, 'vn')} — {_party(tie, 'partner')}",
+             f"type: {tie['tie_type']}" + (f" ({tie['tie_type_wording']})" if pd.notna(tie["tie_type_wording"]) else "")
+             + ("; known only from multilateral documents" if tie["known_from"] == "multilateral" else ""),
+             f"start: {_start(time)}",
+             f"status: {tie['status']}" + (f", ended {tie['ended']}" if pd.notna(tie["ended"]) else "")
+             + (f"; latest dated evidence {_day(time['last_attested'])}" if pd.notna(time["last_attested"]) else
+                "; no dated evidence")]
+    if pd.notna(tie["notes"]):
+        lines.append(f"notes: {tie['notes']}")
+    lines.append(f"steps ({len(record.events)}):" if len(record.events) else "steps: none recorded")
+    for event in record.events.itertuples():
+        wording = f" — {event.wording}" if pd.notna(event.wording) else ""
+        lines.append(f"  {event.event_id} {event.event_type} {event.date if pd.notna(event.date) else '(undated)'}"
+                     f"{wording}")
+    lines.append(f"sources ({record.evidence['source_id'].nunique()}):")
+    for source_id, cited in record.evidence.groupby("source_id", sort=True):
+        first = cited.iloc[0]
+        published = first["published"] if pd.notna(first["published"]) else "undated"
+        lines.append(f"  {source_id} {first['publisher']}, {first['language']}, {published} — {first['url']}")
+        for row in cited.itertuples():
+            step = f" [{row.event_id}]" if pd.notna(row.event_id) else ""
+            lines.append(f"    {row.stance}{step}: {row.note}")
+    return "\n".join(lines)
+
+
+def _party(tie: pd.Series, side: str) -> str:
+    agency = tie[f"{side}_agency"]
+    names = f"{tie[f'{side}_name_local']} ({tie[f'{side}_name_en']}, {tie[f'{side}_country']})"
+    return names + (f" [{agency}]" if pd.notna(agency) else f" [{tie[f'{side}_party']}]"
+                    if tie[f"{side}_party"] != "government" else "")
+
+
+def _start(time: pd.Series) -> str:
+    if time["basis"] == "established":
+        return f"established {time['established']} (stated by a source)"
+    if pd.notna(time["began_by"]):
+        return f"not stated; existed by {_day(time['began_by'])} (its earliest dated evidence, an upper bound)"
+    return "not stated, and no dated evidence: left out of as-of counts by default"
+
+
+def _day(value: pd.Timestamp) -> str:
+    return pd.Timestamp(value).date().isoformat()
