@@ -37,10 +37,14 @@ NOTEBOOKS = {
         ("md", "## How the tables join\n\n`events.tie_id` → `partnerships.tie_id`; `evidence` links a source to a tie "
                "(and optionally to one of its events); `partnerships.vn_place_id` and `partner_place_id` → "
                "`places.place_id`."),
-        ("code", "tie = ties.iloc[0]\nprint(tie['vn_name_local'], '–', tie['partner_name_en'], tie['tie_type'], tie['established'])\n"
-                 "display(ds.events[ds.events['tie_id'] == tie['tie_id']])\n"
-                 "sources = ds.evidence[ds.evidence['tie_id'] == tie['tie_id']].merge(ds.sources, on='source_id')\n"
-                 "display(sources[['publisher', 'published', 'url', 'note']])"),
+        ("md", "## What a tie rests on\n\n`vnsister.provenance` gathers one tie's record: both parties, how its "
+               "start is known under the time rule, its status, its steps and every source cited for it, with the "
+               "source's stance and a note in the project's own words (`vnsister show T0001` prints the same). "
+               "`place_ties` lists a place's ties by id or by any of its names."),
+        ("code", "from vnsister.provenance import format_record, place_ties, tie_record\n\n"
+                 "record = tie_record(ds, ties.iloc[0]['tie_id'])\nprint(format_record(record))\n"
+                 "display(record.evidence[['source_id', 'publisher', 'published', 'language', 'stance', 'url']])\n"
+                 "place_ties(ds, 'Hải Dương').head()"),
         ("md", "## Ties by partner country and by Vietnamese province"),
         ("code", "fig, axes = plt.subplots(1, 2, figsize=(12, 5))\n"
                  "ties['partner_country'].value_counts().head(12).sort_values().plot.barh(ax=axes[0], color='#2b6f8e')\n"
