@@ -552,3 +552,11 @@ def test_german_and_spanish_unit_words_and_spellings(gazetteer):
 def test_german_and_spanish_sentences(ds, gazetteer, text, expected):
     found = {(c.vn_place_id, c.partner_place_id, c.tie_type, c.date) for c in candidates(text, ds, gazetteer=gazetteer)}
     assert found == expected
+
+
+def test_german_and_spanish_words_leave_english_alone(ds, gazetteer):
+    # the English noun "plant" plans nothing, and "firms" is no Spanish signing beside a bare "cooperation"
+    found = candidates("Da Nang and Sakai have a cooperation agreement on a new water plant.", ds, gazetteer=gazetteer)
+    assert {(c.vn_place_id, c.partner_place_id) for c in found} == {("vn-da-nang", "jp-sakai")}
+    assert tie_type_of("Cooperation between firms of Da Nang and Sakai grew last year")[0] == ""
+    assert tie_type_of("Da Nang y Sakai firmaron un acuerdo de cooperación")[0] == "cooperation"

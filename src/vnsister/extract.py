@@ -74,7 +74,7 @@ AGREEMENT_CUE = re.compile(r"\bky\b|ky ket|thiet lap|thoa thuan|bien ban|ghi nho
                            r"подпис|заключ|отношени|связ|\bс \d{4} год|сключ|"
                            # German and Spanish: sign, conclude, agree, relations, since
                            r"unterzeichn|schloss|geschlossen|vereinbar|beziehungen|\bseit\b|"
-                           r"\bfirm|suscrib|establec|relaciones|\bdesde\b")
+                           r"\bfirm(?:aron|o|ado|ada|ar|an)\b|suscrib|establec|relaciones|\bdesde\b")  # not "firm"
 BARE_COOPERATION = ("hop tac", "cooperation", "ການຮ່ວມມື", "ຮ່ວມມື", "កិច្ចសហប្រតិបត្តិការ", "សហប្រតិបត្តិការ", "ความร่วมมือ",
                     "ร่วมมือ", "сотрудничеств", "сътрудничеств", "kooperation", "zusammenarbeit", "cooperacion")
 # A sentence that proposes or plans a signing states no tie, unless it also reports one done (folded text)
@@ -90,7 +90,9 @@ INTENT = re.compile(r"\bde nghi\b|mong muon|\bse ky\b|som ky|du kien|tien toi ky
                            "планиру|намерен|предлож|обсуди|обсужда|рассматрива|подпишут|будет подписан|"
                            "готовы подписать|предстоит")
                     # German and Spanish: plan, shall, intend, expect, wish; propose, study, will sign
-                    + r"|\bplan(?:t|en)\b|geplant|\bsoll(?:en)?\b|beabsichtig|erwartet|\bwunsch|"
+                    # ("plant eine", not the English noun "plant")
+                    + r"|\bplan(?:t|en) (?:ein|eine|einen|die|den|das|weitere)\b|geplant|\bsoll(?:en)?\b|beabsichtig|"
+                    r"erwartet|\bwunsch|"
                     r"propus|propon|estudiar la posibilidad|\bplanea|\bdese[oa]\b|firmaran\b|\bpreve\b|\bespera")
 DONE = re.compile(r"\bda ky\b|\bda ket\b|\bda thiet lap\b|signed|inked|체결했|맺었|맺은|"
                   r"\bont (?:signe|conclu|etabli)\b|\ba (?:signe|conclu)\b|"
