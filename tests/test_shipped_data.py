@@ -410,6 +410,17 @@ def test_page_dates_check_names_real_sources_and_removed_dates_stay_removed(ds):
     assert len(removed) and (removed["answer"] == "none").all() and removed["source_id"].map(published).isna().all()
 
 
+def test_partner_side_audit_names_real_ties_once_with_known_outcomes(ds):
+    audit = read_audits("partner_side_*.csv")
+    assert not audit.empty
+    assert set(audit["tie_id"]) <= set(ds.partnerships["tie_id"])
+    assert not audit.duplicated(["tie_id", "release"]).any()
+    assert set(audit["outcome"]) <= {"confirmed", "other_body", "not_found"}
+    assert audit["finding"].str.len().gt(20).all()
+    # a page is named for every finding drawn from one
+    assert audit.loc[audit["outcome"].ne("not_found"), "partner_side_page"].str.startswith("http").all()
+
+
 def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
     # a date an audit found printed on a page is the date the source carries; every other source listed is still
     # undated; and every undated source has been looked up against its stored copy in one of the audits
