@@ -23,8 +23,8 @@ TIE_ID = re.compile(r"^T\d{4}$")
 # the evidence columns a reader needs, each citation with its source
 EVIDENCE_COLUMNS = ["evidence_id", "event_id", "stance", "note", "source_id", "url", "title", "publisher", "published",
                     "published_from", "language"]
-PLACE_TIE_COLUMNS = ["tie_id", "vn_name_local", "vn_level", "partner_name_en", "partner_name_local", "partner_country",
-                     "tie_type", "established", "began_by", "status", "sources"]
+PLACE_TIE_COLUMNS = ["tie_id", "vn_name_local", "vn_level", "vn_party", "partner_name_en", "partner_name_local",
+                     "partner_country", "partner_party", "tie_type", "established", "began_by", "status", "sources"]
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,8 @@ def _check_tie_id(ds: Dataset, tie_id: object) -> None:
 
 def place_ties(ds: Dataset, place: str) -> pd.DataFrame:
     """The ties of a place, given by its id or by any of its names (diacritics and case do not matter), with the
-    ties of the places inside a province; each with both names, type, established date, the day by which it
+    ties of the places inside a province; each with both names, who signs on each side (government, council or
+    agency: several ties of one pair are different bodies' relations), type, established date, the day by which it
     certainly existed (``began_by``), status and the number of sources cited.
 
     Examples
