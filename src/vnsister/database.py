@@ -44,11 +44,11 @@ def write_sqlite(ds: Dataset, target: str | Path) -> Path:
     db = sqlite_utils.Database(path)
     for name in sch.TABLES:  # referenced tables first, as the schemas list them
         _write_table(db, name, ds.tables[name], ds.root)
-    db["ties_flat"].insert_all(_records(flat_table(ds)), pk="tie_id",
+    db.table("ties_flat").insert_all(_records(flat_table(ds)), pk="tie_id",
                                foreign_keys=[("tie_id", "partnerships", "tie_id")])
     db.create_view("ties_named", "select * from ties_flat", replace=True)
     for table, columns in FULL_TEXT.items():
-        db[table].enable_fts(columns, create_triggers=True)
+        db.table(table).enable_fts(columns, create_triggers=True)
     return path
 
 

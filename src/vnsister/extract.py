@@ -309,9 +309,7 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
             add(f"{year:04d}-{month:02d}", m)
     if article_date:
         for m in DAY_MONTH.finditer(text):
-            day = _last_before(article_date, int(m.group(2)), int(m.group(1)))
-            if day:
-                add(day.isoformat(), m)
+            _add_last_before(add, article_date, int(m.group(2)), int(m.group(1)), m)
         for m in THIS_YEAR.finditer(text):
             add(m.group(1) or f"{article_date.year:04d}", m)
     else:
@@ -354,13 +352,9 @@ def _korean_and_english_dates(text: str, article_date: dt.date | None, add) -> N
         add(f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}", m)
     if article_date:
         for m in KO_MONTH_DAY.finditer(text):
-            day = _last_before(article_date, int(m.group(1)), int(m.group(2)))
-            if day:
-                add(day.isoformat(), m)
+            _add_last_before(add, article_date, int(m.group(1)), int(m.group(2)), m)
         for m in KO_DAY.finditer(text):  # "(지난) 22일" in a Korean report: the last 22nd up to the article's day
-            day = _last_before(article_date, None, int(m.group(1)))
-            if day:
-                add(day.isoformat(), m)
+            _add_last_before(add, article_date, None, int(m.group(1)), m)
     for m in KO_YEAR.finditer(text):
         add(m.group(1), m)
 
@@ -375,18 +369,14 @@ def _french_dates(text: str, article_date: dt.date | None, add) -> None:
         add(f"{int(m.group(2)):04d}-{FR_MONTHS[m.group(1).lower()]:02d}", m)
     if article_date:
         for m in FR_DAY_MONTH.finditer(text):
-            day = _last_before(article_date, FR_MONTHS[m.group(2).lower()], _fr_day(m.group(1)))
-            if day:
-                add(day.isoformat(), m)
+            _add_last_before(add, article_date, FR_MONTHS[m.group(2).lower()], _fr_day(m.group(1)), m)
 
 
 def _japanese_dates(text: str, article_date: dt.date | None, add) -> None:
     """12月25日 with the article's date (2009年2月20日, 2023年9月 and 2013年 are read with the Korean forms)."""
     if article_date:
         for m in JA_MONTH_DAY.finditer(text):
-            day = _last_before(article_date, int(m.group(1)), int(m.group(2)))
-            if day:
-                add(day.isoformat(), m)
+            _add_last_before(add, article_date, int(m.group(1)), int(m.group(2)), m)
 
 
 @dataclass(frozen=True)
@@ -436,9 +426,7 @@ def _month_name_dates(text: str, article_date: dt.date | None, add, forms: _Mont
             add(f"{year:04d}-{forms.months[m.group(1)]:02d}", m)
     if article_date:
         for m in forms.day_month.finditer(text):
-            day = _last_before(article_date, forms.months[m.group(2)], int(m.group(1)))
-            if day:
-                add(day.isoformat(), m)
+            _add_last_before(add, article_date, forms.months[m.group(2)], int(m.group(1)), m)
     for m in forms.year.finditer(text):
         year = forms.common_era(m.group(1))
         if 1900 <= year < 2100 and not any(m.start() in span for span in impossible):
@@ -490,7 +478,7 @@ def detect_language(text: str) -> str:
     # function words of each Latin-script language, against the letters only Vietnamese writes
     words = {lang: len(pattern.findall(text))
              for lang, pattern in (("fr", _FRENCH_WORDS), ("de", _GERMAN_WORDS), ("es", _SPANISH_WORDS))}
-    most = max(words, key=words.get)  # French first on a tie
+    most = max(words, key=lambda lang: words[lang])  # French first on a tie
     if words[most] > 2 * len(_VIETNAMESE_ONLY.findall(text)) + 1:
         return most
     return "vi" if vietnamese else "en"
@@ -515,6 +503,13 @@ def read_article(data: bytes, name: str = "input") -> str:
     if not text.strip():
         raise ValueError(f"{name} is empty")
     return text
+
+
+def _add_last_before(add, article_date: dt.date, month: int | None, day: int, match: re.Match) -> None:
+    """Add a day printed without its year (and a month, if given) as the last such day up to the article's date."""
+    found = _last_before(article_date, month, day)
+    if found:
+        add(found.isoformat(), match)
 
 
 def _last_before(article_date: dt.date, month: int | None, day: int) -> dt.date | None:
@@ -556,17 +551,17 @@ def _sentences(text: str, lang: str = "auto") -> list[tuple[int, str]]:
     title = True
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        words = stripped.split()
+        words = len(stripped.split())
         # page clutter: captions, table cells, menus, short headline-like lines without a full stop; the first
         # line is the headline, read even without a full stop ("부안군-베트남 닥락성, 계절근로자 업무협약 체결")
         # Korean words carry their particles, so a Korean sentence has about half as many
         enough = 6 if lang == "ko" or (lang == "auto" and _HANGUL.search(stripped)) else 12
         if lang in CHARACTER_COUNTED or (lang == "auto" and UNSPACED_SCRIPT.search(stripped)):  # count characters
-            words = stripped[::4]
-        headline = title and len(words) >= 3
+            words = len(stripped[::4])
+        headline = title and words >= 3
         # Thai ends a sentence with a space, not a mark: a long Thai line is read as one sentence
         ended = stripped[-1:] in ".;:…\"”)。។" or (lang == "th" or lang == "auto") and _THAI.search(stripped[-1:])
-        body = (headline or len(words) >= enough and ended) and not CLUTTER.match(stripped)
+        body = (headline or words >= enough and ended) and not CLUTTER.match(stripped)
         title = title and not stripped
         if body:
             # "TP. Busan" is not the end of a sentence: mask abbreviation dots (same length, offsets kept)
@@ -665,7 +660,7 @@ CONJUNCTION = re.compile(r"^\s*(?:,|and|và|với|와|과|,\s*and|и|und|y)\s*(?
 THAI_LIST_GAP = re.compile(r"^\s*(?:และ)?\s*(?:จังหวัด|นคร|กรุง|เมือง)?\s*$")
 
 
-def _nearest_vn(vn: list[tuple[Match, str]], foreign: Match) -> tuple[Match | None, str]:
+def _nearest_vn(vn: list[tuple[Match, str]], foreign: Match) -> tuple[Match, str]:
     """The Vietnamese party named last before a foreign one ("A và B, C và D" pairs A–B and C–D)."""
     before = [(m, p) for m, p in vn if m is not None and m.start < foreign.start]
     return before[-1] if before else vn[0]
@@ -676,7 +671,7 @@ def _joined(gap: str, sentence: str) -> bool:
     return bool(CONJUNCTION.match(gap) or (_THAI.search(sentence) and THAI_LIST_GAP.match(gap)))
 
 
-def _nearest_vn_group(vn: list[tuple[Match, str]], foreign: Match, sentence: str) -> list[tuple[Match | None, str]]:
+def _nearest_vn_group(vn: list[tuple[Match, str]], foreign: Match, sentence: str) -> list[tuple[Match, str]]:
     """The nearest Vietnamese party and those joined to it by "and", "và" or a comma ("the provinces of Thái
     Nguyên and Đồng Nai"), each a party of its own."""
     nearest = _nearest_vn(vn, foreign)

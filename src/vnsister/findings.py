@@ -296,16 +296,15 @@ def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] |
         as_of = finding.as_of.date().isoformat()
         query = queries.get(finding.finding_id)
         kind = str(finding.value_kind)
-        found = (_count_range(ds, query, _checked_day(ds, query, as_of), frames) if query
-                 else {"lower": None, "count": None, "upper": None})
-        rows.append({
-            "finding_id": finding.finding_id, "scope": finding.scope, "metric": finding.metric, "as_of": as_of,
-            "published": finding.value, "value_kind": kind, "dataset": found["count"],
-            "dataset_lower": found["lower"], "dataset_upper": found["upper"],
-            "ratio": round(found["count"] / finding.value, 2) if query and finding.value else None,
-            "status": _status(kind, finding.value, found["lower"], found["count"], found["upper"], tolerance)
-            if query else "not comparable",
-        })
+        row = {"finding_id": finding.finding_id, "scope": finding.scope, "metric": finding.metric, "as_of": as_of,
+               "published": finding.value, "value_kind": kind, "dataset": None, "dataset_lower": None,
+               "dataset_upper": None, "ratio": None, "status": "not comparable"}
+        if query:
+            found = _count_range(ds, query, _checked_day(ds, query, as_of), frames)
+            row |= {"dataset": found["count"], "dataset_lower": found["lower"], "dataset_upper": found["upper"],
+                    "ratio": round(found["count"] / finding.value, 2) if finding.value else None,
+                    "status": _status(kind, finding.value, found["lower"], found["count"], found["upper"], tolerance)}
+        rows.append(row)
     return pd.DataFrame(rows)
 
 

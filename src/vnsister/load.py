@@ -89,7 +89,7 @@ def _read_checked(name: str, data: bytes, expected: list[str]) -> tuple[pd.DataF
         shown = data[exc.start : exc.start + 4]
         return None, [error(name, line, "", repr(shown), f"not valid UTF-8 at byte {exc.start}")]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows = []
+    rows: list[list[str]] = []
     try:
         rows.extend(reader)
     except csv.Error as exc:
@@ -339,7 +339,8 @@ def check_descriptor(root: Path) -> list[dict[str, object]]:
 def read_tables(path: str | Path | None = None) -> tuple[dict[str, pd.DataFrame], list[dict[str, object]]]:
     """Read and cast every table; return the typed frames (indexed by CSV line) and all reading errors."""
     root = resolve_root(path)
-    frames, errors = {}, []
+    frames: dict[str, pd.DataFrame] = {}
+    errors: list[dict[str, object]] = []
     for name in sch.TABLES:
         specs = sch.fields(name, root)  # resolved and checked once per table, not by every step
         raw, read_errors = read_raw_table(name, root, [spec["name"] for spec in specs])

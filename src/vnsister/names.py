@@ -169,7 +169,7 @@ class Gazetteer:
         cyrillic = {k for k in keys if _is_cyrillic(k)}  # Russian pages name a city alone: в Нячанге, в Вунгтау
         if row.country == "VN" and row.admin_level > 1:  # districts only with their unit word
             latin = keys - hangul - unspaced - cyrillic
-            prefixes = ("xã", "phường", "thị trấn") if row.admin_level > 2 else (
+            prefixes: tuple[str, ...] = ("xã", "phường", "thị trấn") if row.admin_level > 2 else (
                 "huyện", "quận", "thị xã", "thành phố", "tp", "Bezirk", "distrito de", "ciudad de")
             named_with_unit = {k for k in latin if LISTED_UNIT.match(k + " ")}  # "Quận 12" carries its unit word
             keys = named_with_unit | {f"{fold(prefix)} {k}" for k in latin - named_with_unit for prefix in prefixes}
@@ -444,7 +444,7 @@ def tie_keys(tie: Mapping[str, str | None]) -> list[tuple[str, ...]]:
     vn = agency_key(tie["vn_party"] or "", tie["vn_agency"])
     partner = agency_key(tie["partner_party"] or "", tie["partner_agency"])
     places_type = (tie["vn_place_id"] or "", tie["partner_place_id"] or "", tie["tie_type"] or "")
-    keys = [("parties", places_type[0], vn, places_type[1], partner, places_type[2])]
+    keys: list[tuple[str, ...]] = [("parties", places_type[0], vn, places_type[1], partner, places_type[2])]
     if tie["established"]:
         keys += [(f"{side} agency", *places_type, tie["established"], key)
                  for side, key in (("Vietnamese", vn), ("foreign", partner)) if key.startswith("agency:")]
@@ -459,7 +459,8 @@ def _fold_char(ch: str) -> str:
 
 def _fold_with_index(text: str) -> tuple[str, list[int]]:
     """Fold character by character, keeping for each folded character the position it came from."""
-    out, index = [], []
+    out: list[str] = []
+    index: list[int] = []
     text = unicodedata.normalize("NFC", text)
     for position, ch in enumerate(text):
         piece = _fold_char(ch) if ch.strip() else " "

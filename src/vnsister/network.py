@@ -188,8 +188,9 @@ def place_centrality(G: nx.MultiGraph, side: str, partner_country: str, weight: 
     sizes = _component_sizes(simple)
     mine_set = set(mine)
     others = [n for n in simple if n not in mine_set]
-    pairs = sum(simple.degree(n) * (simple.degree(n) - 1) // 2 for n in others)
-    if pairs <= PROJECTION_MAX_EDGES:
+    # an upper bound on the projection's edges: each place on the other side links every pair of its partners
+    projected_edges = sum(simple.degree(n) * (simple.degree(n) - 1) // 2 for n in others)
+    if projected_edges <= PROJECTION_MAX_EDGES:
         projection = bipartite.weighted_projected_graph(simple, mine)
         p_between = nx.betweenness_centrality(projection, k=_sample(projection, betweenness_k), seed=seed, normalized=True)
         p_eigen = _eigenvector(projection)

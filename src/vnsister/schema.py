@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -51,7 +52,7 @@ def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     return taken.where(pd.Series(found, index=keys.index))
 
 
-def member(values: pd.Series, allowed: object) -> pd.Series:
+def member(values: pd.Series, allowed: Iterable[object]) -> pd.Series:
     """``values.isin(allowed)`` for large sets of strings, in one vectorised pass.
 
     pandas' ``isin`` on pyarrow-backed strings turns every allowed value into a scalar one at a time, which

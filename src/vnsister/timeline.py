@@ -168,7 +168,7 @@ def _mask(timeline: pd.DataFrame, day: pd.Timestamp, rule: str, include_ended: b
     return begun if include_ended else begun & (timeline["end_latest"].isna() | (timeline["end_latest"] >= day))
 
 
-def ties_on(ds: Dataset, as_of: str | None, undated: Rule = "attested", ties: pd.DataFrame | None = None,
+def ties_on(ds: Dataset, as_of: str | None, undated: str = "attested", ties: pd.DataFrame | None = None,
             include_ended: bool = False) -> pd.DataFrame:
     """The ties (rows of ``ties``, default ``ds.partnerships``) that count on ``as_of`` under the time rule.
 
