@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 
 import pandas as pd
 
 from vnsister.load import Dataset
 from vnsister.names import SCRIPT_RANGES, UNSPACED_SCRIPT, Gazetteer, Match, _fold_with_index, fold
+
+AddDate = Callable[[str, "re.Match[str]"], None]  # records a date found (partial ISO value, the match)
 
 __all__ = ["LANGUAGES", "Candidate", "candidates", "detect_language", "find_dates", "read_article", "tie_type_of"]
 
@@ -129,7 +132,7 @@ def _month_numbers(names_per_month: list[tuple[str, ...]]) -> dict[str, int]:
     return {name: number for number, names in enumerate(names_per_month, start=1) for name in names}
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regular-expression alternation of ``words``, longest first, so that "sept" is tried before "sep"."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
@@ -330,7 +333,7 @@ def find_dates(text: str, article_date: dt.date | None = None) -> list[tuple[str
     return sorted(found, key=lambda item: item[2])
 
 
-def _korean_and_english_dates(text: str, article_date: dt.date | None, add) -> None:
+def _korean_and_english_dates(text: str, article_date: dt.date | None, add: AddDate) -> None:
     """2023년 9월 22일, 2023년 9월, 9월 22일 and (지난) 22일 with the article's date; 22 September 2023,
     Sept. 22, 2023 and September 2023."""
     for m in KO_FULL_DATE.finditer(text):
@@ -359,7 +362,7 @@ def _korean_and_english_dates(text: str, article_date: dt.date | None, add) -> N
         add(m.group(1), m)
 
 
-def _french_dates(text: str, article_date: dt.date | None, add) -> None:
+def _french_dates(text: str, article_date: dt.date | None, add: AddDate) -> None:
     """12 mars 2019, le 1er août 2022 and mars 2019; le 12 mars with the article's date."""
     for m in FR_DAY_MONTH_YEAR.finditer(text):
         day, month, year = _fr_day(m.group(1)), FR_MONTHS[m.group(2).lower()], int(m.group(3))
@@ -372,7 +375,7 @@ def _french_dates(text: str, article_date: dt.date | None, add) -> None:
             _add_last_before(add, article_date, FR_MONTHS[m.group(2).lower()], _fr_day(m.group(1)), m)
 
 
-def _japanese_dates(text: str, article_date: dt.date | None, add) -> None:
+def _japanese_dates(text: str, article_date: dt.date | None, add: AddDate) -> None:
     """12月25日 with the article's date (2009年2月20日, 2023年9月 and 2013年 are read with the Korean forms)."""
     if article_date:
         for m in JA_MONTH_DAY.finditer(text):
@@ -408,7 +411,7 @@ GERMAN_DATES = _MonthNames(DE_MONTHS, DE_DAY_MONTH_YEAR, DE_MONTH_YEAR, DE_DAY_M
 SPANISH_DATES = _MonthNames(ES_MONTHS, ES_DAY_MONTH_YEAR, ES_MONTH_YEAR, ES_DAY_MONTH, ES_YEAR)
 
 
-def _month_name_dates(text: str, article_date: dt.date | None, add, forms: _MonthNames) -> None:
+def _month_name_dates(text: str, article_date: dt.date | None, add: AddDate, forms: _MonthNames) -> None:
     """Lao (ວັນທີ 13 ສິງຫາ 2024, ເດືອນພະຈິກ 2017, ປີ 2018), Khmer (ថ្ងៃទី០៩ ខែមេសា ឆ្នាំ២០១៩, in Khmer or Arabic
     digits), Thai (16 พฤศจิกายน 2565, 7 ส.ค. 67), Russian (23 мая 2019 года, в мае 2019, в 2005 году), German
     (16. Oktober 2015, April 2015, seit 2013) and Spanish (24 de agosto de 2023, octubre de 2025, desde 2012) dates;
@@ -505,7 +508,7 @@ def read_article(data: bytes, name: str = "input") -> str:
     return text
 
 
-def _add_last_before(add, article_date: dt.date, month: int | None, day: int, match: re.Match) -> None:
+def _add_last_before(add: AddDate, article_date: dt.date, month: int | None, day: int, match: re.Match[str]) -> None:
     """Add a day printed without its year (and a month, if given) as the last such day up to the article's date."""
     found = _last_before(article_date, month, day)
     if found:

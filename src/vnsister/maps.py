@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib.resources import files
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
 from vnsister.checks import choice
 from vnsister.load import Dataset
 from vnsister.timeline import Rule, count_bounds, ties_on
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 Region = Literal["world", "korea"]
 # lon_min, lon_max, lat_min, lat_max
@@ -79,7 +82,7 @@ def map_lines(ds: Dataset, region: Region = "world", as_of: str | None = None,
 
 
 def partner_map(ds: Dataset, region: Region = "world", as_of: str | None = None, undated: Rule = "attested",
-                ax=None):
+                ax: Axes | None = None) -> Axes:
     """Draw Vietnam's partners (``region="world"``) or its Korean partners (``"korea"``) and return the axes.
 
     The title names the release and as-of date; the caption gives n drawn, n without coordinates and the

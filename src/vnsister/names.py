@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -146,7 +147,7 @@ class Gazetteer:
         self.pattern = re.compile(r"(?<![\w])(?:(" + hangul + r")|(" + other + r")(?![\w])|(" + inflected + r")(?![\w]))|("
                                   + unspaced + r")")
 
-    def _keys(self, row) -> set[str]:
+    def _keys(self, row: Any) -> set[str]:  # a row of places.itertuples()
         names = _names(row)
         keys = {fold(n) for n in names if not (row.country != "VN" and _short_vietnamese_syllable(n))}
         if row.country == "KR":  # "Gyeonggi-do", "North Gyeongsang Province": the bare name too
@@ -280,7 +281,7 @@ def _same_tones(span: str, name: str) -> bool:
                for i in range(len(folded) - len(wanted) + 1))
 
 
-def _names(row) -> set[str]:
+def _names(row: Any) -> set[str]:  # a row of places.itertuples()
     """A place's local, English and ASCII names and its aliases."""
     names = {row.name_local, row.name_en, row.name_ascii}
     if isinstance(row.aliases, str):

@@ -5,10 +5,18 @@ from __future__ import annotations
 import base64
 import html
 import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
 from vnsister.load import Dataset
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+Draw = Callable[["Axes"], None]  # draws one figure's content on the axes it is given
 
 
 def coverage_by_country(ds: Dataset) -> pd.DataFrame:
@@ -275,7 +283,7 @@ a{color:#1d5f80}
 """
 
 
-def _figure(draw, size: tuple[float, float], caption: str) -> str:
+def _figure(draw: Draw, size: tuple[float, float], caption: str) -> str:
     """A matplotlib figure drawn by ``draw(ax)``, with the caption in the image, as a base64 PNG."""
     import matplotlib
 
@@ -288,7 +296,7 @@ def _figure(draw, size: tuple[float, float], caption: str) -> str:
     return _png(fig)
 
 
-def _png(fig) -> str:
+def _png(fig: Figure) -> str:
     """A figure whose last text line is its caption, laid out and encoded as a base64 PNG, then closed."""
     import matplotlib.pyplot as plt
 
@@ -299,8 +307,8 @@ def _png(fig) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _bars(table: pd.DataFrame, label: str, title: str, horizontal: bool = True):
-    def draw(ax) -> None:
+def _bars(table: pd.DataFrame, label: str, title: str, horizontal: bool = True) -> Draw:
+    def draw(ax: Axes) -> None:
         if horizontal:
             ax.barh(table[label].astype(str)[::-1], table["ties"][::-1], color="#2b6f8e")
             ax.set_xlabel("ties (count)")
@@ -315,8 +323,8 @@ def _bars(table: pd.DataFrame, label: str, title: str, horizontal: bool = True):
     return draw
 
 
-def _heatmap(matrix: pd.DataFrame, title: str):
-    def draw(ax) -> None:
+def _heatmap(matrix: pd.DataFrame, title: str) -> Draw:
+    def draw(ax: Axes) -> None:
         image = ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto")
         ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=45, ha="right")
         ax.set_yticks(range(matrix.shape[0]), matrix.index)
@@ -451,7 +459,8 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
              _img(_figure(_heatmap(matrix, "Ties by province and partner country"), (9, 7), caption), "heat map")]
     body += ["<h2>Where the partners are</h2>"]
     for region in ("world", "korea"):
-        body.append(_img(_png(partner_map(ds, region, as_of).figure), f"map of ties ({region})"))
+        figure = cast("Figure", partner_map(ds, region, as_of).figure)  # the map's own figure, not a subfigure
+        body.append(_img(_png(figure), f"map of ties ({region})"))
     years = establishment_counts(ds, as_of=day)
     undated = int(years.loc[years["year"] == "undated", "ties"].sum())
     dated_years = years[years["year"] != "undated"]
