@@ -84,6 +84,11 @@ def test_cli_show(tiny, capsys):
     record = json.loads(capsys.readouterr().out)
     assert [e["event_id"] for e in record["events"]] == ["E0001", "E0002"]
     assert len(record["evidence"]) == 3
+    # days as ISO dates and missing values as null, not "NaT" or "<NA>"
+    assert record["timeline"]["start_earliest"] == "2008-10-21" and record["timeline"]["end_latest"] is None
+    assert record["tie"]["vn_agency"] is None and record["timeline"]["dated"] is True
+    assert main(["show", "Gamma", str(tiny), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["began_by"] == "1984-12-31"  # a year stands until its last day
     assert main(["show", "Gamma", str(tiny)]) == 0
     assert "T0003" in capsys.readouterr().out
     assert main(["show", "T0009", str(tiny)]) == 2

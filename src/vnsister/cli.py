@@ -69,7 +69,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     """Print a tie's record with every source cited for it, or list the ties of a place."""
     from vnsister.load import load
-    from vnsister.provenance import TIE_ID, format_record, place_ties, tie_record
+    from vnsister.provenance import TIE_ID, format_record, place_ties, record_dict, tie_record
 
     ds = load(args.path)
     if TIE_ID.match(args.what):
@@ -77,16 +77,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.format == "json":
             import json
 
-            print(json.dumps({"tie": record.tie.to_dict(), "timeline": record.timeline.to_dict(),
-                              "events": record.events.to_dict(orient="records"),
-                              "evidence": record.evidence.to_dict(orient="records")},
-                             ensure_ascii=False, indent=1, default=str))
+            print(json.dumps(record_dict(record), ensure_ascii=False, indent=1))
         else:
             print(format_record(record))
         return 0
     ties = place_ties(ds, args.what)
     if args.format == "json":
-        print(ties.to_json(orient="records", force_ascii=False, date_format="iso"))
+        print(ties.assign(began_by=ties["began_by"].dt.strftime("%Y-%m-%d")).to_json(orient="records",
+                                                                                     force_ascii=False))
     elif ties.empty:
         print(f"no ties recorded for {args.what}")
     else:

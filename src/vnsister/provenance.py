@@ -17,7 +17,7 @@ import pandas as pd
 
 from vnsister.load import Dataset
 
-__all__ = ["TieRecord", "format_record", "place_ties", "tie_record"]
+__all__ = ["TieRecord", "format_record", "place_ties", "record_dict", "tie_record"]
 
 TIE_ID = re.compile(r"^T\d{4}$")
 # the evidence columns a reader needs, each citation with its source
@@ -62,6 +62,30 @@ def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
     evidence = ds.evidence[ds.evidence["tie_id"].eq(tie_id)].merge(ds.sources, on="source_id", how="left")
     return TieRecord(tie, timeline, events.drop(columns="_undated").reset_index(drop=True),
                      evidence[EVIDENCE_COLUMNS].reset_index(drop=True))
+
+
+def record_dict(record: TieRecord) -> dict[str, object]:
+    """A tie's record as plain values for JSON: days as ISO dates, anything missing as None.
+
+    Examples
+    --------
+    >>> record = record_dict(tie_record(load(), "T0434"))
+    >>> record["timeline"]["began_by"] is None, record["tie"]["partner_place_id"]
+    (True, 'jp-mimasaka')
+    """
+    return {"tie": _plain(record.tie.to_dict()), "timeline": _plain(record.timeline.to_dict()),
+            "events": [_plain(row) for row in record.events.to_dict(orient="records")],
+            "evidence": [_plain(row) for row in record.evidence.to_dict(orient="records")]}
+
+
+def _plain(row: dict) -> dict[str, object]:
+    """Values JSON can hold: a timestamp as its ISO day, a missing value (NaT, NA, NaN) as None."""
+    return {str(key): None if _missing(value) else _day(value) if isinstance(value, pd.Timestamp) else
+            value.item() if hasattr(value, "item") else value for key, value in row.items()}
+
+
+def _missing(value: object) -> bool:
+    return not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value))
 
 
 def _check_tie_id(ds: Dataset, tie_id: object) -> None:
