@@ -69,10 +69,10 @@ def cmd_cite(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     """Print a tie's record with every source cited for it, or list the ties of a place."""
     from vnsister.load import load
-    from vnsister.provenance import TIE_ID, format_record, place_ties, record_dict, tie_record
+    from vnsister.provenance import format_record, is_tie_id, place_ties, record_dict, tie_record
 
     ds = load(args.path)
-    if TIE_ID.match(args.what):
+    if is_tie_id(args.what):
         record = tie_record(ds, args.what)
         if args.format == "json":
             import json

@@ -17,9 +17,8 @@ import pandas as pd
 
 from vnsister.load import Dataset
 
-__all__ = ["TieRecord", "format_record", "place_ties", "record_dict", "tie_record"]
+__all__ = ["TieRecord", "format_record", "is_tie_id", "place_ties", "record_dict", "tie_record"]
 
-TIE_ID = re.compile(r"^T\d{4}$")
 # the evidence columns a reader needs, each citation with its source
 EVIDENCE_COLUMNS = ["evidence_id", "event_id", "stance", "note", "source_id", "url", "title", "publisher", "published",
                     "published_from", "language"]
@@ -88,9 +87,21 @@ def _missing(value: object) -> bool:
     return not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value))
 
 
+def is_tie_id(text: object) -> bool:
+    """True if ``text`` has the form the schema gives tie ids (``schemas/partnerships.json``).
+
+    >>> is_tie_id("T0434"), is_tie_id("Hà Nội"), is_tie_id("t0434")
+    (True, False, False)
+    """
+    from vnsister.schema import fields
+
+    pattern = next(f for f in fields("partnerships") if f["name"] == "tie_id")["constraints"]["pattern"]
+    return isinstance(text, str) and re.fullmatch(pattern, text) is not None
+
+
 def _check_tie_id(ds: Dataset, tie_id: object) -> None:
-    if not isinstance(tie_id, str) or not TIE_ID.match(tie_id):
-        raise ValueError(f"tie_id={tie_id!r} is not a tie id: use T followed by four digits, e.g. 'T0001'")
+    if not is_tie_id(tie_id):
+        raise ValueError(f"tie_id={tie_id!r} is not a tie id: use T followed by digits, e.g. 'T0001'")
     known = set(ds.partnerships["tie_id"])
     if tie_id in known:
         return
