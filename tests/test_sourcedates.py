@@ -1,9 +1,10 @@
 """Publication dates read from URLs: only where the pattern is unambiguous."""
 
+import pandas as pd
 import pytest
 
 from vnsister import load, validate
-from vnsister.sourcedates import date_from_url
+from vnsister.sourcedates import date_from_url, page_number, page_order_bounds
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -77,3 +78,85 @@ def test_published_from_must_accompany_a_date(tiny):
 def test_url_date_must_be_the_urls(tiny):
     errors = _corrupt_source(tiny, "Paper A,2023-10,page,", "Paper A,2023-10,url,")
     assert ((errors["field"] == "published") & errors["message"].str.contains("URL states no date")).any()
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://en.vietnamplus.vn/da-nang-wants-to-beef-up-cooperation/235058.vnp", ("en.vietnamplus.vn /N.vnp", 235058)),
+    ("https://www.vietnamplus.vn/hop-tac-post80695.vnp", ("vietnamplus.vn postN.vnp", 80695)),
+    ("https://m.lecourrier.vn/a/210520.html", ("lecourrier.vn /N.html", 210520)),
+    ("https://lecourrier.vn/cao-bang-collabore-210520/", ("lecourrier.vn /N", 210520)),
+    ("http://www.gimhaenews.co.kr/news/articleView.html?idxno=49965", None),  # a number in the query
+    ("https://example.vn/a/123.html", None),                                  # three digits: too short
+    ("https://example.kr/article/20231122580207", None),                      # a dated id, not a page number
+    ("https://example.vn/hop-tac-viet-lao", None),
+])
+def test_page_number(url, expected):
+    assert page_number(url) == expected
+
+
+def pages(numbers_dates: list[tuple[int, str | None]], host: str = "news.example") -> pd.DataFrame:
+    return pd.DataFrame({"source_id": [f"S{i:04d}" for i in range(len(numbers_dates))],
+                         "url": [f"https://{host}/a/{n}.html" for n, _ in numbers_dates],
+                         "published": [d for _, d in numbers_dates]})
+
+
+def in_order(count: int = 20) -> list[tuple[int, str | None]]:
+    """``count`` dated pages numbered 1000, 1100, … and published 2001-01-15, 2002-01-15, … in that order."""
+    return [(1000 + 100 * i, f"{2001 + i}-01-15") for i in range(count)]
+
+
+def test_an_undated_page_is_bounded_by_the_next_dated_page_above_it():
+    bounds = page_order_bounds(pages([*in_order(), (1050, None), (1100 + 1, None), (9999, None)]))
+    got = {row.source_id: (row.published_by, row.anchor_id) for row in bounds.itertuples()}
+    # 1050 lies between 1000 (S0000) and 1100 (S0001, 2002-01-15); 1101 between 1100 and 1200 (S0002, 2003-01-15);
+    # 9999 is above every dated page, so nothing bounds it
+    assert got == {"S0020": (pd.Timestamp("2002-01-15"), "S0001"), "S0021": (pd.Timestamp("2003-01-15"), "S0002")}
+
+
+def test_a_month_bounds_to_its_last_day():
+    dated = in_order()
+    dated[5] = (1500, "2006-02")
+    bounds = page_order_bounds(pages([*dated, (1450, None)]))
+    assert bounds["published_by"].tolist() == [pd.Timestamp("2006-02-28")]
+
+
+def test_a_site_needs_enough_dated_pages_in_order():
+    assert page_order_bounds(pages([*in_order(19), (1050, None)])).empty
+    assert len(page_order_bounds(pages([*in_order(19), (1050, None)]), min_anchors=19)) == 1
+    out_of_order = in_order()
+    out_of_order[10] = (2000, "2001-06-01")  # numbered after pages of 2002-2010, dated before them
+    assert page_order_bounds(pages([*out_of_order, (1050, None)])).empty
+
+
+def test_pages_of_another_site_or_shape_do_not_bound():
+    other_host = pages([(1050, None)], host="other.example").assign(source_id="S0100")
+    other_shape = pd.DataFrame({"source_id": ["S0101"], "url": ["https://news.example/a/x-post1050.html"],
+                                "published": [None]})
+    bounds = page_order_bounds(pd.concat([pages(in_order()), other_host, other_shape], ignore_index=True))
+    assert bounds.empty
+
+
+@pytest.mark.parametrize("bad", [None, pd.DataFrame({"source_id": ["S1"], "url": ["https://a.example/1000.html"]})])
+def test_page_order_bounds_bad_sources(bad):
+    with pytest.raises(ValueError, match="sources must be a DataFrame"):
+        page_order_bounds(bad)
+
+
+@pytest.mark.parametrize("bad", [1, True, "20", 2.5])
+def test_page_order_bounds_bad_min_anchors(bad):
+    with pytest.raises(ValueError, match="min_anchors="):
+        page_order_bounds(pages(in_order()), min_anchors=bad)
+
+
+def test_page_number_bad_argument():
+    with pytest.raises(ValueError, match="url=None"):
+        page_number(None)
+
+
+def test_shipped_page_order_bound():
+    # S0961 (en.vietnamplus.vn no. 235058, undated): the next dated page of that site above it is S2504
+    # (no. 235537, published 2022-08-12); S0071 (no. 234932, 2022-08-04) is below it. Read from sources.csv.
+    bounds = page_order_bounds(load().sources).set_index("source_id")
+    assert bounds.loc["S0961", "published_by"] == pd.Timestamp("2022-08-12")
+    assert bounds.loc["S0961", "anchor_id"] == "S2504"
+    assert "S0071" not in bounds.index  # a dated page gets no bound

@@ -314,7 +314,7 @@ def test_date_basis_partitions_the_ties(undated):
 
     table = date_basis_counts(load(undated)).set_index("basis")
     assert table["ties"].to_dict() == {"established date stated": 3, "a step dated, start not stated": 1,
-                                       "dated pages only": 1, "no date or bound": 1}
+                                       "dated pages only": 1, "page order only": 0, "no date or bound": 1}
     assert table.loc["no date or bound", "share"] == round(1 / 6, 3)
 
 
@@ -329,3 +329,53 @@ def test_sources_by_where_their_date_comes_from(undated):
     table = source_date_counts(load(undated)).set_index("date")
     assert table["sources"].to_dict() == {"printed on the page": 2, "read from the address": 1, "none": 1}
     assert table.loc["none", "share"] == 0.25
+
+
+def numbered_site(root, first_id: int = 10) -> None:
+    """Twenty dated pages of one site, numbered 1000, 1100, … 2900 and dated 2001-01 … 2020-01 in that order, and an
+    undated page numbered 1550 (so published by 2007-01-31, the last day of the month of page 1600)."""
+    rows = "".join(f"S{first_id + i:04d},https://news.example/a/{1000 + 100 * i}.html,Page {i},News,{2001 + i}-01,page,en,\n"
+                   for i in range(20))
+    append_rows(root, "sources", rows + "S0099,https://news.example/a/1550.html,Undated page,News,,,en,\n")
+
+
+def test_page_order_bounds_only_a_tie_without_dated_evidence(undated):
+    numbered_site(undated)
+    # T0005 rests on undated S0003 and now also on undated S0099; T0004 already has dated S0001 (2023-10);
+    # T0002 has an established year.
+    append_rows(undated, "evidence", "V0010,S0099,T0005,,supports,Named.\nV0011,S0099,T0004,,supports,Named.\n"
+                                     "V0012,S0099,T0002,,supports,Named.\n")
+    ds = load(undated)
+    t = tie_timeline(ds).set_index("tie_id")
+    assert t.loc["T0005", "basis"] == "page order"
+    assert t.loc["T0005", "ordered_by"] == pd.Timestamp("2007-01-31")
+    assert t.loc["T0005", "attested_by"] == t.loc["T0005", "began_by"] == pd.Timestamp("2007-01-31")
+    assert t.loc["T0004", "basis"] == "evidence" and pd.isna(t.loc["T0004", "ordered_by"])
+    assert t.loc["T0004", "attested_by"] == pd.Timestamp("2023-10-31")  # the dated page still decides
+    assert t.loc["T0002", "basis"] == "established" and pd.isna(t.loc["T0002", "ordered_by"])
+    assert t.loc["T0002", "attested_by"] == pd.Timestamp("2024-12-31")  # its dated S0002 ("2024"), not S0099
+
+
+def test_page_order_counts_in_as_of_analyses_after_its_day(undated):
+    numbered_site(undated)
+    append_rows(undated, "evidence", "V0010,S0099,T0005,,supports,Named.\n")
+    ds = load(undated)
+    assert "T0005" in set(ties_on(ds, "2007-02-01")["tie_id"])
+    assert "T0005" not in set(ties_on(ds, "2007-01-30")["tie_id"])
+    assert "T0005" not in set(ties_on(ds, "2007-02-01", undated="exclude")["tie_id"])
+
+
+def test_a_conflicting_page_gives_no_page_order_bound(undated):
+    numbered_site(undated)
+    append_rows(undated, "evidence", "V0010,S0099,T0005,,conflicts,A wish only.\n")
+    t = tie_timeline(load(undated)).set_index("tie_id")
+    assert t.loc["T0005", "basis"] == "none" and pd.isna(t.loc["T0005", "attested_by"])
+
+
+def test_a_site_out_of_order_bounds_nothing(undated):
+    numbered_site(undated)
+    # page 2950, numbered after 2900 (2020-01) but dated 2019-12: the site's numbering is not its order
+    append_rows(undated, "sources", "S0098,https://news.example/a/2950.html,Late,News,2019-12,page,en,\n")
+    append_rows(undated, "evidence", "V0010,S0099,T0005,,supports,Named.\n")
+    t = tie_timeline(load(undated)).set_index("tie_id")
+    assert t.loc["T0005", "basis"] == "none"

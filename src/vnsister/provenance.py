@@ -21,7 +21,7 @@ __all__ = ["TieRecord", "format_record", "is_tie_id", "place_ties", "record_dict
 
 # the evidence columns a reader needs, each citation with its source
 EVIDENCE_COLUMNS = ["evidence_id", "event_id", "stance", "note", "source_id", "url", "title", "publisher", "published",
-                    "published_from", "language"]
+                    "published_from", "published_by", "anchor_id", "language"]
 PLACE_TIE_COLUMNS = ["tie_id", "vn_name_local", "vn_level", "vn_party", "partner_name_en", "partner_name_local",
                      "partner_country", "partner_party", "tie_type", "established", "began_by", "status", "sources"]
 
@@ -33,7 +33,7 @@ class TieRecord:
     tie: pd.Series  # the tie with both parties' names and provinces (``Dataset.ties()``)
     timeline: pd.Series  # start bounds, earliest and latest dated evidence, basis and status (``tie_timeline``)
     events: pd.DataFrame  # its steps, dated ones first in date order
-    evidence: pd.DataFrame  # each citation (of the tie or of one step) with its source
+    evidence: pd.DataFrame  # each citation (of the tie or of one step) with its source and page-order bound
 
 
 def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
@@ -51,6 +51,7 @@ def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
     ...
     ValueError: tie_id='T0071' was retired in release 0.3.0 (duplicate of T0016 ...); see T0016
     """
+    from vnsister.sourcedates import page_order_bounds
     from vnsister.timeline import tie_timeline
 
     _check_tie_id(ds, tie_id)
@@ -59,6 +60,8 @@ def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
     events = ds.events[ds.events["tie_id"].eq(tie_id)].copy()
     events = events.assign(_undated=events["date"].isna()).sort_values(["_undated", "date", "event_id"])
     evidence = ds.evidence[ds.evidence["tie_id"].eq(tie_id)].merge(ds.sources, on="source_id", how="left")
+    order = page_order_bounds(ds.sources)[["source_id", "published_by", "anchor_id"]]
+    evidence = evidence.merge(order, on="source_id", how="left")
     return TieRecord(tie, timeline, events.drop(columns="_undated").reset_index(drop=True),
                      evidence[EVIDENCE_COLUMNS].reset_index(drop=True))
 
@@ -69,8 +72,10 @@ def record_dict(record: TieRecord) -> dict[str, object]:
     Examples
     --------
     >>> record = record_dict(tie_record(load(), "T0434"))
-    >>> record["timeline"]["began_by"] is None, record["tie"]["partner_place_id"]
-    (True, 'jp-mimasaka')
+    >>> record["timeline"]["began_by"], record["timeline"]["basis"], record["tie"]["partner_place_id"]
+    ('2022-08-12', 'page order', 'jp-mimasaka')
+    >>> record_dict(tie_record(load(), "T0064"))["timeline"]["began_by"] is None
+    True
     """
     return {"tie": _plain(record.tie.to_dict()), "timeline": _plain(record.timeline.to_dict()),
             "events": [_plain(row) for row in record.events.to_dict(orient="records")],
@@ -171,7 +176,9 @@ def format_record(record: TieRecord) -> str:
     >>> print(format_record(tie_record(load(), "T0434")))  # doctest: +ELLIPSIS
     T0434  Đà Nẵng (Da Nang, VN) — 美作市 (Mimasaka, JP)
     type: cooperation (cooperative relations)
-    start: not stated, and no dated evidence: left out of as-of counts by default
+    start: not stated, and no dated evidence; by page order existed by 2022-08-12 (an upper bound)
+    ...
+      S0961 VietnamPlus (VNA), en, undated (published by 2022-08-12: numbered before S2504 of its site) — ...
     ...
         conflicts: Mimasaka City's page ...
     """
@@ -194,6 +201,8 @@ def format_record(record: TieRecord) -> str:
     for source_id, cited in record.evidence.groupby("source_id", sort=True):
         first = cited.iloc[0]
         published = first["published"] if pd.notna(first["published"]) else "undated"
+        if pd.notna(first["published_by"]):
+            published += f" (published by {_day(first['published_by'])}: numbered before {first['anchor_id']} of its site)"
         lines.append(f"  {source_id} {first['publisher']}, {first['language']}, {published} — {first['url']}")
         for row in cited.itertuples():
             step = f" [{row.event_id}]" if pd.notna(row.event_id) else ""
@@ -211,6 +220,8 @@ def _party(tie: pd.Series, side: str) -> str:
 def _start(time: pd.Series) -> str:
     if time["basis"] == "established":
         return f"established {time['established']} (stated by a source)"
+    if time["basis"] == "page order":
+        return f"not stated, and no dated evidence; by page order existed by {_day(time['began_by'])} (an upper bound)"
     if pd.notna(time["began_by"]):
         return f"not stated; existed by {_day(time['began_by'])} (its earliest dated evidence, an upper bound)"
     return "not stated, and no dated evidence: left out of as-of counts by default"

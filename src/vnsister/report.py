@@ -163,9 +163,11 @@ def status_counts(ds: Dataset) -> pd.DataFrame:
 def date_basis_counts(ds: Dataset) -> pd.DataFrame:
     """Ties by how their start is known, each basis with what it means for as-of counts (codebook §5).
 
-    The four rows partition the ties: a stated establishment date; no such date but a dated step a page states (a
+    The five rows partition the ties: a stated establishment date; no such date but a dated step a page states (a
     memorandum, renewal or visit), which bounds the start; only dated pages that mention the tie, which bound it
-    too; and neither, so that the tie enters no as-of count under the default rule.
+    too; only an undated page numbered before a dated page of its site (page order,
+    :func:`vnsister.sourcedates.page_order_bounds`), which bounds it on the assumption that the site numbers its
+    pages as it publishes them; and none of these, so that the tie enters no as-of count under the default rule.
 
     Examples
     --------
@@ -179,12 +181,15 @@ def date_basis_counts(ds: Dataset) -> pd.DataFrame:
 
     timeline = tie_timeline(ds)
     stepped = timeline["stepped_by"].notna()
-    basis = timeline["basis"].map({"established": "established date stated", "none": "no date or bound"})
+    basis = timeline["basis"].map({"established": "established date stated", "page order": "page order only",
+                                   "none": "no date or bound"})
     basis = basis.fillna(stepped.map({True: "a step dated, start not stated", False: "dated pages only"}))
     meaning = {
         "established date stated": "counted from its established date",
         "a step dated, start not stated": "counted from its earliest dated step or page (an upper bound on its start)",
         "dated pages only": "counted from the earliest dated page that mentions it (an upper bound on its start)",
+        "page order only": "counted from the date of the next dated page of the site of an undated page that "
+                           "mentions it (an upper bound, if the site numbers its pages as it publishes them)",
         "no date or bound": "left out of as-of counts by default; counted only in the upper bounds",
     }
     counts = basis.value_counts()

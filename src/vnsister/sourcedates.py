@@ -8,6 +8,13 @@ named by the day (``/article/all/20250831/132288082/``) or a press archive's day
 (``/archiv/20121002.1005.376102.html``). :func:`date_from_url` returns that date as a partial date
 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), or ``""`` when no pattern matches or two patterns disagree.
 A bare number that merely could be a date (``post131005``, ``?idxno=49965``) is never read as one.
+
+An undated page is never given a date, but its place in its site's numbering can bound it from above:
+:func:`page_order_bounds` says that a page numbered before a dated page of the same site was published by that
+page's date. It does so only for sites whose dated pages in the dataset (at least ``MIN_ANCHORS``) are numbered
+in the order of their dates without a single exception, which is the evidence that the site numbers its pages as
+it publishes them. The time rule (:mod:`vnsister.timeline`) uses such a bound only for a tie that has no dated
+evidence at all, and says so (basis ``page order``).
 """
 
 from __future__ import annotations
@@ -15,9 +22,11 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from vnsister.dates import parse_partial_date
+import pandas as pd
 
-__all__ = ["date_from_url"]
+from vnsister.dates import parse_partial_date, partial_date_bounds
+
+__all__ = ["MIN_ANCHORS", "date_from_url", "page_number", "page_order_bounds"]
 
 _YEAR = r"(19[89]\d|20[0-4]\d)"
 _MONTH = r"(0[1-9]|1[0-2])"
@@ -84,3 +93,97 @@ def date_from_url(url: str) -> str:
     if all(most_precise.startswith(other) for other in found):
         return most_precise
     return ""
+
+
+# A site's numbering is trusted only when this many of its pages are dated and in order: with 20 pages, a site that
+# published even one page in ten out of turn would show it more often than not.
+MIN_ANCHORS = 20
+# The page's number ends the last segment of the path: ``…/235058.vnp``, ``…-post80695.vnp``, ``…-210520.html``.
+_PAGE_NUMBER = re.compile(r"(?:^|[^0-9])(post)?([0-9]{4,9})(\.[a-z]{2,5})?$")
+_ORDER_COLUMNS = ["source_id", "site", "number", "published_by", "anchor_id"]
+
+
+def page_number(url: str) -> tuple[str, int] | None:
+    """The site (host, and the shape of its page addresses) and the page's number, or ``None`` without one.
+
+    Pages of one host whose addresses have another shape (``-post123.vnp`` beside ``/123.vnp``, another file
+    extension) are numbered apart and so count as another site. A number in the query string is not read.
+
+    Examples
+    --------
+    >>> page_number("https://en.vietnamplus.vn/da-nang-wants-to-beef-up-cooperation/235058.vnp")
+    ('en.vietnamplus.vn /N.vnp', 235058)
+    >>> page_number("https://www.vietnamplus.vn/hop-tac-post80695.vnp")
+    ('vietnamplus.vn postN.vnp', 80695)
+    >>> page_number("http://www.gimhaenews.co.kr/news/articleView.html?idxno=49965") is None
+    True
+    """
+    if not isinstance(url, str):
+        raise ValueError(f"url={url!r} must be a string")
+    parts = urlsplit(url)
+    host = re.sub(r"^(?:www\d?|m)\.", "", parts.netloc.lower()).rstrip(".")
+    last = unquote(parts.path).rstrip("/").rsplit("/", 1)[-1]
+    match = _PAGE_NUMBER.search(last)
+    if not host or not match:
+        return None
+    post, number, extension = match.groups()
+    shape = ("post" if post else "/") + "N" + (extension or "")
+    return f"{host} {shape}", int(number)
+
+
+def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS) -> pd.DataFrame:
+    """For each undated source numbered before a dated page of its site: the last day by which it was published.
+
+    A site qualifies when at least ``min_anchors`` of its pages in ``sources`` are dated and, taken in the order of
+    their numbers, no page's latest possible day falls before an earlier-numbered page's earliest possible day.
+    Each undated page of such a site gets the last day of the next dated page above it (``published_by``, from
+    ``anchor_id``); a page numbered above every dated page gets no bound. Columns: ``source_id``, ``site``,
+    ``number``, ``published_by``, ``anchor_id``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pages = pd.DataFrame({"source_id": ["S1", "S2", "S3", "S4"],
+    ...     "url": [f"https://news.example/a/{n}.html" for n in (1000, 1500, 2000, 3000)],
+    ...     "published": ["2020-01", None, "2020-03-05", None]})
+    >>> page_order_bounds(pages, min_anchors=2)[["source_id", "published_by", "anchor_id"]].values.tolist()
+    [['S2', Timestamp('2020-03-05 00:00:00'), 'S3']]
+    """
+    if not isinstance(sources, pd.DataFrame) or not {"source_id", "url", "published"} <= set(sources.columns):
+        raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
+    if isinstance(min_anchors, bool) or not isinstance(min_anchors, int) or min_anchors < 2:
+        raise ValueError(f"min_anchors={min_anchors!r} must be an integer of at least 2")
+    numbered = sources["url"].map(page_number)
+    days = partial_date_bounds(sources["published"])
+    pages = pd.DataFrame({"source_id": sources["source_id"], "site": numbered.map(lambda n: n and n[0]),
+                          "number": numbered.map(lambda n: n and n[1]), "earliest": days["earliest"],
+                          "latest": days["latest"]}).dropna(subset=["site"])
+    # only sites with enough dated pages and at least one undated page can bound anything
+    has_date = pages["earliest"].notna()
+    dated_count = has_date.groupby(pages["site"]).sum()
+    undated_count = (~has_date).groupby(pages["site"]).sum()
+    candidates = dated_count.index[(dated_count >= min_anchors) & (undated_count > 0)]
+    pages = pages[pages["site"].isin(candidates)]
+    bounds = [_site_bounds(site_pages, min_anchors) for _, site_pages in pages.groupby("site", sort=True)]
+    found = [b for b in bounds if len(b)]
+    if not found:
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "published_by" else object)
+                             for c in _ORDER_COLUMNS})
+    return pd.concat(found, ignore_index=True)[_ORDER_COLUMNS].sort_values("source_id", ignore_index=True)
+
+
+def _site_bounds(pages: pd.DataFrame, min_anchors: int) -> pd.DataFrame:
+    """:func:`page_order_bounds` for the pages of one site."""
+    dated = pages.dropna(subset=["earliest"]).sort_values(["number", "earliest"])
+    # in order means no page may have been out before one numbered below it was possibly out
+    in_order = bool((dated["latest"] >= dated["earliest"].cummax().shift(fill_value=pd.Timestamp.min)).all())
+    undated = pages[pages["earliest"].isna()].sort_values("number")
+    if len(dated) < min_anchors or not in_order or undated.empty:
+        return undated.iloc[0:0]
+    # the next dated page numbered above each undated one (strictly above: one number is one page)
+    above = pd.merge_asof(undated.assign(number=undated["number"] + 1).astype({"number": "int64"}),
+                          dated[["number", "source_id", "latest"]].astype({"number": "int64"})
+                          .rename(columns={"source_id": "anchor_id", "latest": "published_by"}),
+                          on="number", direction="forward")
+    above["number"] -= 1
+    return above.dropna(subset=["anchor_id"])

@@ -11,7 +11,11 @@ same rule. A tie's start is bounded as follows:
   of the earliest dated source cited for it in support (a source the row does not follow, ``stance =
   conflicts``, may predate the tie or name another party, and a source cited for one step only is dated by that
   step: by its date if it has one, not at all if the step precedes the tie). For an undated
-  tie this is the only bound on its start.
+  tie this is the only bound on its start. A tie with no dated evidence at all is bounded, failing everything
+  else, by the position of an undated source cited in support among its site's dated pages
+  (:func:`vnsister.sourcedates.page_order_bounds`: published by the date of the next dated page of a site that
+  numbers its pages in the order it publishes them); ``ordered_by`` holds that bound, ``basis`` says
+  ``page order``, and ``attested_by`` takes it.
 * ``stepped_by``: the same bound from its dated events alone (a memorandum, renewal or visit a page dates),
   empty when only dated pages mention the tie.
 * ``began_by = min(start_latest, attested_by)``: by this day the tie certainly existed.
@@ -24,8 +28,8 @@ before the release date (``last_attested`` on or after :func:`status_cutoff`); o
 How undated ties are treated on a day (``undated=``):
 
 * ``"attested"`` (default): a dated tie counts from the first day of its date; an undated tie from its
-  ``attested_by`` day; an undated tie without any dated evidence never counts in an as-of analysis. (Evidence
-  dated before a tie's established date, such as an earlier MoU, also starts it.)
+  ``attested_by`` day; an undated tie without any dated evidence (or page-order bound) never counts in an as-of
+  analysis. (Evidence dated before a tie's established date, such as an earlier MoU, also starts it.)
 * ``"exclude"``: only dated ties count.
 * ``"include"``: undated ties count on every date (the 0.4.0 behaviour; an upper bound).
 
@@ -46,6 +50,7 @@ from vnsister.dates import partial_date_bounds
 from vnsister.event_types import BEFORE_TIE, LETTER_OF_INTENT
 from vnsister.load import Dataset
 from vnsister.schema import member
+from vnsister.sourcedates import page_order_bounds
 
 __all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "evidence_days", "release_day", "status_cutoff",
            "tie_timeline", "ties_on"]
@@ -79,14 +84,18 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     start = partial_date_bounds(ties["established"])
     end = partial_date_bounds(ties["ended"])
     steps, first_seen, last_seen = _dated_evidence(ties, ds.events, ds.sources, ds.evidence)
-    attested = ties["tie_id"].map(first_seen)
+    dated_evidence = pd.to_datetime(ties["tie_id"].map(first_seen))
+    ordered = pd.to_datetime(ties["tie_id"].map(_page_order_days(ds)))
+    # the page-order bound rests on a site's numbering, so it serves only a tie with no dated bound at all
+    ordered = ordered.where(dated_evidence.isna() & ties["established"].isna())
+    attested = dated_evidence.fillna(ordered)
     first_step = steps.groupby("tie_id")["first"].min()
     began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
     table = pd.DataFrame({
         "tie_id": ties["tie_id"], "established": ties["established"], "precision": start["precision"],
         "start_earliest": start["earliest"], "start_latest": start["latest"],
-        "attested_by": pd.to_datetime(attested), "stepped_by": pd.to_datetime(ties["tie_id"].map(first_step)),
-        "began_by": began_by,
+        "attested_by": attested, "ordered_by": ordered,
+        "stepped_by": pd.to_datetime(ties["tie_id"].map(first_step)), "began_by": began_by,
         "last_attested": pd.to_datetime(ties["tie_id"].map(last_seen)),
         "end_earliest": end["earliest"], "end_latest": end["latest"],
         "status": ties["status"].astype("string"),
@@ -94,8 +103,18 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     table["dated"] = table["start_earliest"].notna()
     table["basis"] = "established"
     table.loc[~table["dated"], "basis"] = "evidence"
+    table.loc[table["ordered_by"].notna(), "basis"] = "page order"
     table.loc[~table["dated"] & table["attested_by"].isna(), "basis"] = "none"
     return table
+
+
+def _page_order_days(ds: Dataset) -> pd.Series:
+    """Per tie id: the earliest ``published_by`` day of the undated sources cited for it in support that
+    :func:`vnsister.sourcedates.page_order_bounds` bounds (the same citations that would date it if dated)."""
+    precedes = _precedes_tie(ds.events, ds.partnerships)
+    citing = _attesting(ds.evidence, ds.events, precedes)[["tie_id", "source_id"]]
+    bounded = citing.merge(page_order_bounds(ds.sources)[["source_id", "published_by"]], on="source_id")
+    return bounded.groupby("tie_id")["published_by"].min()
 
 
 def evidence_days(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame,
