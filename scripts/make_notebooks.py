@@ -15,7 +15,7 @@ LOAD = """
 ds = vnsister.load()
 AS_OF = ds.released  # the release date: the same numbers on any day
 CAPTION = (f"Source: vnsister {ds.version}, released {ds.released}; as of {AS_OF}; n = {len(ds.partnerships)} ties. "
-           "Undated ties count from their earliest dated evidence. Search effort was uneven across countries.")
+           "Undated ties count from their earliest dated evidence (or page-order bound). Search effort was uneven across countries.")
 print(ds.version, {name: len(table) for name, table in ds.tables.items()})"""
 
 
@@ -119,7 +119,7 @@ NOTEBOOKS = {
         ("code", "display(korean_partner_centrality(ds, side='VN').head(10))\nkorean_share(ds).head(15)"),
         ("md", "## Findings\n\nEigenvector scores are computed on the largest connected component only (blank "
                "elsewhere), so they can be ranked together; `component_size` says how large each place's component is. "
-               "The 2012 ranking counts undated ties only from their earliest dated evidence."),
+               "The 2012 ranking counts undated ties only from their earliest dated evidence (or page-order bound)."),
         ("code", "top = ranking.iloc[0]\nby_eigen = ranking.dropna(subset=['eigenvector']).sort_values('eigenvector', ascending=False).iloc[0]\n"
                  "G_kr = ranking['component_size'].max()\n"
                  "print(f\"As of {AS_OF}, {top['name_en']} ranks first by weighted degree ({top['partners']} Vietnamese partners); \"\n"
@@ -128,7 +128,7 @@ NOTEBOOKS = {
     ],
     "03_age_of_ties": [
         ("md", "# Age of ties\n\nAges in years on the release date, with bounds for partial dates (`age_min`, `age_max`); "
-               "undated ties count from their earliest dated evidence and have only a lower bound. By partner country and "
+               "undated ties count from their earliest dated evidence (or page-order bound) and have only a lower bound. By partner country and "
                "type; cohorts around 1992-12-22 (Vietnam–Korea diplomatic relations); time from a first MoU to an upgrade."),
         ("code", setup("from vnsister.ages import establishment_counts, median_age, survival, tie_ages, time_to_upgrade")),
         ("code", "ages = tie_ages(ds, as_of=AS_OF).dropna(subset=['age'])\nfig, ax = plt.subplots(figsize=(9, 4))\n"
@@ -171,7 +171,7 @@ NOTEBOOKS = {
                "published figure leaves out.\n"
                "- **HCMC-***, **DN-***, **BD-*** — Vietnamese cities count foreign *localities* with friendship-cooperation "
                "relations. The dataset counts distinct partner places of the city government. Ties whose date is unknown "
-               "count from their earliest dated evidence, so early figures (2012, 2019) are low; `dataset_lower` and "
+               "count from their earliest dated evidence (or page-order bound), so early figures (2012, 2019) are low; `dataset_lower` and "
                "`dataset_upper` give the range the undated ties allow (the upper bound counts them on every date), and "
                "`within bounds` means the published figure lies in that range.\n"
                "- **HCMC-KR-*** — the dataset includes a 2016 Seoul friendship and a 2015 Daegu tie that the city's own count "

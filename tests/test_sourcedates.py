@@ -160,3 +160,10 @@ def test_shipped_page_order_bound():
     assert bounds.loc["S0961", "published_by"] == pd.Timestamp("2022-08-12")
     assert bounds.loc["S0961", "anchor_id"] == "S2504"
     assert "S0071" not in bounds.index  # a dated page gets no bound
+
+
+def test_shipped_sites_that_bound_are_the_codebooks():
+    # docs/codebook.md §5 names the four sites whose numbering bounds undated pages; a fifth must be named there too
+    sites = set(page_order_bounds(load().sources)["site"])
+    assert sites == {"en.vietnamplus.vn /N.vnp", "fr.vietnamplus.vn /N.vnp", "lecourrier.vn /N.html",
+                     "en.sggp.org.vn postN.html"}

@@ -33,7 +33,8 @@ def tie_ages(ds: Dataset, as_of: str | None = None, undated: str = "attested") -
     ``age`` from the midpoint; a tie of "2004" is between 21 and 22 years old on 2025-12-31. ``type_age`` is the
     age of the current type (since the latest upgrade, or since establishment). Lapsed ties age until they ended.
     Undated ties that count under ``undated`` (see :mod:`vnsister.timeline`) are kept with ``age`` and
-    ``age_max`` missing (unknown) and ``age_min`` from their earliest dated evidence (they are at least that old).
+    ``age_max`` missing (unknown) and ``age_min`` from ``attested_by``, their earliest dated evidence or page-order
+    bound (they are at least that old).
 
     Examples
     --------

@@ -243,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "table with keys, a ties_named view and full-text search")
     export.add_argument("--as-of", type=iso_date, help="keep the ties that existed on this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     export.add_argument("--undated", choices=["attested", "exclude", "include"], default="attested",
-                        help="with --as-of: undated ties count from their earliest dated evidence (default), never, or always")
+                        help="with --as-of: undated ties count from their earliest dated evidence or page-order "
+                             "bound (default), never, or always")
     export.add_argument("--admin", choices=["historical", "2025"], default="historical")
     export.add_argument("--level", choices=["place", "province"], default="place")
     export.add_argument("--output", "-o", help="file (graphml, gexf, sqlite) or file prefix (csv, parquet, flat)")

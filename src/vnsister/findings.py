@@ -271,7 +271,8 @@ def _status(kind: str, published: float, low: int, value: int, high: int, tolera
 def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] | None = None) -> pd.DataFrame:
     """Published value beside the dataset's figure counted the same way, with the dataset's bounds.
 
-    ``dataset`` follows the default time rule (undated ties count from their earliest dated evidence);
+    ``dataset`` follows the default time rule (undated ties count from their earliest dated evidence
+    or page-order bound, ``attested_by``);
     ``dataset_lower`` counts only ties certainly in existence on ``as_of``, ``dataset_upper`` every tie that may
     have been (undated ties on every date). ``value_kind`` says how the published figure bounds the truth.
     Status: ``matches`` (the dataset's figure within ``tolerance``, twice that for ``about``; at or above an

@@ -67,7 +67,7 @@ def build_graph(ds: Dataset, as_of: str | None = None, admin: Literal["historica
         a Vietnamese district to its province).
     undated : {"attested", "exclude", "include"}, optional (default: "attested")
         How ties without an established date count on ``as_of``: from their earliest dated evidence
-        (default), never, or on every date (an upper bound).
+        or page-order bound (``attested_by``, default), never, or on every date (an upper bound).
 
     Returns
     -------

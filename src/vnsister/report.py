@@ -45,8 +45,9 @@ def country_names() -> dict[str, str]:
 
 
 UNDATED_NOTE = ("As-of figures count a dated tie from its established date and an undated tie from its earliest "
-                "dated evidence (a source's publication date or an event); undated ties without dated evidence are "
-                "left out and shown as their own row where counts are by date.")
+                "dated evidence (a source's publication date or an event), or, with none, from the page-order bound "
+                "of an undated page (the date of the next dated page of its site; 'Ties by date basis'); undated "
+                "ties without either are left out and shown as their own row where counts are by date.")
 COMPLETENESS_TITLE = ("Completeness: of the ties that an independent search of the provinces (drawn at random in "
                       "stages) found, the share already recorded (95% Wilson interval; ties cluster by province, so "
                       "the interval is too narrow; see docs/codebook.md §8)")
