@@ -72,7 +72,7 @@ def record_dict(record: TieRecord) -> dict[str, object]:
     Examples
     --------
     >>> record = record_dict(tie_record(load(), "T0434"))
-    >>> record["timeline"]["began_by"], record["timeline"]["basis"], record["tie"]["partner_place_id"]
+    >>> record["timeline"]["attested_by"], record["timeline"]["basis"], record["tie"]["partner_place_id"]
     ('2022-08-12', 'page order', 'jp-mimasaka')
     >>> record_dict(tie_record(load(), "T0064"))["timeline"]["began_by"] is None
     True
@@ -176,7 +176,7 @@ def format_record(record: TieRecord) -> str:
     >>> print(format_record(tie_record(load(), "T0434")))  # doctest: +ELLIPSIS
     T0434  Đà Nẵng (Da Nang, VN) — 美作市 (Mimasaka, JP)
     type: cooperation (cooperative relations)
-    start: not stated, and no dated evidence; by page order existed by 2022-08-12 (an upper bound)
+    start: not stated, and no dated evidence; by page order existed by 2022-08-12 (an upper bound if the site ...
     ...
       S0961 VietnamPlus (VNA), en, undated (published by 2022-08-12: numbered before S2504 of its site) — ...
     ...
@@ -221,7 +221,8 @@ def _start(time: pd.Series) -> str:
     if time["basis"] == "established":
         return f"established {time['established']} (stated by a source)"
     if time["basis"] == "page order":
-        return f"not stated, and no dated evidence; by page order existed by {_day(time['began_by'])} (an upper bound)"
+        return (f"not stated, and no dated evidence; by page order existed by {_day(time['ordered_by'])} (an upper "
+                f"bound if the site numbers its pages as it publishes them)")
     if pd.notna(time["began_by"]):
         return f"not stated; existed by {_day(time['began_by'])} (its earliest dated evidence, an upper bound)"
     return "not stated, and no dated evidence: left out of as-of counts by default"

@@ -15,10 +15,12 @@ same rule. A tie's start is bounded as follows:
   else, by the position of an undated source cited in support among its site's dated pages
   (:func:`vnsister.sourcedates.page_order_bounds`: published by the date of the next dated page of a site that
   numbers its pages in the order it publishes them); ``ordered_by`` holds that bound, ``basis`` says
-  ``page order``, and ``attested_by`` takes it.
+  ``page order``, and ``attested_by`` takes it (so the default rule counts the tie from it), but ``began_by``
+  does not: a bound that rests on a site's numbering is not certain.
 * ``stepped_by``: the same bound from its dated events alone (a memorandum, renewal or visit a page dates),
   empty when only dated pages mention the tie.
-* ``began_by = min(start_latest, attested_by)``: by this day the tie certainly existed.
+* ``began_by = min(start_latest, attested_by)`` from printed dates alone (not ``ordered_by``): by this day the
+  tie certainly existed.
 * ``last_attested``: the first day of its latest dated event or cited source (the status rule uses it).
 
 The status rule: a tie may be ``active`` only if dated evidence shows it within ``STATUS_WINDOW_YEARS`` years
@@ -90,7 +92,7 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     ordered = ordered.where(dated_evidence.isna() & ties["established"].isna())
     attested = dated_evidence.fillna(ordered)
     first_step = steps.groupby("tie_id")["first"].min()
-    began_by = pd.concat([start["latest"], pd.to_datetime(attested)], axis=1).min(axis=1)
+    began_by = pd.concat([start["latest"], dated_evidence], axis=1).min(axis=1)
     table = pd.DataFrame({
         "tie_id": ties["tie_id"], "established": ties["established"], "precision": start["precision"],
         "start_earliest": start["earliest"], "start_latest": start["latest"],
