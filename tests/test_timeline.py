@@ -327,8 +327,18 @@ def test_sources_by_where_their_date_comes_from(undated):
     from vnsister.report import source_date_counts
 
     table = source_date_counts(load(undated)).set_index("date")
-    assert table["sources"].to_dict() == {"printed on the page": 2, "read from the address": 1, "none": 1}
+    assert table["sources"].to_dict() == {"printed on the page": 2, "read from the address": 1,
+                                          "none; page order bounds it": 0, "none": 1}
     assert table.loc["none", "share"] == 0.25
+
+
+def test_sources_bounded_by_page_order_are_counted_apart(undated):
+    numbered_site(undated)  # 20 dated pages and S0099, undated but numbered between two of them
+    from vnsister.report import source_date_counts
+
+    table = source_date_counts(load(undated)).set_index("date")
+    assert table["sources"].to_dict() == {"printed on the page": 22, "read from the address": 0,
+                                          "none; page order bounds it": 1, "none": 1}
 
 
 def numbered_site(root, first_id: int = 10) -> None:

@@ -201,7 +201,8 @@ def date_basis_counts(ds: Dataset) -> pd.DataFrame:
 
 def source_date_counts(ds: Dataset) -> pd.DataFrame:
     """Sources by where their publication date comes from (``sources.published_from``), each with what it means
-    for the ties they support: a dated source bounds their start from above, an undated one bounds nothing.
+    for the ties they support: a dated source bounds their start from above; an undated one bounds nothing, unless
+    its place in its site's numbering bounds it (:func:`vnsister.sourcedates.page_order_bounds`).
 
     Examples
     --------
@@ -209,15 +210,21 @@ def source_date_counts(ds: Dataset) -> pd.DataFrame:
     >>> int(table["sources"].sum()) == len(load().sources)
     True
     >>> table["date"].tolist()
-    ['printed on the page', 'read from the address', 'none']
+    ['printed on the page', 'read from the address', 'none; page order bounds it', 'none']
     """
     meaning = {
         "page": ("printed on the page", "bounds the start of every tie it supports"),
         "url": ("read from the address", "bounds the start of every tie it supports (an address pattern that leaves "
                                          "no doubt, vnsister.sourcedates)"),
+        "order": ("none; page order bounds it", "bounds the start only of a tie it supports that nothing dated "
+                                                "bounds (numbered before a dated page of its site; vnsister.sourcedates)"),
         None: ("none", "supports its ties but bounds none of them; no date is guessed"),
     }
+    from vnsister.sourcedates import page_order_bounds
+
     origin = ds.sources["published_from"].astype("string")
+    ordered = ds.sources["source_id"].isin(page_order_bounds(ds.sources)["source_id"])
+    origin = origin.mask(origin.isna() & ordered, "order")
     counts = [int(origin.isna().sum()) if key is None else int((origin == key).sum()) for key in meaning]
     total = max(len(origin), 1)
     return pd.DataFrame({"date": [label for label, _ in meaning.values()], "sources": counts,
