@@ -433,7 +433,9 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
                                             "was measured by reading it again (docs/codebook.md §6).")]
     body += ["<h2>How each tie's start is known</h2>",
              _table_html(tables["by_date_basis"], f"{stamp} A page's publication date or a later dated step bounds a "
-                         "tie's start from above; the lower bounds in the tables below count only what is certain.")]
+                         "tie's start from above, and failing both, page order (an undated page numbered before a "
+                         "dated page of its site); the lower bounds in the tables below count only what printed "
+                         "dates make certain.")]
     body += ["<h2>How each source's date is known</h2>",
              _table_html(tables["by_source_date"], _stamp(ds, f"n = {len(ds.sources)} sources") + " A date counts "
                          "only when the page prints it or its address states it unambiguously (docs/codebook.md).")]
