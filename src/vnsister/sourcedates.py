@@ -95,8 +95,8 @@ def date_from_url(url: str) -> str:
     return ""
 
 
-# A site's numbering is trusted only when this many of its pages are dated and in order: with 20 pages, a site that
-# published even one page in ten out of turn would show it more often than not.
+# A site's numbering is trusted only when at least this many of its pages cited in the dataset are dated and all of
+# them agree with it; a single page out of turn disqualifies the site.
 MIN_ANCHORS = 20
 # The page's number ends the last segment of the path: ``…/235058.vnp``, ``…-post80695.vnp``, ``…-210520.html``.
 _PAGE_NUMBER = re.compile(r"(?:^|[^0-9])(post)?([0-9]{4,9})(\.[a-z]{2,5})?$")

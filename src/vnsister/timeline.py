@@ -85,9 +85,9 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     ties = ds.partnerships
     start = partial_date_bounds(ties["established"])
     end = partial_date_bounds(ties["ended"])
-    steps, first_seen, last_seen = _dated_evidence(ties, ds.events, ds.sources, ds.evidence)
+    steps, first_seen, last_seen, attesting = _dated_evidence(ties, ds.events, ds.sources, ds.evidence)
     dated_evidence = pd.to_datetime(ties["tie_id"].map(first_seen))
-    ordered = pd.to_datetime(ties["tie_id"].map(_page_order_days(ds)))
+    ordered = pd.to_datetime(ties["tie_id"].map(_page_order_days(attesting, ds.sources)))
     # the page-order bound rests on a site's numbering, so it serves only a tie with no dated bound at all
     ordered = ordered.where(dated_evidence.isna() & ties["established"].isna())
     attested = dated_evidence.fillna(ordered)
@@ -110,12 +110,11 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     return table
 
 
-def _page_order_days(ds: Dataset) -> pd.Series:
-    """Per tie id: the earliest ``published_by`` day of the undated sources cited for it in support that
-    :func:`vnsister.sourcedates.page_order_bounds` bounds (the same citations that would date it if dated)."""
-    precedes = _precedes_tie(ds.events, ds.partnerships)
-    citing = _attesting(ds.evidence, ds.events, precedes)[["tie_id", "source_id"]]
-    bounded = citing.merge(page_order_bounds(ds.sources)[["source_id", "published_by"]], on="source_id")
+def _page_order_days(attesting: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Per tie id: the earliest ``published_by`` day of the sources that ``attesting`` cites (the citations that would
+    date their ties if dated) and that :func:`vnsister.sourcedates.page_order_bounds` bounds."""
+    bounded = attesting[["tie_id", "source_id"]].merge(page_order_bounds(sources)[["source_id", "published_by"]],
+                                                       on="source_id")
     return bounded.groupby("tie_id")["published_by"].min()
 
 
@@ -123,17 +122,19 @@ def evidence_days(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFram
                   evidence: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Per tie id: the last day of its earliest dated evidence (``attested_by``) and the first day of its latest
     (``last_attested``), from the partnerships, events, sources and evidence tables."""
-    _, first_seen, last_seen = _dated_evidence(ties, events, sources, evidence)
+    _, first_seen, last_seen, _ = _dated_evidence(ties, events, sources, evidence)
     return first_seen, last_seen
 
 
 def _dated_evidence(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame,
-                    evidence: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
-    """The days of the events that attest their ties (:func:`_event_days`), then :func:`evidence_days`."""
+                    evidence: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.Series, pd.DataFrame]:
+    """The days of the events that attest their ties (:func:`_event_days`), then :func:`evidence_days`, and the
+    evidence rows whose sources would date their ties (:func:`_attesting`)."""
     precedes = _precedes_tie(events, ties)
     steps = _event_days(events[~precedes])
-    first_seen, last_seen = _first_and_last(steps, sources, _attesting(evidence, events, precedes))
-    return steps, first_seen, last_seen
+    attesting = _attesting(evidence, events, precedes)
+    first_seen, last_seen = _first_and_last(steps, sources, attesting)
+    return steps, first_seen, last_seen, attesting
 
 
 def _precedes_tie(events: pd.DataFrame, ties: pd.DataFrame) -> pd.Series:
