@@ -41,8 +41,7 @@ FLAT_COLUMNS = [
     "vn_province", "vn_province_2025", "partner_name_en", "partner_name_local", "partner_place_id", "partner_level",
     "partner_party", "partner_agency", "partner_province", "partner_country", "partner_country_name", "tie_type",
     "tie_type_wording", "established", "start_earliest", "start_latest", "attested_by", "start_basis", "last_attested",
-    "status",
-    "ended", "known_from", "purposes", "events", "sources",
+    "status", "ended", "known_from", "purposes", "events", "sources",
 ]
 
 
