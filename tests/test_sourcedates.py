@@ -1,10 +1,14 @@
 """Publication dates read from URLs: only where the pattern is unambiguous."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from vnsister import load, validate
-from vnsister.sourcedates import date_from_url, page_number, page_order_bounds
+from vnsister.sourcedates import EXCLUDED_SITES, date_from_url, page_number, page_order_bounds
+
+AUDITS = Path(__file__).resolve().parents[1] / "curation" / "audits"
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -163,7 +167,30 @@ def test_shipped_page_order_bound():
 
 
 def test_shipped_sites_that_bound_are_the_codebooks():
-    # docs/codebook.md §5 names the four sites whose numbering bounds undated pages; a fifth must be named there too
+    # docs/codebook.md §5 names the three sites whose numbering bounds undated pages; a fourth must be named there too
     sites = set(page_order_bounds(load().sources)["site"])
-    assert sites == {"en.vietnamplus.vn /N.vnp", "fr.vietnamplus.vn /N.vnp", "lecourrier.vn /N.html",
-                     "en.sggp.org.vn postN.html"}
+    assert sites == {"en.vietnamplus.vn /N.vnp", "lecourrier.vn /N.html", "en.sggp.org.vn postN.html"}
+
+
+def test_the_check_pages_contradict_exactly_the_excluded_sites():
+    # dated pages of the same sites outside the dataset (curation/audits/page_order_check_*.csv), added to the
+    # dataset's pages: a site they put out of order must be excluded, and no other site may be
+    checks = pd.concat([pd.read_csv(path, dtype=str) for path in sorted(AUDITS.glob("page_order_check_*.csv"))])
+    sources = load().sources[["source_id", "url", "published"]]
+    assert not set(checks["url"]) & set(sources["url"])
+    extra = pd.DataFrame({"source_id": [f"X{i}" for i in range(len(checks))], "url": checks["url"].to_numpy(),
+                          "published": checks["published"].to_numpy()})
+    alone = set(page_order_bounds(sources, excluded=())["site"])
+    with_checks = set(page_order_bounds(pd.concat([sources, extra], ignore_index=True), excluded=())["site"])
+    assert alone - with_checks == set(EXCLUDED_SITES) == {"fr.vietnamplus.vn /N.vnp"}
+
+
+def test_an_excluded_site_bounds_nothing():
+    assert page_order_bounds(pages([*in_order(), (1050, None)]), excluded=["news.example /N.html"]).empty
+    assert len(page_order_bounds(pages([*in_order(), (1050, None)]), excluded=["other.example /N.html"])) == 1
+
+
+@pytest.mark.parametrize("bad", ["news.example /N.html", [1]])
+def test_page_order_bounds_bad_excluded(bad):
+    with pytest.raises(ValueError, match="excluded="):
+        page_order_bounds(pages(in_order()), excluded=bad)

@@ -13,20 +13,22 @@ An undated page is never given a date, but its place in its site's numbering can
 :func:`page_order_bounds` says that a page numbered before a dated page of the same site was published by that
 page's date. It does so only for sites whose dated pages in the dataset (at least ``MIN_ANCHORS``) are numbered
 in the order of their dates without a single exception, which is the evidence that the site numbers its pages as
-it publishes them. The time rule (:mod:`vnsister.timeline`) uses such a bound only for a tie that has no dated
+it publishes them, and not for a site that a check against dated pages outside the dataset contradicted
+(``EXCLUDED_SITES``). The time rule (:mod:`vnsister.timeline`) uses such a bound only for a tie that has no dated
 evidence at all, and says so (basis ``page order``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
 from vnsister.dates import parse_partial_date, partial_date_bounds
 
-__all__ = ["MIN_ANCHORS", "date_from_url", "page_number", "page_order_bounds"]
+__all__ = ["EXCLUDED_SITES", "MIN_ANCHORS", "date_from_url", "page_number", "page_order_bounds"]
 
 _YEAR = r"(19[89]\d|20[0-4]\d)"
 _MONTH = r"(0[1-9]|1[0-2])"
@@ -98,6 +100,12 @@ def date_from_url(url: str) -> str:
 # A site's numbering is trusted only when at least this many of its pages cited in the dataset are dated and all of
 # them agree with it; a single page out of turn disqualifies the site.
 MIN_ANCHORS = 20
+# Sites whose numbering a check against dated pages outside the dataset contradicted
+# (curation/audits/page_order_check_*.csv): their pages bound nothing, whatever the dataset's pages show.
+EXCLUDED_SITES: dict[str, str] = {
+    "fr.vietnamplus.vn /N.vnp": "page 161347 carries the date 2022-01 but is numbered below a page of 2021-10 "
+                                "(check of 0.34.0)",
+}
 # The page's number ends the last segment of the path: ``…/235058.vnp``, ``…-post80695.vnp``, ``…-210520.html``.
 _PAGE_NUMBER = re.compile(r"(?:^|[^0-9])(post)?([0-9]{4,9})(\.[a-z]{2,5})?$")
 _ORDER_COLUMNS = ["source_id", "site", "number", "published_by", "anchor_id"]
@@ -131,10 +139,12 @@ def page_number(url: str) -> tuple[str, int] | None:
     return f"{host} {shape}", int(number)
 
 
-def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS) -> pd.DataFrame:
+def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS,
+                      excluded: Iterable[str] = tuple(EXCLUDED_SITES)) -> pd.DataFrame:
     """For each undated source numbered before a dated page of its site: the last day by which it was published.
 
-    A site qualifies when at least ``min_anchors`` of its pages in ``sources`` are dated and, taken in the order of
+    A site qualifies when it is not in ``excluded`` (default: ``EXCLUDED_SITES``, whose numbering a wider check
+    contradicted), at least ``min_anchors`` of its pages in ``sources`` are dated and, taken in the order of
     their numbers, no page's latest possible day falls before an earlier-numbered page's earliest possible day.
     Each undated page of such a site gets the last day of the next dated page above it (``published_by``, from
     ``anchor_id``); a page numbered above every dated page gets no bound. Columns: ``source_id``, ``site``,
@@ -153,6 +163,8 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS) -> 
         raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
     if isinstance(min_anchors, bool) or not isinstance(min_anchors, int) or min_anchors < 2:
         raise ValueError(f"min_anchors={min_anchors!r} must be an integer of at least 2")
+    if isinstance(excluded, str) or not all(isinstance(site, str) for site in excluded):
+        raise ValueError(f"excluded={excluded!r} must be a collection of site names such as 'example.vn /N.html'")
     numbered = sources["url"].map(page_number)
     days = partial_date_bounds(sources["published"])
     pages = pd.DataFrame({"source_id": sources["source_id"], "site": numbered.map(lambda n: n and n[0]),
@@ -162,7 +174,7 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS) -> 
     has_date = pages["earliest"].notna()
     dated_count = has_date.groupby(pages["site"]).sum()
     undated_count = (~has_date).groupby(pages["site"]).sum()
-    candidates = dated_count.index[(dated_count >= min_anchors) & (undated_count > 0)]
+    candidates = dated_count.index[(dated_count >= min_anchors) & (undated_count > 0)].difference(list(excluded))
     pages = pages[pages["site"].isin(candidates)]
     bounds = [_site_bounds(site_pages, min_anchors) for _, site_pages in pages.groupby("site", sort=True)]
     found = [b for b in bounds if len(b)]
