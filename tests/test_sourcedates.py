@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnsister import load, validate
 from vnsister.sourcedates import EXCLUDED_SITES, date_from_url, page_number, page_order_bounds
@@ -194,3 +196,27 @@ def test_an_excluded_site_bounds_nothing():
 def test_page_order_bounds_bad_excluded(bad):
     with pytest.raises(ValueError, match="excluded="):
         page_order_bounds(pages(in_order()), excluded=bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=25, max_size=60),
+       st.lists(st.booleans(), min_size=60, max_size=60))
+def test_a_bound_never_precedes_the_true_date_on_a_site_in_order(day_steps, hidden):
+    # a site that publishes in number order: page i (number 1000 + 10 i) comes out day_steps[:i + 1] days after
+    # 2010-01-01; some pages lose their date. Every bound must be on or after the hidden page's true day and
+    # equal the next dated page's day.
+    days = pd.Timestamp("2010-01-01") + pd.to_timedelta(pd.Series(day_steps).cumsum(), unit="D")
+    frame = pd.DataFrame({"source_id": [f"S{i:04d}" for i in range(len(days))],
+                          "url": [f"https://news.example/a/{1000 + 10 * i}.html" for i in range(len(days))],
+                          "published": [None if hidden[i] else d.strftime("%Y-%m-%d") for i, d in enumerate(days)]})
+    bounds = page_order_bounds(frame, min_anchors=2).set_index("source_id")
+    true_day = dict(zip(frame["source_id"], days, strict=True))
+    dated = frame.dropna(subset=["published"])
+    for source_id, row in bounds.iterrows():
+        assert row["published_by"] >= true_day[source_id]
+        later = dated[dated["url"].map(lambda u: page_number(u)[1]) > row["number"]]
+        assert row["published_by"] == true_day[later.iloc[0]["source_id"]]
+    if len(dated) >= 2:  # every hidden page below the last dated one is bounded
+        last = dated["url"].map(lambda u: page_number(u)[1]).max()
+        below = frame[frame["published"].isna() & (frame["url"].map(lambda u: page_number(u)[1]) < last)]
+        assert set(below["source_id"]) == set(bounds.index)
