@@ -15,7 +15,8 @@ LOAD = """
 ds = vnsister.load()
 AS_OF = ds.released  # the release date: the same numbers on any day
 CAPTION = (f"Source: vnsister {ds.version}, released {ds.released}; as of {AS_OF}; n = {len(ds.partnerships)} ties. "
-           "Undated ties count from their earliest dated evidence (or page-order bound). Search effort was uneven across countries.")
+           "Undated ties count from their earliest dated evidence (or page-order bound). "
+           "Search effort was uneven across countries.")
 print(ds.version, {name: len(table) for name, table in ds.tables.items()})"""
 
 
