@@ -131,13 +131,24 @@ NOTEBOOKS = {
         ("md", "# Age of ties\n\nAges in years on the release date, with bounds for partial dates (`age_min`, `age_max`); "
                "undated ties count from their earliest dated evidence (or page-order bound) and have only a lower bound. By partner country and "
                "type; cohorts around 1992-12-22 (Vietnam–Korea diplomatic relations); time from a first MoU to an upgrade."),
-        ("code", setup("from vnsister.ages import establishment_counts, median_age, survival, tie_ages, time_to_upgrade")),
+        ("code", setup("from vnsister.ages import establishment_counts, median_age, survival, tie_ages, time_to_upgrade",
+                       "from vnsister.timeline import count_series", pandas=True)),
         ("code", "ages = tie_ages(ds, as_of=AS_OF).dropna(subset=['age'])\nfig, ax = plt.subplots(figsize=(9, 4))\n"
                  "ax.hist([ages.loc[ages['partner_country'] == 'KR', 'age'], ages.loc[ages['partner_country'] != 'KR', 'age']],\n"
                  "        bins=range(0, 60, 2), stacked=True, label=['Korean partners', 'other partners'], color=['#c0392b', '#bbbbbb'])\n"
                  "ax.set(xlabel=f'age on {AS_OF} (years; midpoint of partial dates)', ylabel='ties', title=f'Age of dated ties (n = {len(ages)})')\nax.legend()\n"
                  "fig.text(0.01, 0.01, CAPTION, fontsize=8)"),
         ("code", "by_country = median_age(ds, 'partner_country', as_of=AS_OF)\ndisplay(by_country.head(10))\nmedian_age(ds, 'tie_type', as_of=AS_OF)"),
+        ("md", "## Ties in existence over time, with bounds\n\nAt each year end: the count under the default rule, "
+               "the lower bound (ties that printed dates show in existence) and the upper bound (every tie that may "
+               "have existed: an undated tie on every date). The gap is what the undated ties leave open."),
+        ("code", "series = count_series(ds, first_year=1990)\nfig, ax = plt.subplots(figsize=(9, 4))\n"
+                 "days = pd.to_datetime(series['as_of'])\n"
+                 "ax.fill_between(days, series['lower'], series['upper'], color='#d6e4ee', label='lower to upper bound')\n"
+                 "ax.plot(days, series['count'], color='#2b6f8e', label='default rule')\n"
+                 "ax.set(ylabel='ties in existence', title=f'Ties in existence at each year end (n = {len(ds.partnerships)})')\n"
+                 "ax.legend()\nfig.text(0.01, 0.01, CAPTION + ' The last point is the release date (a partial year).', fontsize=8)\n"
+                 "series.tail()"),
         ("md", "## Cohorts around 1992"),
         ("code", "establishment_counts(ds, by='cohort', partner_country='KR')"),
         ("md", "## Time from the first agreement to an upgrade"),

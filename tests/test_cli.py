@@ -37,8 +37,9 @@ def test_report_html_is_self_contained(tiny, tmp_path):
     target = tmp_path / "report.html"
     assert main(["report", str(tiny), "--html", str(target)]) == 0
     page = target.read_text(encoding="utf-8")
-    # countries, provinces, heat map, world map, Vietnam–Korea map, ties per year
-    assert page.count("data:image/png;base64,") == 6
+    # countries, provinces, heat map, world map, Vietnam–Korea map, ties per year, ties in existence with bounds
+    assert page.count("data:image/png;base64,") == 7
+    assert 'alt="ties in existence over time, with bounds"' in page
     assert "Where the partners are" in page
     assert "http://" not in page.replace("https://creativecommons", "")
 

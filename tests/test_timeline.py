@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -13,7 +15,7 @@ from vnsister.cli import main
 from vnsister.findings import Query, compare, count, count_range
 from vnsister.network import build_graph, korean_partner_centrality, partners_by_province, place_centrality
 from vnsister.report import text_report
-from vnsister.timeline import count_bounds, tie_timeline, ties_on
+from vnsister.timeline import count_bounds, count_series, tie_timeline, ties_on
 
 # T0004: undated, cited by S0001 (published 2023-10) -> attested by 2023-10-31.
 # T0005: undated, cited only by S0003, which has no date -> no evidence of when it existed.
@@ -391,3 +393,29 @@ def test_a_site_out_of_order_bounds_nothing(undated):
     append_rows(undated, "evidence", "V0010,S0099,T0005,,supports,Named.\n")
     t = tie_timeline(load(undated)).set_index("tie_id")
     assert t.loc["T0005", "basis"] == "none"
+
+
+def test_count_series_by_hand(undated):
+    # T0003 (1984), T0002 (2004), T0001 (2008-10-21), T0004 (undated, attested by 2023-10-31), T0005 (no bound)
+    series = count_series(load(undated), first_year=2003, as_of="2024-06-30").set_index("as_of")
+    assert series.loc["2003-12-31", ["lower", "count", "upper"]].tolist() == [1, 1, 3]
+    assert series.loc["2004-12-31", ["lower", "count", "upper"]].tolist() == [2, 2, 4]
+    assert series.loc["2023-12-31", ["lower", "count", "upper"]].tolist() == [4, 4, 5]
+    assert series.index[-1] == "2024-06-30" and bool(series["partial"].iloc[-1])
+    assert not series["partial"].iloc[:-1].any() and len(series) == 2023 - 2003 + 2
+
+
+def test_count_series_of_some_ties(undated):
+    ds = load(undated)
+    series = count_series(ds, first_year=2003, as_of="2004", ties=ds.partnerships[ds.partnerships["tie_id"] == "T0003"])
+    assert series[["lower", "count", "upper"]].to_numpy().tolist() == [[1, 1, 1], [1, 1, 1]]
+    assert series["as_of"].tolist() == ["2003-12-31", "2004-12-31"] and not series["partial"].any()
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"first_year": "2000"}, "first_year='2000'"), ({"first_year": True}, "first_year=True"),
+    ({"first_year": 1899}, "first_year=1899"), ({"as_of": "05/2012"}, "as_of='05/2012'"),
+])
+def test_count_series_bad_arguments(tiny, kwargs, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        count_series(load(tiny), **kwargs)

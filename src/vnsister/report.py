@@ -336,6 +336,22 @@ def _bars(table: pd.DataFrame, label: str, title: str, horizontal: bool = True) 
     return draw
 
 
+# the band figure starts in 1990: before then the default rule counts a dozen ties or fewer
+BAND_FIRST_YEAR = 1990
+
+
+def _band(series: pd.DataFrame, title: str) -> Draw:
+    """The default count as a line inside the band from its lower to its upper bound (``count_series``)."""
+    def draw(ax: Axes) -> None:
+        days = pd.to_datetime(series["as_of"])
+        ax.fill_between(days, series["lower"], series["upper"], color="#d6e4ee", label="lower to upper bound")
+        ax.plot(days, series["count"], color="#2b6f8e", label="default rule")
+        ax.set_ylabel("ties in existence")
+        ax.set_title(title)
+        ax.legend(loc="upper left")
+    return draw
+
+
 def _heatmap(matrix: pd.DataFrame, title: str) -> Draw:
     def draw(ax: Axes) -> None:
         image = ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto")
@@ -417,7 +433,7 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     from vnsister.ages import establishment_counts
     from vnsister.coverage import completeness, coverage_table, recapture
     from vnsister.maps import partner_map
-    from vnsister.timeline import release_day
+    from vnsister.timeline import count_series, release_day
 
     day = as_of or release_day(ds)
     tables = summary_tables(ds)
@@ -484,6 +500,13 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     body += ["<h2>Ties over time</h2>",
              _img(_figure(_bars(dated_years, "year", "Ties established per year", horizontal=False), (10, 3.8),
                           caption), "ties per year")]
+    series = count_series(ds, first_year=min(BAND_FIRST_YEAR, int(day[:4])), as_of=day)
+    caption = (f"{stamp} Ties in existence at each year end from {BAND_FIRST_YEAR}; the last point is the as-of "
+               "date. Line: the default rule (an undated tie from its earliest dated evidence or "
+               "page-order bound). Band: from the ties that printed dates show in existence to every tie that may "
+               "have existed (an undated tie on every date).")
+    body.append(_img(_figure(_band(series, "Ties in existence, with bounds"), (10, 3.8), caption),
+                     "ties in existence over time, with bounds"))
     for title, table in analysis_tables(ds, as_of).items():
         body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), f"{stamp} n = {len(table)} rows"
                                                                + (f", top {top} shown" if len(table) > top else "") + ".")]

@@ -54,8 +54,8 @@ from vnsister.load import Dataset
 from vnsister.schema import member
 from vnsister.sourcedates import page_order_bounds
 
-__all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "evidence_days", "release_day", "status_cutoff",
-           "tie_timeline", "ties_on"]
+__all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "count_series", "evidence_days", "release_day",
+           "status_cutoff", "tie_timeline", "ties_on"]
 
 Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
@@ -235,6 +235,42 @@ def count_bounds(ds: Dataset, as_of: str, ties: pd.DataFrame | None = None) -> d
     frame = ds.partnerships if ties is None else ties
     timeline, day = tie_timeline(ds), as_of_day("as_of", as_of)
     return {bound: len(_on_day(frame, timeline, day, rule)) for bound, rule in BOUND_RULES.items()}
+
+
+def count_series(ds: Dataset, first_year: int | None = None, as_of: str | None = None,
+                 ties: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many of ``ties`` (default: all) existed at the end of each year, with bounds, up to ``as_of``.
+
+    One row per 31 December from ``first_year`` (default: the first year in which any tie counts under the default
+    rule) to the year before ``as_of`` (default: the release date), then ``as_of`` itself (``partial`` True unless it
+    is a 31 December): ``lower`` (certain), ``count`` (default rule) and ``upper`` (possible), as
+    :func:`count_bounds` gives them for one day.
+
+    Examples
+    --------
+    >>> series = count_series(load(), first_year=2000)
+    >>> series.columns.tolist()
+    ['as_of', 'lower', 'count', 'upper', 'partial']
+    >>> bool((series["lower"] <= series["count"]).all() and (series["count"] <= series["upper"]).all())
+    True
+    >>> count_series(load(), first_year=2020, as_of="2012")
+    Traceback (most recent call last):
+    ...
+    ValueError: first_year=2020 must be an integer year from 1900 to the year of as_of (2012)
+    """
+    frame = ds.partnerships if ties is None else ties
+    last = as_of_day("as_of", release_day(ds) if as_of is None else as_of)
+    timeline = tie_timeline(ds)
+    if first_year is None:
+        starts = pd.concat([timeline["start_earliest"], timeline["attested_by"]]).dropna()
+        first_year = min(int(starts.min().year), last.year) if len(starts) else last.year
+    if isinstance(first_year, bool) or not isinstance(first_year, int) or not 1900 <= first_year <= last.year:
+        raise ValueError(f"first_year={first_year!r} must be an integer year from 1900 to the year of as_of "
+                         f"({last.year})")
+    days = [pd.Timestamp(year=year, month=12, day=31) for year in range(first_year, last.year)] + [last]
+    return pd.DataFrame([{"as_of": day.date().isoformat(),
+                          **{bound: len(_on_day(frame, timeline, day, rule)) for bound, rule in BOUND_RULES.items()},
+                          "partial": (day.month, day.day) != (12, 31)} for day in days])
 
 
 def status_cutoff(released: str) -> pd.Timestamp:
