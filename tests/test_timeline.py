@@ -419,3 +419,15 @@ def test_count_series_of_some_ties(undated):
 def test_count_series_bad_arguments(tiny, kwargs, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         count_series(load(tiny), **kwargs)
+
+
+def test_report_shows_ties_in_existence_with_bounds(undated):
+    from vnsister.report import analysis_tables
+
+    tables = analysis_tables(load(undated), as_of="2024-06-30")
+    table = next(t for title, t in tables.items() if title.startswith("Ties in existence"))
+    # every fifth year end from 1990 and the as-of day; T0003 (1984) alone until 2004, T0004 and T0005 undated
+    assert table["as_of"].tolist() == ["1990-12-31", "1995-12-31", "2000-12-31", "2005-12-31", "2010-12-31",
+                                       "2015-12-31", "2020-12-31", "2024-06-30"]
+    assert table.loc[0, ["lower", "count", "upper"]].tolist() == [1, 1, 3]
+    assert table.iloc[-1][["lower", "count", "upper"]].tolist() == [4, 4, 5]

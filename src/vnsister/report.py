@@ -120,15 +120,21 @@ def analysis_tables(ds: Dataset, as_of: str | None = None) -> dict[str, pd.DataF
     from vnsister.ages import establishment_counts, median_age
     from vnsister.network import korean_partner_centrality
     from vnsister.purposes import purposes_by_period
-    from vnsister.timeline import release_day
+    from vnsister.timeline import count_series, release_day
 
     day = as_of or release_day(ds)
+    series = count_series(ds, first_year=min(BAND_FIRST_YEAR, int(day[:4])), as_of=day)
+    # every fifth year end and the as-of day (the HTML report's figure draws every year)
+    fifth_year_end = series["as_of"].str[:4].astype(int).mod(5).eq(0) & ~series["partial"]
+    every_fifth = series[fifth_year_end | (series.index == series.index[-1])]
     ranking = korean_partner_centrality(ds, as_of=day)[["rank", "name_en", "name_local", "partners", "provinces", "ties",
                                                          "weighted_degree", "component_size", "eigenvector", "betweenness"]]
     names = country_names()
     by_country = median_age(ds, "partner_country", as_of=day).reset_index()
     by_country.insert(1, "country", by_country["partner_country"].map(names))
     return {
+        f"Ties in existence at the end of every fifth year and on {day}: lower bound (printed dates show them), "
+        "count (default rule) and upper bound (an undated tie on every date)": every_fifth.reset_index(drop=True),
         f"Korean partners on {day}, ranked by weighted degree (twinning 4, friendship 3, cooperation 2, agency/other 1); "
         "eigenvector on the largest component only (blank elsewhere)": ranking,
         f"Median age of ties (years) on {day} by partner country; bounds count undated ties "
