@@ -128,3 +128,10 @@ def test_report_titles_the_source_table_as_sources_not_ties(tiny, capsys):
     assert "Ties by source date" not in out
     section = out.split("Sources by publication date")[1]
     assert section.split("\n")[1].split()[:2] == ["date", "sources"]
+
+
+def test_report_as_of_a_year_before_every_tie(tiny, capsys):
+    # the series of ties in existence starts at the as-of year when that is before 1990
+    assert main(["report", str(tiny), "--as-of", "1899"]) == 0
+    out = capsys.readouterr().out
+    assert "1899-12-31" in out and "Ties in existence" in out

@@ -414,7 +414,7 @@ def test_count_series_of_some_ties(undated):
 
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"first_year": "2000"}, "first_year='2000'"), ({"first_year": True}, "first_year=True"),
-    ({"first_year": 1899}, "first_year=1899"), ({"as_of": "05/2012"}, "as_of='05/2012'"),
+    ({"first_year": 999}, "first_year=999"), ({"first_year": 2030}, "first_year=2030"), ({"as_of": "05/2012"}, "as_of='05/2012'"),
 ])
 def test_count_series_bad_arguments(tiny, kwargs, message):
     with pytest.raises(ValueError, match=re.escape(message)):

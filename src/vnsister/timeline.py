@@ -256,7 +256,7 @@ def count_series(ds: Dataset, first_year: int | None = None, as_of: str | None =
     >>> count_series(load(), first_year=2020, as_of="2012")
     Traceback (most recent call last):
     ...
-    ValueError: first_year=2020 must be an integer year from 1900 to the year of as_of (2012)
+    ValueError: first_year=2020 must be an integer year from 1000 to the year of as_of (2012)
     """
     frame = ds.partnerships if ties is None else ties
     last = as_of_day("as_of", release_day(ds) if as_of is None else as_of)
@@ -264,8 +264,8 @@ def count_series(ds: Dataset, first_year: int | None = None, as_of: str | None =
     if first_year is None:
         starts = pd.concat([timeline["start_earliest"], timeline["attested_by"]]).dropna()
         first_year = min(int(starts.min().year), last.year) if len(starts) else last.year
-    if isinstance(first_year, bool) or not isinstance(first_year, int) or not 1900 <= first_year <= last.year:
-        raise ValueError(f"first_year={first_year!r} must be an integer year from 1900 to the year of as_of "
+    if isinstance(first_year, bool) or not isinstance(first_year, int) or not 1000 <= first_year <= last.year:
+        raise ValueError(f"first_year={first_year!r} must be an integer year from 1000 to the year of as_of "
                          f"({last.year})")
     days = [pd.Timestamp(year=year, month=12, day=31) for year in range(first_year, last.year)] + [last]
     return pd.DataFrame([{"as_of": day.date().isoformat(),
