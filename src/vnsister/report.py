@@ -120,10 +120,10 @@ def analysis_tables(ds: Dataset, as_of: str | None = None) -> dict[str, pd.DataF
     from vnsister.ages import establishment_counts, median_age
     from vnsister.network import korean_partner_centrality
     from vnsister.purposes import purposes_by_period
-    from vnsister.timeline import count_series, release_day
+    from vnsister.timeline import release_day
 
     day = as_of or release_day(ds)
-    series = count_series(ds, first_year=min(BAND_FIRST_YEAR, int(day[:4])), as_of=day)
+    series = _existence_series(ds, day)
     # every fifth year end and the as-of day (the HTML report's figure draws every year)
     fifth_year_end = series["as_of"].str[:4].astype(int).mod(5).eq(0) & ~series["partial"]
     every_fifth = series[fifth_year_end | (series.index == series.index[-1])]
@@ -342,8 +342,16 @@ def _bars(table: pd.DataFrame, label: str, title: str, horizontal: bool = True) 
     return draw
 
 
-# the band figure starts in 1990: before then the default rule counts a dozen ties or fewer
+# the series of ties in existence starts in 1990: before then the default rule counts a dozen ties or fewer
 BAND_FIRST_YEAR = 1990
+
+
+def _existence_series(ds: Dataset, day: str) -> pd.DataFrame:
+    """:func:`vnsister.timeline.count_series` from ``BAND_FIRST_YEAR`` (or the year of ``day``, if earlier) to ``day``,
+    as the report's table and figure show it."""
+    from vnsister.timeline import count_series
+
+    return count_series(ds, first_year=min(BAND_FIRST_YEAR, int(day[:4])), as_of=day)
 
 
 def _band(series: pd.DataFrame, title: str) -> Draw:
@@ -439,7 +447,7 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     from vnsister.ages import establishment_counts
     from vnsister.coverage import completeness, coverage_table, recapture
     from vnsister.maps import partner_map
-    from vnsister.timeline import count_series, release_day
+    from vnsister.timeline import release_day
 
     day = as_of or release_day(ds)
     tables = summary_tables(ds)
@@ -506,8 +514,8 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     body += ["<h2>Ties over time</h2>",
              _img(_figure(_bars(dated_years, "year", "Ties established per year", horizontal=False), (10, 3.8),
                           caption), "ties per year")]
-    series = count_series(ds, first_year=min(BAND_FIRST_YEAR, int(day[:4])), as_of=day)
-    caption = (f"{stamp} Ties in existence at each year end from {BAND_FIRST_YEAR}; the last point is the as-of "
+    series = _existence_series(ds, day)
+    caption = (f"{stamp} Ties in existence at each year end from {series['as_of'].iloc[0][:4]}; the last point is the as-of "
                "date. Line: the default rule (an undated tie from its earliest dated evidence or "
                "page-order bound). Band: from the ties that printed dates show in existence to every tie that may "
                "have existed (an undated tie on every date).")
