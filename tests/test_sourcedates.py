@@ -190,9 +190,11 @@ def test_the_check_pages_contradict_exactly_the_excluded_sites():
 def test_an_excluded_site_bounds_nothing():
     assert page_order_bounds(pages([*in_order(), (1050, None)]), excluded=["news.example /N.html"]).empty
     assert len(page_order_bounds(pages([*in_order(), (1050, None)]), excluded=["other.example /N.html"])) == 1
+    # a generator is read once, before the sites are filtered
+    assert page_order_bounds(pages([*in_order(), (1050, None)]), excluded=(s for s in ["news.example /N.html"])).empty
 
 
-@pytest.mark.parametrize("bad", ["news.example /N.html", [1]])
+@pytest.mark.parametrize("bad", ["news.example /N.html", [1], 5])
 def test_page_order_bounds_bad_excluded(bad):
     with pytest.raises(ValueError, match="excluded="):
         page_order_bounds(pages(in_order()), excluded=bad)

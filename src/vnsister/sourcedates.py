@@ -163,7 +163,10 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS,
         raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
     if isinstance(min_anchors, bool) or not isinstance(min_anchors, int) or min_anchors < 2:
         raise ValueError(f"min_anchors={min_anchors!r} must be an integer of at least 2")
-    if isinstance(excluded, str) or not all(isinstance(site, str) for site in excluded):
+    if isinstance(excluded, str) or not isinstance(excluded, Iterable):
+        raise ValueError(f"excluded={excluded!r} must be a collection of site names such as 'example.vn /N.html'")
+    excluded = tuple(excluded)  # read once: a generator would be empty by the time the sites are filtered
+    if not all(isinstance(site, str) for site in excluded):
         raise ValueError(f"excluded={excluded!r} must be a collection of site names such as 'example.vn /N.html'")
     numbered = sources["url"].map(page_number)
     days = partial_date_bounds(sources["published"])
