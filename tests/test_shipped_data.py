@@ -355,6 +355,22 @@ def test_audit_records_name_real_ties_with_known_verdicts(ds):
     assert undated.loc[~undated["tie_id"].isin(sampled["tie_id"]), "tie_id"].tolist() == []
 
 
+def test_random_tie_audits_answer_every_failed_check(ds):
+    # a sample of ties drawn at random from a release and read again against their pages (curation/audits/README):
+    # known verdicts and checks, real ties, 40 per release, and each failed check answered ("fixed: …" or "left: …")
+    audit = read_audits("random_ties_*.csv").fillna({"checks_failed": ""})
+    assert (audit.groupby("release")["tie_id"].nunique() == 40).all() and not audit.duplicated(["tie_id", "release"]).any()
+    assert set(audit["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
+    checks = {check for listed in audit["checks_failed"] for check in listed.split(";") if check}
+    assert checks <= {"parties", "type", "dates", "notes"}
+    retired = set(ds.retired_ids["id"])
+    assert (audit["tie_id"].isin(ds.partnerships["tie_id"]) | audit["tie_id"].isin(retired)).all()
+    failed = audit[audit["verdict"] != "supported"]
+    assert (failed.loc[failed["verdict"] == "partly", "checks_failed"] != "").all()
+    assert failed["outcome"].str.match(r"(?:fixed|left): ").all()
+    assert (audit.loc[audit["verdict"] == "supported", "checks_failed"] == "").all()
+
+
 def test_bounding_pages_audit_names_real_rows_and_its_date_findings_hold(ds):
     # the audit of the pages that alone bound a tie's start (0.28.0): known verdicts, real or retired ids, and a
     # page found to print no publication date ships undated
