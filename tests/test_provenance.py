@@ -95,3 +95,53 @@ def test_cli_show(tiny, capsys):
     assert "tie_id='T0009' is not in release" in capsys.readouterr().err
     assert main(["show", "Omega", str(tiny)]) == 2
     assert "place='Omega' is neither a place id nor a name" in capsys.readouterr().err
+
+
+def _add_events(root, rows: str) -> None:
+    path = root / "dataset" / "events.csv"
+    path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
+
+
+def test_type_basis_is_a_signed_document_or_a_description(tiny):
+    from vnsister.provenance import type_basis
+
+    # T0001 has a memorandum and an upgrade; T0002 gains only a proposal and T0003 only a letter of intent
+    _add_events(tiny, "E0003,T0002,proposed,2020,,,Đề xuất,,\nE0004,T0003,letter_of_intent,2019,,,Ý định thư,,\n")
+    basis = type_basis(vnsister.load(tiny))
+    assert basis.to_dict() == {"T0001": "document", "T0002": "description", "T0003": "document"}
+    assert basis.index.name == "tie_id" and basis.name == "type_basis"
+
+
+def test_a_step_of_kind_other_does_not_make_a_type_rest_on_a_document(tiny):
+    from vnsister.provenance import type_basis
+
+    _add_events(tiny, "E0003,T0002,other,2020,,,visit,,\n")
+    assert type_basis(vnsister.load(tiny))["T0002"] == "description"
+
+
+def test_record_says_what_the_type_rests_on(tiny):
+    ds = vnsister.load(tiny)
+    assert "type: twinning (kết nghĩa); from a document signed (E0001, E0002)" in format_record(tie_record(ds, "T0001"))
+    second = format_record(tie_record(ds, "T0002")).splitlines()[1]
+    assert second.startswith("type: cooperation (hợp tác); from a description: no signing recorded")
+
+
+def test_report_and_flat_export_split_types_by_what_they_rest_on(tiny):
+    from vnsister.export import flat_table
+    from vnsister.report import summary_tables
+
+    ds = vnsister.load(tiny)
+    by_type = summary_tables(ds)["by_type"].set_index("tie_type")
+    assert by_type.loc["twinning"].tolist() == [2, 1, 1]  # ties, from a document, from a description
+    assert by_type.loc["cooperation"].tolist() == [1, 0, 1]
+    assert by_type.columns.tolist() == ["ties", "from a document", "from a description"]
+    flat = flat_table(ds).set_index("tie_id")["type_basis"]
+    assert flat.to_dict() == {"T0001": "document", "T0002": "description", "T0003": "description"}
+
+
+def test_html_report_shows_types_by_what_they_rest_on(tiny):
+    from vnsister.report import html_report
+
+    page = html_report(vnsister.load(tiny))
+    section = page[page.index("<h2>Ties by type, and what the type rests on</h2>"):].split("<h2>")[1]
+    assert "from a document" in section and "from a description" in section and "n = 3 ties" in section

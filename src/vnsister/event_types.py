@@ -18,7 +18,7 @@ from __future__ import annotations
 from vnsister import schema as sch
 
 __all__ = ["AGREEMENTS", "BEFORE_TIE", "EVENT_TYPES", "FORMAL_AGREEMENTS", "LETTER_OF_INTENT", "MAY_PRECEDE_ESTABLISHED",
-           "NOT_AGREEMENTS"]
+           "NOT_AGREEMENTS", "SIGNINGS"]
 
 EVENT_TYPES: tuple[str, ...] = tuple(sch.enum_values("events", "event_type"))
 
@@ -31,6 +31,9 @@ BEFORE_TIE: tuple[str, ...] = (LETTER_OF_INTENT, "proposed")
 MAY_PRECEDE_ESTABLISHED: tuple[str, ...] = (*BEFORE_TIE, "other")
 # Signings that found, upgrade, renew or re-sign a tie.
 FORMAL_AGREEMENTS: tuple[str, ...] = ("mou_signed", "established", "upgraded", "renewed", "resigned_after_merger")
+# Steps that sign a document, the formal agreements and a letter of intent: the document's name sets a tie's type;
+# a tie with none of them is typed from the words its pages use for the relation (codebook §3).
+SIGNINGS: tuple[str, ...] = (*FORMAL_AGREEMENTS, LETTER_OF_INTENT)
 # Agreements whose purposes are counted: every type but a lapse and a proposal (derived, so that a type added to
 # the schema is counted unless it is listed here). Purposes are credited to the agreement's own date.
 NOT_AGREEMENTS: tuple[str, ...] = ("lapsed", "proposed")

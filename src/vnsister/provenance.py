@@ -17,11 +17,14 @@ import pandas as pd
 
 from vnsister.load import Dataset
 
-__all__ = ["TieRecord", "format_record", "is_tie_id", "place_ties", "record_dict", "tie_record"]
+__all__ = ["TYPE_BASES", "TieRecord", "format_record", "is_tie_id", "place_ties", "record_dict", "tie_record",
+           "type_basis"]
 
 # the evidence columns a reader needs, each citation with its source
 EVIDENCE_COLUMNS = ["evidence_id", "event_id", "stance", "note", "source_id", "url", "title", "publisher", "published",
                     "published_from", "published_by", "anchor_id", "language"]
+# What a tie's type rests on (:func:`type_basis`)
+TYPE_BASES: tuple[str, ...] = ("document", "description")
 PLACE_TIE_COLUMNS = ["tie_id", "vn_name_local", "vn_level", "vn_party", "partner_name_en", "partner_name_local",
                      "partner_country", "partner_party", "tie_type", "established", "began_by", "status", "sources"]
 
@@ -168,6 +171,32 @@ def _place_id(ds: Dataset, place: object) -> str:
     raise ValueError(f"place={place!r} is neither a place id nor a name in the gazetteer{hint}")
 
 
+def type_basis(ds: Dataset) -> pd.Series:
+    """Per tie id, what its type rests on: ``document`` when a recorded step signs a document (an agreement, a
+    memorandum, an upgrade, renewal or re-signing, or a letter of intent: ``event_types.SIGNINGS``), whose name
+    sets the type, or ``description`` when none does and the type follows the words the pages use for the
+    relation ("kết nghĩa", "friendly relations", "cooperative relations"; codebook §3). An analysis by type can
+    set the second group apart.
+
+    Examples
+    --------
+    >>> basis = type_basis(load())
+    >>> basis["T0001"], sorted(basis.unique()) == sorted(TYPE_BASES)
+    ('document', True)
+    """
+    signed = _signings(ds.events)["tie_id"]
+    ties = ds.partnerships["tie_id"]
+    basis = ties.isin(signed).map({True: TYPE_BASES[0], False: TYPE_BASES[1]})
+    return pd.Series(basis.to_numpy(), index=pd.Index(ties.to_numpy(), name="tie_id"), name="type_basis")
+
+
+def _signings(events: pd.DataFrame) -> pd.DataFrame:
+    """The steps that sign a document (``event_types.SIGNINGS``), whose name sets a tie's type."""
+    from vnsister.event_types import SIGNINGS
+
+    return events[events["event_type"].astype("string").isin(SIGNINGS)]
+
+
 def format_record(record: TieRecord) -> str:
     """A tie's record as text: parties, type, how its start is known, status, notes, steps and sources.
 
@@ -175,7 +204,7 @@ def format_record(record: TieRecord) -> str:
     --------
     >>> print(format_record(tie_record(load(), "T0434")))  # doctest: +ELLIPSIS
     T0434  Đà Nẵng (Da Nang, VN) — 美作市 (Mimasaka, JP)
-    type: cooperation (cooperative relations)
+    type: cooperation (cooperative relations); from a description: no signing recorded, so the type follows ...
     start: not stated, and no dated evidence; by page order existed by 2022-08-12 (an upper bound if the site ...
     ...
       S0961 VietnamPlus (VNA), en, undated (published by 2022-08-12: numbered before S2504 of its site) — ...
@@ -185,6 +214,7 @@ def format_record(record: TieRecord) -> str:
     tie, time = record.tie, record.timeline
     lines = [f"{tie['tie_id']}  {_party(tie, 'vn')} — {_party(tie, 'partner')}",
              f"type: {tie['tie_type']}" + (f" ({tie['tie_type_wording']})" if pd.notna(tie["tie_type_wording"]) else "")
+             + f"; {_type_rests_on(record.events)}"
              + ("; known only from multilateral documents" if tie["known_from"] == "multilateral" else ""),
              f"start: {_start(time)}",
              f"status: {tie['status']}" + (f", ended {tie['ended']}" if pd.notna(tie["ended"]) else "")
@@ -208,6 +238,13 @@ def format_record(record: TieRecord) -> str:
             step = f" [{row.event_id}]" if pd.notna(row.event_id) else ""
             lines.append(f"    {row.stance}{step}: {row.note}")
     return "\n".join(lines)
+
+
+def _type_rests_on(events: pd.DataFrame) -> str:
+    signings = _signings(events)["event_id"].tolist()
+    if signings:
+        return "from a document signed (" + ", ".join(signings) + ")"
+    return "from a description: no signing recorded, so the type follows the pages' words for the relation"
 
 
 def _party(tie: pd.Series, side: str) -> str:

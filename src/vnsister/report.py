@@ -66,7 +66,9 @@ SUMMARY_TITLES = {"by_source_date": "Sources by publication date",
                   "by_decade": "Ties by decade of their established date (undated: none stated; 'Ties by date basis' "
                                "gives their bounds)",
                   "by_status": "Ties by status (read from the sources on the release date; how far the evidence "
-                               "behind 'active' holds was measured by reading it again: docs/codebook.md §6)"}
+                               "behind 'active' holds was measured by reading it again: docs/codebook.md §6)",
+                  "by_type": "Ties by type, and what the type rests on: a recorded signing whose document names it, or, "
+                             "with none recorded, the pages' words for the relation (docs/codebook.md §3)"}
 
 
 def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
@@ -104,7 +106,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
         "totals": totals,
         "by_partner_country": coverage_by_country(ds),
         "by_vn_province": partners_by_province(ds),
-        "by_type": _count(ties["tie_type"].astype("string"), "tie_type"),
+        "by_type": _types(ds, ties),
         "by_status": status_counts(ds),
         "by_date_basis": date_basis_counts(ds),
         "by_source_date": source_date_counts(ds),
@@ -235,6 +237,17 @@ def source_date_counts(ds: Dataset) -> pd.DataFrame:
     total = max(len(origin), 1)
     return pd.DataFrame({"date": [label for label, _ in meaning.values()], "sources": counts,
                          "share": [round(n / total, 3) for n in counts], "meaning": [m for _, m in meaning.values()]})
+
+
+def _types(ds: Dataset, ties: pd.DataFrame) -> pd.DataFrame:
+    """Ties by type, split by :func:`vnsister.provenance.type_basis` (columns ``from a document`` and ``from a
+    description``)."""
+    from vnsister.provenance import TYPE_BASES, type_basis
+
+    split = pd.crosstab(ties["tie_type"].astype("string"), ties["tie_id"].map(type_basis(ds)))
+    split = split.reindex(columns=list(TYPE_BASES), fill_value=0).rename(columns=lambda b: f"from a {b}")
+    counts = _count(ties["tie_type"].astype("string"), "tie_type")
+    return counts.join(split, on="tie_type").rename_axis(columns=None)
 
 
 def _count(values: pd.Series, name: str) -> pd.DataFrame:
@@ -469,6 +482,10 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     body += ["<h2>How each source's date is known</h2>",
              _table_html(tables["by_source_date"], _stamp(ds, f"n = {len(ds.sources)} sources") + " A date counts "
                          "only when the page prints it or its address states it unambiguously (docs/codebook.md).")]
+    body += ["<h2>Ties by type, and what the type rests on</h2>",
+             _table_html(tables["by_type"], f"{stamp} A type rests on a document when a recorded signing names it, "
+                         "otherwise on the words the pages use for the relation (docs/codebook.md §3); an analysis "
+                         "by type can set the second group apart (vnsister.provenance.type_basis).")]
     coverage = coverage_table(ds)
     body += ["<h2>Coverage against published totals</h2>",
              _table_html(coverage, _stamp(ds, f"n = {len(coverage)} published figures") + " The dataset's figure "
