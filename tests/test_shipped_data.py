@@ -357,9 +357,11 @@ def test_audit_records_name_real_ties_with_known_verdicts(ds):
 
 def test_random_tie_audits_answer_every_failed_check(ds):
     # a sample of ties drawn at random from a release and read again against their pages (curation/audits/README):
-    # known verdicts and checks, real ties, 40 per release, and each failed check answered ("fixed: …" or "left: …")
+    # known verdicts and checks, real ties, rounds of 40 per release, and each failed check answered ("fixed: …" or
+    # "left: …")
     audit = read_audits("random_ties_*.csv").fillna({"checks_failed": ""})
-    assert (audit.groupby("release")["tie_id"].nunique() == 40).all() and not audit.duplicated(["tie_id", "release"]).any()
+    assert (audit.groupby("release")["tie_id"].nunique() % 40 == 0).all()
+    assert not audit.duplicated(["tie_id", "release"]).any()
     assert set(audit["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
     checks = {check for listed in audit["checks_failed"] for check in listed.split(";") if check}
     assert checks <= {"parties", "type", "dates", "notes"}
@@ -461,3 +463,8 @@ def test_ties_typed_from_a_description_alone_are_about_a_quarter(ds):
     with_document = set(ds.events.loc[ds.events["event_type"].isin(agreements), "tie_id"])
     share = float((~ds.partnerships["tie_id"].isin(with_document)).mean())
     assert 0.2 <= share <= 0.3, share
+    # and the library's split (report, flat export, `vnsister show`) is this one
+    from vnsister.provenance import type_basis
+
+    basis = type_basis(ds)
+    assert set(basis.index[basis == "document"]) == with_document
