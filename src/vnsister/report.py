@@ -374,6 +374,7 @@ def _band(series: pd.DataFrame, title: str) -> Draw:
         ax.fill_between(days, series["lower"], series["upper"], color="#d6e4ee", label="lower to upper bound")
         ax.plot(days, series["count"], color="#2b6f8e", label="default rule")
         ax.set_ylabel("ties in existence")
+        ax.set_xlabel("date (a point at each 31 December; the last at the as-of date)")
         ax.set_title(title)
         ax.legend(loc="upper left")
     return draw
