@@ -24,8 +24,13 @@ AUDITS = Path(__file__).resolve().parents[1] / "curation" / "audits"
     ("https://www.kyeonggi.com/article/20231122580207", "2023-11-22"),
     ("https://m.ajunews.com/amp/20241022190221344", "2024-10-22"),
     ("https://busan.fnnews.com/news/201912170756526955", "2019-12-17"),  # day, time to the minute, sequence
-    ("https://example.kr/news/2019121707565269551", ""),                 # one digit more is no longer that id
+    ("https://example.kr/news/2019121707765269551", ""),   # one digit more is no longer that id (nor a time: 07:76)
     ("https://kuk.kode.co.kr/article/view/kuk202511250230", "2025-11-25"),
+    ("https://imaeil.com/page/view/2024092510203098721", "2024-09-25"),          # day, time to the second, 5 digits
+    ("https://pressian.com/pages/articles/2024081413560901285", "2024-08-14"),
+    ("https://www.asiae.co.kr/article/2026011508113310475?x=1", "2026-01-15"),
+    ("https://example.kr/page/view/2024092525203098721", ""),   # hour 25: not a time of day, so not that id
+    ("https://example.kr/page/view/20240925102030987210", ""),  # one digit more is no longer that id
     ("https://www.smartfn.co.kr/article/view/sfn202210040039", "2022-10-04"),
     ("https://78.ru/news/2024-05-21/beglov-v-peterburge", "2024-05-21"),
     ("https://baotintuc.vn/da-nang/ky-bien-ban-ghi-nho-hop-tac-20240523103844938.htm", "2024-05-23"),

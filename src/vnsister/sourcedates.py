@@ -43,6 +43,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?:^|[/=]){_YEAR}{_MONTH}{_DAY}\d{{4,10}}(?:$|[/&.?#])"),  # /article/20231122580207, /news/2019…6955
     re.compile(rf"/[a-z]{{2,5}}{_YEAR}{_MONTH}{_DAY}\d{{4}}(?:$|[/&.?#])"),   # /article/view/kuk202511250230
     re.compile(rf"-{_YEAR}{_MONTH}{_DAY}\d{{9}}\.html?$"),                    # …-20240523103844938.htm (to the ms)
+    # an article id that is the moment of filing to the second and five more digits: /view/2024092510203098721
+    re.compile(rf"(?:^|[/=]){_YEAR}{_MONTH}{_DAY}(?:[01]\d|2[0-3])[0-5]\d[0-5]\d\d{{5}}(?:$|[/&.?#])"),
     re.compile(rf"/{_YEAR}-{_MONTH}/{_DAY}/"),                             # /2009-01/22/content_…
     re.compile(rf"/{_YEAR}{_MONTH}{_DAY}/"),                               # /article/all/20250831/132288082/
     re.compile(rf"/{_YEAR}{_MONTH}{_DAY}\.(?:[01]\d|2[0-3])[0-5]\d\.\d+\.html?$"),  # /archiv/20121002.1005.376102.html
