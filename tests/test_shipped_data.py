@@ -223,6 +223,7 @@ ROW_REMARKS = (
     r"\bdated mention\b", r"\bstatus left\b", r"\bconsistent with the\b", r"\breported elsewhere\b",
     r"\bimpl(?:y|ies|ying) (?:no|an existing)\b", r"\b(?:later|earlier) source\b", r"\bdiffers? (?:by|from)\b",
     r"\bexisting (?:19|20)\d\d record\b", r"\b(?:is|are) (?:the date )?(?:followed|preferred)\b", r"\bwhich matches\b",
+    r"\bkept here\b", r"\btype kept\b",
 )
 # A year the page does not print, guessed ("c. 2022") or worked out ("implying a signing around May 2022"):
 # a date is as precise as its page, in the rows and in the notes alike.
