@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from vnsister.event_types import SIGNINGS
 from vnsister.load import Dataset
 
 __all__ = ["TYPE_BASES", "TieRecord", "format_record", "is_tie_id", "place_ties", "record_dict", "tie_record",
@@ -192,8 +193,6 @@ def type_basis(ds: Dataset) -> pd.Series:
 
 def _signings(events: pd.DataFrame) -> pd.DataFrame:
     """The steps that sign a document (``event_types.SIGNINGS``), whose name sets a tie's type."""
-    from vnsister.event_types import SIGNINGS
-
     return events[events["event_type"].astype("string").isin(SIGNINGS)]
 
 

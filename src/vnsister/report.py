@@ -119,13 +119,19 @@ UNBOUNDED = "∞: no upper bound, as half or more of the group's ties have no es
 
 def analysis_tables(ds: Dataset, as_of: str | None = None) -> dict[str, pd.DataFrame]:
     """Centrality of Korean partners, ages, cohorts and purposes as of ``as_of`` (default: the release date)."""
-    from vnsister.ages import establishment_counts, median_age
-    from vnsister.network import korean_partner_centrality
-    from vnsister.purposes import purposes_by_period
     from vnsister.timeline import release_day
 
     day = as_of or release_day(ds)
-    series = _existence_series(ds, day)
+    return _analysis_tables(ds, day, _existence_series(ds, day))
+
+
+def _analysis_tables(ds: Dataset, day: str, series: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """:func:`analysis_tables` on ``day``, given the series of ties in existence (``_existence_series``), which the
+    HTML report has already computed for its figure."""
+    from vnsister.ages import establishment_counts, median_age
+    from vnsister.network import korean_partner_centrality
+    from vnsister.purposes import purposes_by_period
+
     # every fifth year end and the as-of day (the HTML report's figure draws every year)
     fifth_year_end = series["as_of"].str[:4].astype(int).mod(5).eq(0) & ~series["partial"]
     every_fifth = series[fifth_year_end | (series.index == series.index[-1])]
@@ -539,7 +545,7 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
                "have existed (an undated tie on every date).")
     body.append(_img(_figure(_band(series, "Ties in existence, with bounds"), (10, 3.8), caption),
                      "ties in existence over time, with bounds"))
-    for title, table in analysis_tables(ds, as_of).items():
+    for title, table in _analysis_tables(ds, day, series).items():
         body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), f"{stamp} n = {len(table)} rows"
                                                                + (f", top {top} shown" if len(table) > top else "") + ".")]
     body += ['<p class="note">Method, definitions and known biases: docs/codebook.md in the package. '
