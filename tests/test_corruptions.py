@@ -84,6 +84,11 @@ CASES = [
      "events", 3, "date", "future"),
     ("type disagrees with last event", lambda r: replace_in(r, "partnerships", "twinning,kết nghĩa,2008", "friendship,kết nghĩa,2008"),
      "events", 3, "to_type", "latest event"),
+    ("a visit retypes a tie its agreements name otherwise",
+     lambda r: (replace_in(r, "partnerships", "twinning,kết nghĩa,2008", "cooperation,kết nghĩa,2008"),
+                append_row(r, "events", "E0003,T0001,other,2015,,cooperation,chuyến thăm,,"),
+                append_row(r, "evidence", "V0006,S0002,T0001,E0003,supports,A visit in 2015.")),
+     "partnerships", 2, "tie_type", "formal agreements name it friendship or twinning"),
     ("duplicate tie", lambda r: (append_row(r, "partnerships", "T0004,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2009,active,,,"),
                                  append_row(r, "evidence", "V0006,S0002,T0004,,supports,Dup.")),
      "partnerships", 5, "tie_id", "duplicate tie"),
@@ -174,6 +179,9 @@ VALID_ADDITIONS = [
         ("partnerships", "T0005,vn-delta,agency,Sở Lao động tỉnh Delta,kr-alpha,agency,알파시 일자리과,cooperation,hợp tác,2005,active,,,"),
         ("evidence", "V0006,S0002,T0004,,supports,Police tie."),
         ("evidence", "V0007,S0002,T0005,,supports,Labour department tie.")]),
+    ("a step before the agreements may name another type", [
+        ("events", "E0003,T0001,other,2006,,cooperation,hợp tác từ năm 2006,,"),
+        ("evidence", "V0006,S0002,T0001,E0003,supports,Cooperation since 2006.")]),
     ("letter of intent before the agreement", [
         ("events", "E0003,T0001,letter_of_intent,2008-03,,friendship,Thư ý định,,"),
         ("evidence", "V0006,S0002,T0001,E0003,supports,Letter of intent in March 2008.")]),

@@ -443,6 +443,7 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
                             f"a tie is established once: {first} is already its establishment; a later agreement is "
                             "mou_signed, renewed or upgraded, and two pages dating one signing are one event"))
     errors += _check_current_type(events, tie_by_id)
+    errors += _check_type_named_by_agreement(events, ties)
     errors += _check_established_not_intent(events, ties)
     errors += _check_established_is_first_agreement(events, ties)
     return errors
@@ -579,6 +580,22 @@ def _check_current_type(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors
         errors.append(error("events", int(i), "to_type", last.at[i, "_to"],
                             f"the latest event makes the tie {last.at[i, '_to']} but {last.at[i, 'tie_id']} "
                             f"is {last.at[i, '_current']}"))
+    return errors
+
+
+def _check_type_named_by_agreement(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
+    """A tie whose formal agreements name a type has one of those types: a step that signs nothing (a visit,
+    talks, a page's words for the relation) records those words in ``to_type`` but cannot retype a tie whose
+    documents say what it is (codebook §3)."""
+    agreed = events[events["event_type"].astype("string").isin(FORMAL_AGREEMENTS) & events["to_type"].notna()]
+    named = agreed.groupby("tie_id", sort=True)["to_type"].agg(lambda types: sorted(set(types.astype("string"))))
+    errors: Errors = []
+    for i, tie_id, current in zip(ties.index, ties["tie_id"], ties["tie_type"].astype("string")):
+        types = named.get(tie_id)
+        if types is not None and pd.notna(current) and current not in types:
+            errors.append(error("partnerships", int(i), "tie_type", current,
+                                f"{tie_id}'s formal agreements name it {' or '.join(types)}; a step that signs "
+                                "nothing cannot retype it (record the document that did, or follow the agreements)"))
     return errors
 
 
