@@ -326,6 +326,8 @@ DISTINCT_SAME_DAY_STEPS = {
     ("E0606", "E0607"): "the Yên Bái–Naju agreement and a separate four-party energy memorandum",
     ("E1170", "E1470"): "the corridor mechanism founded in 2004 and its first conference of September 2004, each from "
                         "its own page; no page says the founding was that conference",
+    ("E0676", "E1691"): "the 2022–2026 memorandum re-signed in December 2021 and the 2016–2021 memorandum before it, "
+                        "dated to its period's last year",
 }
 
 

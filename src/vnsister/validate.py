@@ -590,7 +590,7 @@ def _check_type_named_by_agreement(events: pd.DataFrame, ties: pd.DataFrame) -> 
     agreed = events[events["event_type"].astype("string").isin(FORMAL_AGREEMENTS) & events["to_type"].notna()]
     named = agreed.groupby("tie_id", sort=True)["to_type"].agg(lambda types: sorted(set(types.astype("string"))))
     errors: Errors = []
-    for i, tie_id, current in zip(ties.index, ties["tie_id"], ties["tie_type"].astype("string")):
+    for i, tie_id, current in zip(ties.index, ties["tie_id"], ties["tie_type"].astype("string"), strict=True):
         types = named.get(tie_id)
         if types is not None and pd.notna(current) and current not in types:
             errors.append(error("partnerships", int(i), "tie_type", current,
