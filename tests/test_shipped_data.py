@@ -484,3 +484,28 @@ def test_ties_typed_from_a_description_alone_are_about_a_quarter(ds):
 
     basis = type_basis(ds)
     assert set(basis.index[basis == "document"]) == with_document
+
+
+def test_described_ties_in_friendship_words_are_typed_friendship(ds):
+    # codebook §3: a tie with no signed document takes its type from the pages' words for the relation, and
+    # "quan hệ hữu nghị (hợp tác)" or "friendly relations" gives friendship (0.36.0 found ties of these words typed
+    # cooperation, and mended them)
+    from vnsister.provenance import type_basis
+
+    basis = type_basis(ds)
+    ties = ds.partnerships.set_index("tie_id")
+    described = ties[basis.reindex(ties.index) == "description"]
+    words = described["tie_type_wording"].fillna("")
+    friendly = words.str.match(r"(?i)(quan hệ hữu nghị|hợp tác hữu nghị|friendly (and cooperative )?relations|"
+                               r"cooperative and friendly relations|amitié)")
+    assert friendly.sum() > 20
+    assert described.loc[friendly & (described["tie_type"] != "friendship")].index.tolist() == []
+
+
+def test_multilateral_minutes_do_not_type_a_bilateral_tie(ds):
+    # the minutes of a conference of several provinces, recorded as an `other` step of a tie the two provinces have
+    # apart from it, name no relation between the two, so they carry no to_type (codebook §3)
+    events = ds.events
+    multilateral = events[(events["event_type"] == "other") & events["wording"].fillna("").str.contains("multilateral")]
+    assert len(multilateral) >= 10
+    assert multilateral.loc[multilateral["to_type"].notna(), "event_id"].tolist() == []
