@@ -323,7 +323,6 @@ DISTINCT_SAME_DAY_STEPS = {
     ("E0397", "E0398"): "May 2012 memorandum and the cooperation agreement that followed it later in 2012",
     ("E0448", "E0592"): "programmes and projects of 2013 besides the September 2013 agreement",
     ("E1188", "E1233"): "bilateral minutes of 2024 and the nine-province conference memorandum of February 2024",
-    ("E0606", "E0607"): "the Yên Bái–Naju agreement and a separate four-party energy memorandum",
     ("E1170", "E1470"): "the corridor mechanism founded in 2004 and its first conference of September 2004, each from "
                         "its own page; no page says the founding was that conference",
     ("E0676", "E1691"): "the 2022–2026 memorandum re-signed in December 2021 and the 2016–2021 memorandum before it, "
