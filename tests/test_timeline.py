@@ -431,3 +431,19 @@ def test_report_shows_ties_in_existence_with_bounds(undated):
                                        "2015-12-31", "2020-12-31", "2024-06-30"]
     assert table.loc[0, ["lower", "count", "upper"]].tolist() == [1, 1, 3]
     assert table.iloc[-1][["lower", "count", "upper"]].tolist() == [4, 4, 5]
+
+
+def test_time_rule_is_computed_once_per_state_of_the_tables(tiny):
+    # the cached rule must equal a fresh computation, follow a table changed in place, and hand out copies
+    from vnsister.timeline import _compute_tie_timeline
+
+    ds = load(tiny)
+    first = tie_timeline(ds)
+    pd.testing.assert_frame_equal(first, _compute_tie_timeline(ds))
+    first.loc[0, "basis"] = "changed by the caller"
+    assert tie_timeline(ds).loc[0, "basis"] == "established"
+    row = ds.partnerships.index[ds.partnerships["tie_id"] == "T0003"][0]
+    ds.partnerships.loc[row, "established"] = "1990"
+    changed = tie_timeline(ds).set_index("tie_id")
+    assert changed.loc["T0003", "start_earliest"] == pd.Timestamp("1990-01-01")
+    pd.testing.assert_frame_equal(changed.reset_index(), _compute_tie_timeline(ds))

@@ -43,6 +43,7 @@ day of its end date).
 
 from __future__ import annotations
 
+import weakref
 from typing import Literal
 
 import pandas as pd
@@ -75,6 +76,10 @@ STATUS_WINDOW_YEARS = 10
 def tie_timeline(ds: Dataset) -> pd.DataFrame:
     """One row per tie: bounds of its start, the evidence that attests it, and its end.
 
+    Every as-of function reads it, and a report calls several, so it is computed once per state of the tables it
+    reads: a fingerprint of their contents is taken at each call, and a frame changed in place is computed afresh.
+    Each call returns its own copy.
+
     Examples
     --------
     >>> t = tie_timeline(load()).set_index("tie_id")
@@ -82,6 +87,28 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     >>> bool((dated["began_by"] <= dated["start_latest"]).all())
     True
     """
+    fingerprint = _fingerprint(ds)
+    cached = _TIMELINES.get(id(ds))
+    if cached is None or cached[0]() is not ds or cached[1] != fingerprint:
+        cached = (weakref.ref(ds), fingerprint, _compute_tie_timeline(ds))
+        if id(ds) not in _TIMELINES:
+            weakref.finalize(ds, _TIMELINES.pop, id(ds), None)
+        _TIMELINES[id(ds)] = cached
+    return cached[2].copy()
+
+
+# id(ds) -> (a weak reference to ds, the fingerprint of its tables, its timeline); an entry leaves with its dataset
+_TIMELINES: dict[int, tuple[weakref.ref[Dataset], int, pd.DataFrame]] = {}
+
+
+def _fingerprint(ds: Dataset) -> int:
+    """A hash of the contents of the tables the time rule reads."""
+    frames = (ds.partnerships, ds.events, ds.sources, ds.evidence)
+    return hash(tuple(int(pd.util.hash_pandas_object(frame, index=True).sum()) for frame in frames))
+
+
+def _compute_tie_timeline(ds: Dataset) -> pd.DataFrame:
+    """:func:`tie_timeline` computed afresh, without the cache (for benchmarks and tests)."""
     ties = ds.partnerships
     start = partial_date_bounds(ties["established"])
     end = partial_date_bounds(ties["ended"])
