@@ -73,6 +73,10 @@ ATTESTING_STANCE = "supports"
 STATUS_WINDOW_YEARS = 10
 
 
+# id(ds) -> (a weak reference to ds, the fingerprint of its tables, its timeline); an entry leaves with its dataset
+_TIMELINES: dict[int, tuple[weakref.ref[Dataset], int, pd.DataFrame]] = {}
+
+
 def tie_timeline(ds: Dataset) -> pd.DataFrame:
     """One row per tie: bounds of its start, the evidence that attests it, and its end.
 
@@ -95,10 +99,6 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
             weakref.finalize(ds, _TIMELINES.pop, id(ds), None)
         _TIMELINES[id(ds)] = cached
     return cached[2].copy()
-
-
-# id(ds) -> (a weak reference to ds, the fingerprint of its tables, its timeline); an entry leaves with its dataset
-_TIMELINES: dict[int, tuple[weakref.ref[Dataset], int, pd.DataFrame]] = {}
 
 
 def _fingerprint(ds: Dataset) -> int:
