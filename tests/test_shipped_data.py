@@ -404,6 +404,16 @@ def test_document_names_audit_names_real_ties_and_its_retypings_hold(ds):
     assert kept["tie_id"].map(types).isin(["friendship", "twinning"]).all()
 
 
+def test_page_recheck_reads_again_every_tie_whose_pages_did_not_come_back(ds):
+    # 0.37.0: every tie of the random audits whose pages did not come back (or that was unsupported) searched again
+    recheck = read_audits("page_recheck_*.csv")
+    random_ties = read_audits("random_ties_*.csv")
+    missed = set(random_ties.loc[random_ties["verdict"].isin(["not_found", "unsupported"]), "tie_id"])
+    assert set(recheck["tie_id"]) == missed and recheck["tie_id"].is_unique
+    assert set(recheck["verdict"]) <= {"supported", "partly", "unsupported", "not_found", "other_page"}
+    assert recheck["tie_id"].isin(ds.partnerships["tie_id"]).all() and recheck["outcome"].notna().all()
+
+
 def test_bounding_pages_audit_names_real_rows_and_its_date_findings_hold(ds):
     # the audit of the pages that alone bound a tie's start (0.28.0): known verdicts, real or retired ids, and a
     # page found to print no publication date ships undated
