@@ -414,6 +414,22 @@ def test_page_recheck_reads_again_every_tie_whose_pages_did_not_come_back(ds):
     assert recheck["tie_id"].isin(ds.partnerships["tie_id"]).all() and recheck["outcome"].notna().all()
 
 
+def test_note_dates_audit_names_undated_pages_and_their_notes(ds):
+    # 0.37.0: undated Korean pages read for the date words they print; every note found to overstate now gives the
+    # date as printed, so it no longer names a year the page leaves out
+    audit = read_audits("note_dates_*.csv")
+    assert len(audit) == 14 and audit["source_id"].is_unique
+    assert set(audit["verdict"]) <= {"full", "day_only", "month_day", "not_found"}
+    published = ds.sources.set_index("source_id")["published"]
+    assert audit["source_id"].map(published).isna().all()
+    notes = ds.evidence.set_index("evidence_id")["note"]
+    fixed = audit[audit["outcome"].str.startswith("fixed: ")]
+    assert set(fixed["verdict"]) <= {"day_only", "month_day"}
+    for checked in fixed["notes_checked"]:
+        for evidence_id in checked.split(";"):
+            assert "prints no" in notes[evidence_id] or "no year printed" in notes[evidence_id], evidence_id
+
+
 def test_bounding_pages_audit_names_real_rows_and_its_date_findings_hold(ds):
     # the audit of the pages that alone bound a tie's start (0.28.0): known verdicts, real or retired ids, and a
     # page found to print no publication date ships undated
