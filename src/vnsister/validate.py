@@ -446,6 +446,7 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     errors += _check_type_named_by_agreement(events, ties)
     errors += _check_established_not_intent(events, ties)
     errors += _check_established_is_first_agreement(events, ties)
+    errors += _check_establishment_carries_the_date(events, tie_by_id)
     return errors
 
 
@@ -597,6 +598,17 @@ def _check_type_named_by_agreement(events: pd.DataFrame, ties: pd.DataFrame) -> 
                                 f"{tie_id}'s formal agreements name it {' or '.join(types)}; a step that signs "
                                 "nothing cannot retype it (record the document that did, or follow the agreements)"))
     return errors
+
+
+def _check_establishment_carries_the_date(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors:
+    """A tie's ``established`` event is the signing its ``established`` date names, so the two carry the same date,
+    as precise as the page states it; a later founding-like signing is an upgrade or renewal (codebook §5)."""
+    founding = events[(events["event_type"].astype("string") == "established") & sch.member(events["tie_id"], tie_by_id.index)]
+    stated = sch.lookup(founding["tie_id"], tie_by_id["established"]).astype("string").fillna("")
+    dates = founding["date"].astype("string").fillna("")
+    return [error("events", int(i), "date", founding.at[i, "date"],
+                  f"the establishment of {founding.at[i, 'tie_id']} must carry the tie's established date "
+                  f"({stated.at[i] or 'empty'})") for i in founding.index[(dates != stated).to_numpy(dtype=bool)]]
 
 
 def check_status(frames: dict[str, pd.DataFrame], released: str) -> Errors:
