@@ -446,7 +446,7 @@ def check_events(events: pd.DataFrame, ties: pd.DataFrame) -> Errors:
     errors += _check_type_named_by_agreement(events, ties)
     errors += _check_established_not_intent(events, ties)
     errors += _check_established_is_first_agreement(events, ties)
-    errors += _check_establishment_carries_the_date(events, tie_by_id)
+    errors += _check_establishment_carries_the_date(founding, tie_by_id)
     return errors
 
 
@@ -600,10 +600,11 @@ def _check_type_named_by_agreement(events: pd.DataFrame, ties: pd.DataFrame) -> 
     return errors
 
 
-def _check_establishment_carries_the_date(events: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors:
-    """A tie's ``established`` event is the signing its ``established`` date names, so the two carry the same date,
-    as precise as the page states it; a later founding-like signing is an upgrade or renewal (codebook §5)."""
-    founding = events[(events["event_type"].astype("string") == "established") & sch.member(events["tie_id"], tie_by_id.index)]
+def _check_establishment_carries_the_date(founding: pd.DataFrame, tie_by_id: pd.DataFrame) -> Errors:
+    """A tie's ``established`` event (``founding``: the events of that type) is the signing its ``established``
+    date names, so the two carry the same date, as precise as the page states it; a later founding-like signing is
+    an upgrade or renewal (codebook §5). Events of unknown ties are left to the foreign-key check."""
+    founding = founding[sch.member(founding["tie_id"], tie_by_id.index)]
     stated = sch.lookup(founding["tie_id"], tie_by_id["established"]).astype("string").fillna("")
     dates = founding["date"].astype("string").fillna("")
     return [error("events", int(i), "date", founding.at[i, "date"],
