@@ -404,6 +404,25 @@ def test_document_names_audit_names_real_ties_and_its_retypings_hold(ds):
     assert kept["tie_id"].map(types).isin(["friendship", "twinning"]).all()
 
 
+def test_since_years_removed_by_the_audits_stay_steps(ds):
+    # codebook §5: "twinned since 2018" or "relations since 2011" names no signing. Every tie whose established year
+    # an audit removed as a since-year (a "fixed: …" line that speaks of one) keeps no established date, unless a
+    # later audit of established dates set one from a page that states the signing, and keeps the year as a step
+    undated = read_audits("undated_ties_*.csv")
+    fixed = undated[undated["outcome"].str.startswith("fixed: ") & undated["outcome"].str.contains("since")]
+    assert {"T0944", "T0367", "T0704", "T0881", "T0240", "T0494", "T0577", "T0860"} <= set(fixed["tie_id"])
+    set_later = read_audits("established_dates_*.csv")
+    version = lambda text: tuple(int(part) for part in text.split("."))  # noqa: E731
+    established = ds.partnerships.set_index("tie_id")["established"]
+    other_years = ds.events[ds.events["event_type"] == "other"].dropna(subset=["date"])
+    for line in fixed.itertuples():
+        releases = set_later.loc[set_later["tie_id"] == line.tie_id, "release"]
+        if any(version(release) > version(line.release) for release in releases):
+            continue
+        assert pd.isna(established[line.tie_id]), line.tie_id
+        assert (other_years["tie_id"] == line.tie_id).any(), line.tie_id
+
+
 def test_page_recheck_reads_again_every_tie_whose_pages_did_not_come_back(ds):
     # 0.37.0: every tie of the random audits whose pages did not come back (or that was unsupported) searched again
     recheck = read_audits("page_recheck_*.csv")
