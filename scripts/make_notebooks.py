@@ -14,16 +14,15 @@ OUT = Path(__file__).resolve().parents[1] / "notebooks"
 LOAD = """
 ds = vnsister.load()
 AS_OF = ds.released  # the release date: the same numbers on any day
-CAPTION = (f"Source: vnsister {ds.version}, released {ds.released}; as of {AS_OF}; n = {len(ds.partnerships)} ties. "
-           "Undated ties count from their earliest dated evidence (or page-order bound). "
-           "Search effort was uneven across countries.")
 print(ds.version, {name: len(table) for name, table in ds.tables.items()})"""
 
 
 def setup(*imports: str, pandas: bool = False) -> str:
-    """The first code cell: imports in ruff's order, then the release loaded."""
+    """The first code cell: imports in ruff's order, then the release loaded. Every figure's caption comes from
+    ``vnsister.figures``: its own n, the as-of date and rule where one applies, and the caveats."""
     third_party = ["import matplotlib.pyplot as plt", *(["import pandas as pd"] if pandas else [])]
-    return "\n".join(third_party) + "\n\nimport vnsister\n" + "".join(f"{line}\n" for line in sorted(imports)) + LOAD
+    ours = sorted({*imports, "from vnsister.figures import add_caption, caption"})
+    return "\n".join(third_party) + "\n\nimport vnsister\n" + "".join(f"{line}\n" for line in ours) + LOAD
 
 
 NOTEBOOKS = {
@@ -32,7 +31,7 @@ NOTEBOOKS = {
                "Vietnamese and Korean gazetteer), `partnerships` one row per tie, `events` the history of each tie, "
                "`sources` and `evidence` the public sources behind every tie and event, `published_findings` the "
                "published aggregate figures. `ds.ties()` joins each tie with both parties' names and provinces."),
-        ("code", setup(pandas=True)),
+        ("code", setup("from vnsister.report import coverage_by_country, province_country_matrix", pandas=True)),
         ("code", "ties = ds.ties()\nties[['tie_id', 'vn_name_local', 'partner_name_en', 'partner_country', 'tie_type', "
                  "'established', 'status']].head(10)"),
         ("md", "## How the tables join\n\n`events.tie_id` → `partnerships.tie_id`; `evidence` links a source to a tie "
@@ -48,27 +47,27 @@ NOTEBOOKS = {
                  "place_ties(ds, 'Hải Dương').head()"),
         ("md", "## Ties by partner country and by Vietnamese province"),
         ("code", "fig, axes = plt.subplots(1, 2, figsize=(12, 5))\n"
-                 "ties['partner_country'].value_counts().head(12).sort_values().plot.barh(ax=axes[0], color='#2b6f8e')\n"
-                 "axes[0].set(title='Ties by partner country (top 12)', xlabel='ties')\n"
-                 "province = ties['vn_province_id'].map(ds.places.set_index('place_id')['name_local'])\n"
-                 "province.value_counts().head(15).sort_values().plot.barh(ax=axes[1], color='#8e4b2b')\n"
-                 "axes[1].set(title='Ties by Vietnamese province (historical map, top 15)', xlabel='ties')\n"
-                 "fig.text(0.01, 0.01, CAPTION, fontsize=8)\nfig.tight_layout()"),
+                 "coverage_by_country(ds).head(12).set_index('country')['ties'].sort_values().plot.barh(ax=axes[0], color='#2b6f8e')\n"
+                 "axes[0].set(title='Ties by partner country (top 12)', xlabel='ties', ylabel='')\n"
+                 "ties['vn_province_name_local'].value_counts().head(15).sort_values().plot.barh(ax=axes[1], color='#8e4b2b')\n"
+                 "axes[1].set(title='Ties by Vietnamese province (historical map, top 15)', xlabel='ties', ylabel='')\n"
+                 "add_caption(fig, caption(ds, len(ties), notes=\"A district's, council's or agency's tie counts for its \"\n"
+                 "                         'province.'))"),
         ("md", "## Where the partners are\n\nEach tie is a line between representative points of its two parties "
                "(table `coordinates`; its `method` says how each point was matched). The caption counts "
                "the ties that cannot be drawn because a party has no coordinates. The outlines ship with the package."),
         ("code", "from vnsister.maps import map_lines, partner_map\n\n"
-                 "ax = partner_map(ds, 'world')\nax.figure.tight_layout(rect=(0, 0.05, 1, 1))\n"
-                 "ax = partner_map(ds, 'korea')\nax.figure.tight_layout(rect=(0, 0.05, 1, 1))\n"
+                 "ax = partner_map(ds, 'world')\nax = partner_map(ds, 'korea')\n"
                  "lines, n = map_lines(ds, 'world')\nn"),
         ("md", "## Vietnamese provinces × partner countries"),
-        ("code", "top_countries = ties['partner_country'].value_counts().head(8).index\n"
-                 "top_provinces = province.value_counts().head(15).index\n"
-                 "grid = pd.crosstab(province, ties['partner_country']).loc[top_provinces, top_countries]\n"
-                 "fig, ax = plt.subplots(figsize=(8, 6))\nim = ax.imshow(grid, cmap='Blues')\n"
-                 "ax.set_xticks(range(len(grid.columns)), grid.columns)\nax.set_yticks(range(len(grid.index)), grid.index)\n"
+        ("code", "grid = province_country_matrix(ds, provinces=15, countries=8)\n"
+                 "fig, ax = plt.subplots(figsize=(9, 7))\nim = ax.imshow(grid, cmap='Blues', aspect='auto')\n"
+                 "ax.set_xticks(range(len(grid.columns)), grid.columns, rotation=45, ha='right')\n"
+                 "ax.set_yticks(range(len(grid.index)), grid.index)\n"
                  "for (i, j), n in pd.DataFrame(grid.values).stack().items():\n    ax.text(j, i, n, ha='center', va='center', fontsize=8)\n"
-                 "ax.set_title('Ties per province and partner country')\nfig.colorbar(im, label='ties')\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
+                 "ax.set_title('Ties per province and partner country')\nfig.colorbar(im, label='ties')\n"
+                 "add_caption(fig, caption(ds, int(grid.to_numpy().sum()), 'ties in the cells shown', notes='Rows: the 15 '\n"
+                 "                         'provinces with most ties; columns: the 8 partner countries with most ties, the rest summed.'))"),
         ("md", "## Timeline\n\nYear of establishment (first formal agreement). Undated ties cannot be placed on the "
                "axis: their number is given in the title, and the last year is partial up to the release date."),
         ("code", "from vnsister.ages import establishment_counts\n\n"
@@ -79,7 +78,8 @@ NOTEBOOKS = {
                  "ax.bar(korea.index, korea.values, color='#c0392b', label='Korean partners')\n"
                  "ax.axvline(1992.97, color='k', lw=0.8, ls='--')\nax.text(1993.2, ax.get_ylim()[1] * 0.9, 'VN–KR relations\\n1992-12-22', fontsize=8)\n"
                  "ax.set(xlabel='year established', ylabel='ties', title=f'Ties established per year ({undated} undated ties not shown)')\n"
-                 "ax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=7)"),
+                 "ax.legend()\nadd_caption(fig, caption(ds, int(all_years.sum()), 'dated ties', notes=f'{undated} ties without an '\n"
+                 "                         'established date are not shown; the last year is partial (to the release date).'))"),
         ("code", "from vnsister.network import partners_by_province\n\n"
                  "top = partners_by_province(ds).iloc[0]\n"
                  "print(f\"In release {ds.version}, {len(ds.partnerships)} ties link {ds.ties()['vn_province_id'].nunique()} Vietnamese \"\n"
@@ -92,28 +92,30 @@ NOTEBOOKS = {
                "Vietnam–Korea network: weighted degree (twinning 4, friendship 3, cooperation 2, agency or other 1; "
                "`vnsister.network.TIE_WEIGHTS`), eigenvector and betweenness centrality, and the same in the one-mode "
                "projection (Korean places linked by shared Vietnamese partners)."),
-        ("code", setup("from vnsister.network import build_graph, korean_partner_centrality, korean_share")),
-        ("code", "ranking = korean_partner_centrality(ds)\nranking.head(15)"),
+        ("code", setup("from vnsister.network import build_graph, korean_partner_centrality, korean_share, partner_network")),
+        ("code", "ranking = korean_partner_centrality(ds, as_of=AS_OF)\nranking.head(15)"),
         ("md", "## The network, largest connected component"),
-        ("code", "import networkx as nx\n\nG = nx.Graph(build_graph(ds))\nkorean = [n for n, d in G.nodes(data=True) if d['country'] in ('KR', 'VN')]\n"
-                 "H = G.subgraph(korean)\nH = H.subgraph(max(nx.connected_components(H), key=len))\n"
+        ("code", "import networkx as nx\n\n# the ties the ranking counts: same as-of date and rule, so the component matches its component_size\n"
+                 "G = partner_network(ds, 'KR', as_of=AS_OF)\nH = G.subgraph(max(nx.connected_components(G), key=len))\n"
                  "pos = nx.spring_layout(H, seed=1, k=0.35)\nfig, ax = plt.subplots(figsize=(12, 10))\n"
                  "colors = ['#c0392b' if H.nodes[n]['country'] == 'KR' else '#2b6f8e' for n in H]\n"
                  "sizes = [40 + 25 * H.degree(n) for n in H]\nnx.draw_networkx_edges(H, pos, ax=ax, alpha=0.3)\n"
                  "nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colors, node_size=sizes)\n"
                  "labels = {n: H.nodes[n]['name_en'] for n in H if H.degree(n) >= 3}\n"
-                 "nx.draw_networkx_labels(H, pos, labels, ax=ax, font_size=8)\n"
+                 "nx.draw_networkx_labels(H, pos, labels, ax=ax, font_size=8, bbox={'facecolor': 'white', 'alpha': 0.7, 'lw': 0, 'pad': 0.5})\n"
                  "ax.set_title(f'Vietnam–Korea ties, largest connected component ({H.number_of_nodes()} places)\\n'\n"
                  "             'red = Korean, blue = Vietnamese; labelled: 3+ partners')\n"
-                 "ax.axis('off')\nfig.text(0.01, 0.01, CAPTION, fontsize=8)"),
+                 "ax.axis('off')\nadd_caption(fig, caption(ds, H.number_of_edges(), 'ties drawn', as_of=AS_OF,\n"
+                 "                         notes=f'{G.number_of_edges() - H.number_of_edges()} Vietnam–Korea ties outside the largest '\n"
+                 "                               'component are not drawn. Node size: number of partners.'))"),
         ("md", "## How the ranking changed: May 2012 against today, and the historical against the 2025 map"),
         ("code", "then = korean_partner_centrality(ds, as_of='2012-05-31')[['place_id', 'rank', 'partners']]\n"
                  "now = ranking[['place_id', 'name_en', 'rank', 'partners']]\n"
                  "change = now.merge(then, on='place_id', how='left', suffixes=('', '_2012'))\nchange.head(15)"),
-        ("code", "merged_map = korean_partner_centrality(ds, admin='2025').set_index('place_id')\n"
+        ("code", "merged_map = korean_partner_centrality(ds, as_of=AS_OF, admin='2025').set_index('place_id')\n"
                  "compare_maps = ranking.set_index('place_id')[['name_en', 'partners', 'rank']]\n"
                  "compare_maps = compare_maps.join(merged_map[['partners', 'rank']], rsuffix='_2025map')\n"
-                 "G2025 = build_graph(ds, admin='2025')\nprint(G2025.graph['merged_ties'], 'ties move to successors on the 2025 map')\n"
+                 "G2025 = build_graph(ds, as_of=AS_OF, admin='2025')\nprint(G2025.graph['merged_ties'], 'ties move to successors on the 2025 map')\n"
                  "compare_maps[compare_maps['partners'] != compare_maps['partners_2025map']].head(15)"),
         ("md", "## The mirror view and the wider network\n\nVietnamese places ranked by their Korean ties, and the "
                "share of each province's foreign ties that are Korean."),
@@ -133,11 +135,12 @@ NOTEBOOKS = {
                "type; cohorts around 1992-12-22 (Vietnam–Korea diplomatic relations); time from a first MoU to an upgrade."),
         ("code", setup("from vnsister.ages import establishment_counts, median_age, survival, tie_ages, time_to_upgrade",
                        "from vnsister.timeline import count_series", pandas=True)),
-        ("code", "ages = tie_ages(ds, as_of=AS_OF).dropna(subset=['age'])\nfig, ax = plt.subplots(figsize=(9, 4))\n"
+        ("code", "in_force = tie_ages(ds, as_of=AS_OF)\nages = in_force.dropna(subset=['age'])\nfig, ax = plt.subplots(figsize=(9, 4))\n"
                  "ax.hist([ages.loc[ages['partner_country'] == 'KR', 'age'], ages.loc[ages['partner_country'] != 'KR', 'age']],\n"
                  "        bins=range(0, 60, 2), stacked=True, label=['Korean partners', 'other partners'], color=['#c0392b', '#bbbbbb'])\n"
                  "ax.set(xlabel=f'age on {AS_OF} (years; midpoint of partial dates)', ylabel='ties', title=f'Age of dated ties (n = {len(ages)})')\nax.legend()\n"
-                 "fig.text(0.01, 0.01, CAPTION, fontsize=8)"),
+                 "add_caption(fig, caption(ds, len(ages), 'dated ties', as_of=AS_OF, notes=f'{len(in_force) - len(ages)} ties in force '\n"
+                 "                         'that day without an established date are not shown: only a lower bound of their age is known.'))"),
         ("code", "by_country = median_age(ds, 'partner_country', as_of=AS_OF)\ndisplay(by_country.head(10))\nmedian_age(ds, 'tie_type', as_of=AS_OF)"),
         ("md", "## Ties in existence over time, with bounds\n\nAt each year end: the count under the default rule, "
                "the lower bound (ties that printed dates show in existence) and the upper bound (every tie that may "
@@ -147,7 +150,9 @@ NOTEBOOKS = {
                  "ax.fill_between(days, series['lower'], series['upper'], color='#d6e4ee', label='lower to upper bound')\n"
                  "ax.plot(days, series['count'], color='#2b6f8e', label='default rule')\n"
                  "ax.set(ylabel='ties in existence', title=f'Ties in existence at each year end (n = {len(ds.partnerships)})')\n"
-                 "ax.legend()\nfig.text(0.01, 0.01, CAPTION + ' The last point is the release date (a partial year).', fontsize=8)\n"
+                 "ax.legend()\nadd_caption(fig, caption(ds, len(ds.partnerships), as_of=AS_OF, notes='Line: the default rule; band: from '\n"
+                 "                         'the ties that printed dates show in existence to every tie that may have existed (an undated tie on '\n"
+                 "                         'every date). A point at each 31 December; the last point is the release date (a partial year).'))\n"
                  "series.tail()"),
         ("md", "## Cohorts around 1992"),
         ("code", "establishment_counts(ds, by='cohort', partner_country='KR')"),
@@ -173,7 +178,9 @@ NOTEBOOKS = {
                  "palette = {'matches': '#2b6f8e', 'within bounds': '#7fb3d5'}\n"
                  "ax.barh(shown['finding_id'], shown['ratio'], color=[palette.get(s, '#c0392b') for s in shown['status']])\n"
                  "ax.axvline(1, color='k', lw=0.8)\nax.set(xlabel='dataset / published', title='Dataset figure relative to the published one')\n"
-                 "fig.text(0.01, 0.01, CAPTION + ' Dark blue: within 5%; light blue: within the bounds.', fontsize=6, wrap=True)\nfig.tight_layout()"),
+                 "add_caption(fig, caption(ds, len(shown), 'published figures', period='each figure on its own date', notes='The '\n"
+                 "                         'dataset counts each the way its source counts. Dark blue: within 5%; light blue: within the bounds '\n"
+                 "                         'that undated ties allow; red: outside them.'))"),
         ("md", "## Why the numbers differ\n\n"
                "- **KR-VN-2024, KR-TOTAL-2012-05, KR-GYEONGGI-VN-2012** — Korean figures count agreements registered by "
                "Korean local governments (sister and friendship). The dataset finds fewer: not every registered agreement "
@@ -217,10 +224,9 @@ NOTEBOOKS = {
                  "ax.set(xlim=(0, 1.02), xlabel='share of the ties found that the dataset already held (95% Wilson interval)',\n"
                  "       title='Completeness by province searched')\n"
                  "found = int(completeness(ds).query(\"group == 'all'\")['found'].sum())\n"
-                 "fig.text(0.01, 0.01, f'Source: vnsister {ds.version}, released {ds.released}; n = {found} ties found by the independent '\n"
-                 "         'search of the provinces, drawn at random in stages (provinces as before the 2025 reorganisation). Both searches used '\n"
-                 "         'the same stored public pages; ties without a public trace are outside the measure.', fontsize=6, wrap=True)\n"
-                 "fig.tight_layout(rect=(0, 0.04, 1, 1))"),
+                 "add_caption(fig, caption(ds, found, 'ties found by the independent search of the provinces', period='ties of any '\n"
+                 "                         'date', notes='Provinces drawn at random in stages, as before the 2025 reorganisation. Both searches '\n"
+                 "                         'used the same stored public pages; ties without a public trace are outside the measure.'))"),
         ("md", "The other direction: of the ties the dataset already held for the provinces searched, how many did the "
                "blind search find? Taking the two searches as two samples, a capture–recapture (Chapman) estimate gives "
                "the number of ties that stored public pages document for these provinces, with a 95% interval. Both "
@@ -241,7 +247,10 @@ NOTEBOOKS = {
         ("code", "mix = purposes_by_period(ds)\nshares = mix.div(mix.sum(axis=1), axis=0)\nfig, ax = plt.subplots(figsize=(10, 4))\n"
                  "shares.plot.bar(stacked=True, ax=ax, colormap='tab20', width=0.8)\n"
                  "ax.set(xlabel='decade of the agreement', ylabel='share of purpose tags', title='Purposes of agreements with Korean localities')\n"
-                 "ax.legend(bbox_to_anchor=(1.01, 1), fontsize=8)\nfig.text(0.01, 0.01, CAPTION, fontsize=8)\nfig.tight_layout()\nmix"),
+                 "ax.legend(bbox_to_anchor=(1.01, 1), fontsize=8)\n"
+                 "add_caption(fig, caption(ds, int(mix.to_numpy().sum()), 'purpose tags of agreements with Korean places',\n"
+                 "                         period='by the date of each agreement', notes='An agreement counts once for each purpose '\n"
+                 "                         'it names, and once as untagged if it names none; the last bar holds the undated agreements.'))\nmix"),
         ("md", "## Timeline of labour agreements against Resolution 59/NQ-CP (2022)"),
         ("code", "labour = purpose_shares(ds, 'seasonal_labour')\ndated = labour.drop('undated', errors='ignore').rename(index=int)\n"
                  "fig, ax = plt.subplots(figsize=(10, 4))\n"
@@ -250,7 +259,9 @@ NOTEBOOKS = {
                  "ax.axvline(2021.5, color='k', ls='--', lw=0.8)\nax.text(2021.6, ax.get_ylim()[1] * 0.9, 'Resolution 59/NQ-CP\\n(2022)', fontsize=8)\n"
                  "undated = int(labour.loc['undated', 'agreements']) if 'undated' in labour.index else 0\n"
                  "ax.set(xlabel='year of the agreement', ylabel='agreements with Korean places', title=f'{undated} undated not shown')\n"
-                 "ax.legend()\nfig.text(0.01, 0.01, CAPTION, fontsize=7)\nlabour.tail(10)"),
+                 "ax.legend()\nadd_caption(fig, caption(ds, int(dated['agreements'].sum()), 'dated agreements with Korean places',\n"
+                 "                         period='by the year of each agreement', notes=f'{undated} undated agreements are not shown; '\n"
+                 "                         'the last year is partial (to the release date).'))\nlabour.tail(10)"),
         ("code", "before = dated.loc[dated.index < 2022]\nafter = dated.loc[dated.index >= 2022]\n"
                  "print(f\"Seasonal-labour agreements: {int(before['with_purpose'].sum())} of {int(before['agreements'].sum())} agreements \"\n"
                  "      f\"before 2022, {int(after['with_purpose'].sum())} of {int(after['agreements'].sum())} from 2022 on \"\n"

@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import pandas as pd
 
 from vnsister.checks import choice
+from vnsister.figures import add_caption
 from vnsister.load import Dataset
 from vnsister.timeline import Rule, count_bounds, ties_on
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 Region = Literal["world", "korea"]
 # lon_min, lon_max, lat_min, lat_max
@@ -130,10 +132,10 @@ def partner_map(ds: Dataset, region: Region = "world", as_of: str | None = None,
     timing = (f"Ties in force on {as_of} (undated rule '{undated}': an undated tie counts from its earliest dated "
               f"evidence); {n['lower']}–{n['upper']} whenever the undated ties began. " if as_of is not None else
               "Every tie recorded, dated or undated, without a time filter. ")
-    ax.figure.text(0.01, 0.01, (
+    # the root figure (a subfigure's ``figure`` is its root, a figure's is itself): the caption spans the whole page
+    add_caption(cast("Figure", ax.figure.figure), (
         timing + f"n = {n['drawn']} ties drawn of {n['ties']}; {n['no_point']} not drawn because a party has no "
         "coordinates. "
         "Points are representative points of each place (codebook §9), lines join the two parties. Search effort "
-        f"differs by country. Outlines: Natural Earth (public domain). Release {ds.version} ({ds.released})."),
-        fontsize=7, color="#555555", ha="left", va="bottom", wrap=True)
+        f"differs by country. Outlines: Natural Earth (public domain). Release {ds.version} ({ds.released})."))
     return ax

@@ -15,8 +15,8 @@ from vnsister.export import spreadsheet_safe
 from vnsister.load import Dataset
 from vnsister.timeline import UNDATED, tie_timeline, ties_on
 
-__all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "partners_by_province",
-           "place_centrality", "successor_map", "tie_weights"]
+__all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "partner_network",
+           "partners_by_province", "place_centrality", "successor_map", "tie_weights"]
 
 ADMIN_MAPS = ("historical", "2025")
 LEVELS = ("place", "province")
@@ -330,6 +330,32 @@ def _fast_centrality(ds: Dataset, ties: pd.DataFrame, side: str, betweenness_k: 
     table = table[CENTRALITY_COLUMNS].sort_values(["weighted_degree", "partners", "place_id"], ascending=[False, False, True])
     table["rank"] = range(1, len(table) + 1)
     return table.reset_index(drop=True)
+
+
+def partner_network(ds: Dataset, partner_country: str = "KR", as_of: str | None = None,
+                    admin: Literal["historical", "2025"] = "historical", level: Literal["place", "province"] = "place",
+                    undated: str = "attested") -> nx.MultiGraph:
+    """The bipartite network of Vietnam's ties with one partner country, as :func:`korean_partner_centrality`
+    ranks it: one edge a tie (key: its id; attribute: its weight), node attributes as in :func:`build_graph`.
+
+    Draw this graph beside a ranking computed with the same arguments, so that the figure and the table count the
+    same ties (``as_of=None`` keeps every tie; ``as_of`` and ``undated`` follow :mod:`vnsister.timeline`).
+
+    Examples
+    --------
+    >>> G = partner_network(load(), "KR", as_of="2012")
+    >>> {G.nodes[n]["country"] for n in G} == {"VN", "KR"}
+    True
+    >>> partner_network(load(), "XX")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: partner_country='XX' is not a partner country code in the data; ...
+    """
+    checks.choice("admin", admin, ADMIN_MAPS)
+    checks.choice("level", level, LEVELS)
+    checks.choice("undated", undated, UNDATED)
+    country = checks.partner_country("partner_country", partner_country, ds.places)
+    return _weighted_graph(ds, _partner_ties(ds, country, as_of, admin, None, level, undated))
 
 
 SIDES = ("foreign", "VN")

@@ -328,17 +328,19 @@ def _figure(draw: Draw, size: tuple[float, float], caption: str) -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from vnsister.figures import add_caption
+
     fig, ax = plt.subplots(figsize=size)
     draw(ax)
-    fig.text(0.01, 0.005, caption, fontsize=7, color="#555555", ha="left", va="bottom", wrap=True)
+    add_caption(fig, caption)
     return _png(fig)
 
 
 def _png(fig: Figure) -> str:
-    """A figure whose last text line is its caption, laid out and encoded as a base64 PNG, then closed."""
+    """A figure laid out with its caption (:func:`vnsister.figures.add_caption`), encoded as a base64 PNG, then
+    closed."""
     import matplotlib.pyplot as plt
 
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110)
     plt.close(fig)
