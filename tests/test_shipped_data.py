@@ -175,7 +175,7 @@ def test_cli_runs_as_installed_command():
 def test_coverage_check_is_shipped_whole(ds):
     """The check described in the codebook (§7-§8): all 63 provinces, searched in five stages (Bắc Kạn, where nothing
     was found, has no row), 785 ties found, 755 already recorded, the other 30 added from the pages the check found.
-    The recapture figures are Chapman's (1097 + 1) * (785 + 1) / (755 + 1) - 1 = 1140.57, worked by hand; the 785 found
+    The recapture figures are Chapman's (1098 + 1) * (785 + 1) / (755 + 1) - 1 = 1141.61, worked by hand; the 785 found
     include T0082 and T0457 of the city of Huế, found by the search of Thừa Thiên Huế, which it succeeded."""
     from vnsister.coverage import completeness, recapture
 
@@ -186,7 +186,7 @@ def test_coverage_check_is_shipped_whole(ds):
     overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12", "all")]
     assert (overall["found"], overall["already_recorded"]) == (785, 755)
     estimate = recapture(ds).set_index("check").loc["blind-2026-12"]
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1097, 785, 755, 1141]
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1098, 785, 755, 1142]
 
 
 def test_readme_coverage_table_is_current(ds):
@@ -393,6 +393,25 @@ def test_random_tie_audits_answer_every_failed_check(ds):
     assert (failed.loc[failed["verdict"] == "partly", "checks_failed"] != "").all()
     assert failed["outcome"].str.match(r"(?:fixed|left): ").all()
     assert (audit.loc[audit["verdict"] == "supported", "checks_failed"] == "").all()
+
+
+def test_reaudit_of_random_ties_answers_every_failed_check(ds):
+    # a second reading of 60 ties drawn at random (seed 20261205) from release 0.38.0, after every tie had been read
+    # once (curation/audits/README, 0.39.0): real ties, drawn once, known verdicts and checks, each failure answered
+    audit = read_audits("reaudit_ties_*.csv").fillna({"checks_failed": ""})
+    assert len(audit) == 60 and audit["tie_id"].is_unique
+    assert (audit["tie_id"] <= "T1142").all() and audit["tie_id"].isin(ds.partnerships["tie_id"]).all()
+    assert set(audit["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
+    checks = {check for listed in audit["checks_failed"] for check in listed.split(";") if check}
+    assert checks <= {"parties", "type", "dates", "notes"}
+    failed = audit[audit["verdict"] != "supported"]
+    assert (failed["checks_failed"] != "").all() and failed["outcome"].str.match(r"(?:fixed|left): ").all()
+    assert (audit.loc[audit["verdict"] == "supported", "checks_failed"] == "").all()
+    # the fixes hold: the 1997 relation of Quảng Nam and Sekong is a step, the council's 2025 memorandum its own tie
+    ties = ds.partnerships.set_index("tie_id")
+    assert pd.isna(ties.loc["T0222", "established"]) and ties.loc["T0836", "tie_type"] == "friendship"
+    assert (ties.loc["T1143", "partner_party"], ties.loc["T1143", "established"]) == ("council", "2025-11-27")
+    assert not ds.events["event_id"].eq("E0868").any()
 
 
 def test_document_names_audit_names_real_ties_and_its_retypings_hold(ds):
