@@ -246,6 +246,24 @@ def test_report_is_the_same_on_any_day(tiny, monkeypatch):
     assert "As of 2020-01-01" in text_report(load(tiny), as_of="2020-01-01")
 
 
+def test_an_as_of_report_says_which_counts_ignore_the_day(tiny):
+    """With --as-of 2012 the totals and summary tables still count every tie of the release; the report must say so
+    rather than print today's 1,128 ties under "As of 2012" (the bug of 0.38.0)."""
+    from vnsister.figures import NO_TIME_FILTER
+    from vnsister.report import CONTENTS_TITLE, html_report
+
+    lines = text_report(load(tiny), as_of="2012").splitlines()
+    totals = lines.index(CONTENTS_TITLE)
+    assert lines[totals + 1].split()[0] == "ties"  # the label stands right above the totals
+    titles = [line for line in lines if line.startswith(("Ties by ", "Sources by "))]
+    assert titles and all(NO_TIME_FILTER in title for title in titles)
+    page = html_report(load(tiny), as_of="2012")
+    totals_caption = page.split("<h2>Totals</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "as of 2012" not in totals_caption and NO_TIME_FILTER in totals_caption
+    over_time = page.split("<h2>Ties over time</h2>", 1)[1]
+    assert "as of 2012" in over_time  # the figures and tables that apply the day still name it
+
+
 BAD_CALLS = [
     (lambda ds: build_graph(ds, admin=2025), "admin=2025"),
     (lambda ds: build_graph(ds, admin="2024"), "admin='2024'"),

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
-__all__ = ["EFFORT_NOTE", "RULE_NOTES", "add_caption", "caption"]
+__all__ = ["EFFORT_NOTE", "NO_TIME_FILTER", "RULE_NOTES", "add_caption", "caption"]
 
 # what an as-of count does with a tie that has no established date, by the ``undated`` rule of vnsister.timeline
 RULE_NOTES: dict[str, str] = {
@@ -30,7 +30,8 @@ RULE_NOTES: dict[str, str] = {
     "include": "Ties without an established date count on every date (an upper bound).",
 }
 EFFORT_NOTE = "Search effort was uneven across countries (docs/codebook.md §8)."
-_NO_TIME_FILTER = "no time filter: every record, dated or undated, lapsed ones too"
+# what a count without an as-of day covers (figures, and the report's tables of the release's contents)
+NO_TIME_FILTER = "no time filter: every record, dated or undated, lapsed ones too"
 _NBSP = "\u00a0"
 
 
@@ -66,7 +67,7 @@ def caption(ds: Dataset, n: int, unit: str = "ties", as_of: str | None = None, u
     if period is not None and (as_of is not None or not isinstance(period, str) or not period.strip()):
         raise ValueError(f"period={period!r} must be a non-empty string, given only without as_of")
     if as_of is None:
-        when, rule = (period.strip() if period is not None else _NO_TIME_FILTER), ""
+        when, rule = (period.strip() if period is not None else NO_TIME_FILTER), ""
     else:
         when, rule = f"as of {checks.as_of_day('as_of', as_of).date().isoformat()}", RULE_NOTES[undated]
     parts = [f"Source: vnsister {ds.version} (released {ds.released}); {when}; n = {n} {unit.strip()}.", rule,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
+from vnsister.figures import NO_TIME_FILTER
 from vnsister.load import Dataset
 
 if TYPE_CHECKING:
@@ -62,7 +63,12 @@ EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematical
 
 # Titles of the summary tables in the text report; a table not named here is titled from its key ("by_type" ->
 # "Ties by type"), since all but the source table count ties.
+# the release's contents (totals and the summary tables) count every record: the as-of date does not apply to them
+CONTENTS_TITLE = f"The release's contents ({NO_TIME_FILTER}); the as-of date applies to the tables that name it"
 SUMMARY_TITLES = {"by_source_date": "Sources by publication date",
+                  "by_partner_country": "Ties by partner country",
+                  "by_vn_province": "Ties by Vietnamese province (historical map; a district's, council's or agency's tie "
+                                    "counts for its province)",
                   "by_decade": "Ties by decade of their established date (undated: none stated; 'Ties by date basis' "
                                "gives their bounds)",
                   "by_status": "Ties by status (read from the sources on the release date; how far the evidence "
@@ -150,7 +156,8 @@ def _analysis_tables(ds: Dataset, day: str, series: pd.DataFrame) -> dict[str, p
         f"Median age of ties (years) on {day} by type ({UNBOUNDED})": median_age(ds, "tie_type", as_of=day).reset_index(),
         "Ties with Korea by cohort (diplomatic relations 1992-12-22), undated ties shown": establishment_counts(
             ds, "cohort", "KR", as_of=day),
-        "Agreements with Korean partners by decade of the agreement and purpose": purposes_by_period(ds).T.reset_index(),
+        f"Agreements with Korean partners by decade of the agreement and purpose [{NO_TIME_FILTER}]":
+            purposes_by_period(ds).T.reset_index(),
     }
 
 
@@ -284,7 +291,7 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
     if as_of is not None:
         as_of_day("as_of", as_of)
     tables = summary_tables(ds)
-    parts = [*_header(ds, as_of), ""]
+    parts = [*_header(ds, as_of), "", CONTENTS_TITLE]
     parts.append(tables.pop("totals").to_string(header=False))
     from vnsister.coverage import completeness, coverage_table, recapture
 
@@ -298,7 +305,7 @@ def text_report(ds: Dataset, top: int = 15, as_of: str | None = None) -> str:
     for title, table in analysis_tables(ds, as_of).items():
         parts += ["", title, table.head(top).to_string(index=False, float_format=_number)]
     for name, table in tables.items():
-        title = SUMMARY_TITLES.get(name, "Ties " + name.replace("_", " "))
+        title = f"{SUMMARY_TITLES.get(name, 'Ties ' + name.replace('_', ' '))} [{NO_TIME_FILTER}]"
         shown = table.head(top)
         more = f"  (+{len(table) - top} more)" if len(table) > top else ""
         parts += ["", f"{title}{more}", shown.to_string(index=False, float_format=_number)]
@@ -474,7 +481,8 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     day = as_of or release_day(ds)
     tables = summary_tables(ds)
     n = len(ds.partnerships)
-    stamp = _stamp(ds, f"n = {n} ties", day)
+    stamp = _stamp(ds, f"n = {n} ties") + f" The release's contents, {NO_TIME_FILTER}."
+    day_stamp = _stamp(ds, f"n = {n} ties", day)
     header = _header(ds, as_of)
     body = [f"<h1>{html.escape(header[0])}</h1>"] + [f'<p class="meta">{html.escape(line)}</p>' for line in header[1:]]
     body += ["<h2>Totals</h2>", _table_html(tables["totals"].rename_axis("what"), f"{stamp} Counts of rows in the "
@@ -535,20 +543,20 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     years = establishment_counts(ds, as_of=day)
     undated = int(years.loc[years["year"] == "undated", "ties"].sum())
     dated_years = years[years["year"] != "undated"]
-    caption = (f"{stamp} Ties by the year of their established date; {undated} undated ties are not in the bars"
+    caption = (f"{day_stamp} Ties by the year of their established date; {undated} undated ties are not in the bars"
                + ("; the last year is partial" if dated_years["partial"].any() else "") + ".")
     body += ["<h2>Ties over time</h2>",
              _img(_figure(_bars(dated_years, "year", "Ties established per year", horizontal=False), (10, 3.8),
                           caption), "ties per year")]
     series = _existence_series(ds, day)
-    caption = (f"{stamp} Ties in existence at each year end from {series['as_of'].iloc[0][:4]}; the last point is the as-of "
+    caption = (f"{day_stamp} Ties in existence at each year end from {series['as_of'].iloc[0][:4]}; the last point is the as-of "
                "date. Line: the default rule (an undated tie from its earliest dated evidence or "
                "page-order bound). Band: from the ties that printed dates show in existence to every tie that may "
                "have existed (an undated tie on every date).")
     body.append(_img(_figure(_band(series, "Ties in existence, with bounds"), (10, 3.8), caption),
                      "ties in existence over time, with bounds"))
     for title, table in _analysis_tables(ds, day, series).items():
-        body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), f"{stamp} n = {len(table)} rows"
+        body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), f"{day_stamp} n = {len(table)} rows"
                                                                + (f", top {top} shown" if len(table) > top else "") + ".")]
     body += ['<p class="note">Method, definitions and known biases: docs/codebook.md in the package. '
              "Cite the release you used (vnsister cite).</p>"]
