@@ -396,12 +396,12 @@ def test_random_tie_audits_answer_every_failed_check(ds):
 
 
 def test_reaudit_of_random_ties_answers_every_failed_check(ds):
-    # a second reading of 360 ties drawn at random (seeds 20261205 to 20261208, 60 each, then 120 with 20261209) from
-    # release 0.38.0, after
+    # a second reading of 480 ties drawn at random (seeds 20261205 to 20261208, 60 each, then 120 each with 20261209
+    # and 20261210) from release 0.38.0, after
     # every tie had been read once (curation/audits/README, 0.39.0): real ties, drawn once, known verdicts and checks,
     # each failure answered
     audit = read_audits("reaudit_ties_*.csv").fillna({"checks_failed": ""})
-    assert len(audit) == 360 and audit["tie_id"].is_unique
+    assert len(audit) == 480 and audit["tie_id"].is_unique
     assert (audit["tie_id"] <= "T1142").all() and audit["tie_id"].isin(ds.partnerships["tie_id"]).all()
     assert set(audit["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
     checks = {check for listed in audit["checks_failed"] for check in listed.split(";") if check}
@@ -418,6 +418,7 @@ def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     assert ds.sources.set_index("source_id").loc[["S1442", "S1744"], "published"].isna().all()  # labels, not dates
     assert (ties.loc[["T0365", "T0402"], "tie_type"] == "cooperation").all() and ties.loc["T0209", "tie_type"] == "other"
     assert pd.isna(ties.loc["T1010", "established"]) and ties.loc["T1029", "established"] == "2022-11-04"
+    assert ties.loc["T0498", "tie_type"] == "friendship" and ds.events.set_index("event_id").loc["E0378", "date"] == "2018-06"
     # a merged city's list of partners stays evidence of the absorbed province's tie (codebook §1), not a second row
     assert ((ds.evidence["source_id"] == "S2681") & (ds.evidence["tie_id"] == "T0722")).any()
 
