@@ -38,6 +38,13 @@ def test_caption_states_release_day_rule_n_and_effort(ds, rule):
     assert RULE_NOTES[rule] in text and text.endswith("Undated ties are not shown. " + EFFORT_NOTE)
 
 
+def test_rule_notes_cover_the_time_rule_exactly():
+    # one note for each rule of vnsister.timeline, so a rule added there cannot go uncaptioned
+    from vnsister.timeline import UNDATED
+
+    assert tuple(RULE_NOTES) == UNDATED
+
+
 def test_caption_without_a_day_says_so(ds):
     assert "no time filter" in caption(ds, 3) and "An undated tie counts" not in caption(ds, 3)
     text = caption(ds, 13, "published figures", period="each figure on its own date")
