@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
-from vnsister.figures import NO_TIME_FILTER
+from vnsister.figures import NO_TIME_FILTER, add_caption
 from vnsister.load import Dataset
 
 if TYPE_CHECKING:
@@ -334,8 +334,6 @@ def _figure(draw: Draw, size: tuple[float, float], caption: str) -> str:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-
-    from vnsister.figures import add_caption
 
     fig, ax = plt.subplots(figsize=size)
     draw(ax)
