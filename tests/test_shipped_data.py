@@ -397,12 +397,13 @@ def test_random_tie_audits_answer_every_failed_check(ds):
 
 def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     # a second reading of 480 ties drawn at random (seeds 20261205 to 20261208, 60 each, then 120 each with 20261209
-    # and 20261210) from release 0.38.0, after
-    # every tie had been read once (curation/audits/README, 0.39.0): real ties, drawn once, known verdicts and checks,
-    # each failure answered
+    # and 20261210) from release 0.38.0, after every tie had been read once, and of 400 more drawn at 0.40.0 (seed
+    # 20261211) from the 648 the first draws left (curation/audits/README, 0.39.0 and 0.40.0): real ties, each drawn
+    # once, known verdicts and checks, each failure answered
     audit = read_audits("reaudit_ties_*.csv").fillna({"checks_failed": ""})
-    assert len(audit) == 480 and audit["tie_id"].is_unique
-    assert (audit["tie_id"] <= "T1142").all() and audit["tie_id"].isin(ds.partnerships["tie_id"]).all()
+    assert len(audit) == 880 and audit["tie_id"].is_unique
+    assert audit["release"].value_counts().to_dict() == {"0.39.0": 480, "0.40.0": 400}
+    assert (audit["tie_id"] <= "T1143").all() and audit["tie_id"].isin(ds.partnerships["tie_id"]).all()
     assert set(audit["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
     checks = {check for listed in audit["checks_failed"] for check in listed.split(";") if check}
     assert checks <= {"parties", "type", "dates", "notes"}
@@ -421,6 +422,17 @@ def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     assert ties.loc["T0498", "tie_type"] == "friendship" and ds.events.set_index("event_id").loc["E0378", "date"] == "2018-06"
     # a merged city's list of partners stays evidence of the absorbed province's tie (codebook §1), not a second row
     assert ((ds.evidence["source_id"] == "S2681") & (ds.evidence["tie_id"] == "T0722")).any()
+    # 0.40.0: the February 2006 relation is Toronto's, a preliminary consultation and a date line date nothing, the
+    # merged Gia Lai's words about the 2021-2025 memoranda are evidence of Bình Định's tie, a council's vote is not a signing
+    assert (ties.loc["T0366", "established"], ties.loc["T0278", "tie_type"]) == ("2006-02", "other")
+    assert ties.loc[["T0278", "T0138", "T0696"], "established"].isna().all()
+    assert not ds.events["event_id"].isin(["E0343", "E0649", "E1632"]).any()
+    assert ((ds.evidence["source_id"] == "S1210") & (ds.evidence["tie_id"] == "T0526")).any()
+    steps = ds.events.set_index("event_id")
+    assert (steps.loc["E0864", "event_type"], steps.loc["E1357", "event_type"], steps.loc["E0273", "event_type"]) == (
+        "other", "renewed", "proposed")
+    assert ties.loc[["T0154"], "tie_type"].eq("cooperation").all() and ties.loc["T0939", "tie_type"] == "friendship"
+    assert (ties.loc["T0487", "vn_party"], steps.loc["E0465", "date"]) == ("government", "2022-04")
 
 
 def test_document_names_audit_names_real_ties_and_its_retypings_hold(ds):
@@ -438,9 +450,10 @@ def test_document_names_audit_names_real_ties_and_its_retypings_hold(ds):
 
 
 def test_since_years_removed_by_the_audits_stay_steps(ds):
-    # codebook §5: "twinned since 2018" or "relations since 2011" names no signing. Every tie whose established year
+    # codebook §5: "twinned since 2018" names no act of setting up the relation. Every tie whose established year
     # an audit removed as a since-year (a "fixed: …" line that speaks of one) keeps no established date, unless a
-    # later audit of established dates set one from a page that states the signing, and keeps the year as a step
+    # later audit of established dates set one from a page that states the signing or the act of setting up (0.40.0:
+    # "Salo has established … relations with Da Nang since 2011"), and keeps the year as a step
     undated = read_audits("undated_ties_*.csv")
     fixed = undated[undated["outcome"].str.startswith("fixed: ") & undated["outcome"].str.contains("since")]
     assert {"T0944", "T0367", "T0704", "T0881", "T0240", "T0494", "T0577", "T0860"} <= set(fixed["tie_id"])
@@ -453,6 +466,9 @@ def test_since_years_removed_by_the_audits_stay_steps(ds):
             continue
         assert pd.isna(established[line.tie_id]), line.tie_id
         assert (other_years["tie_id"] == line.tie_id).any(), line.tie_id
+    # an act of setting up dated by its page is the established date; "twinned since" stays a step
+    assert established[["T0860", "T1085", "T1086"]].tolist() == ["2011", "1995-04", "2013"]
+    assert established[["T0577", "T0704"]].isna().all()
 
 
 def test_page_recheck_reads_again_every_tie_whose_pages_did_not_come_back(ds):
