@@ -2,9 +2,11 @@
 
     python scripts/release_archive.py [VERSION] DIR
 
-A release is the commit on main that set its version in datapackage.json (CHANGELOG.md lists every release);
-that commit is found with git's pickaxe search, so the record lasts as long as main's history does. Without
-VERSION the release before the current one is taken. Then compare with `vnsister diff DIR .`.
+A release is the last commit on main whose datapackage.json carries its version (CHANGELOG.md lists every
+release): the version is set in the first commit of a release's work, so the release ends where the next version is
+set, or at HEAD for the current one. The commit that set the next version is found with git's pickaxe search, so the
+record lasts as long as main's history does. Without VERSION the release before the current one is taken. Then
+compare with `vnsister diff DIR .`.
 """
 
 from __future__ import annotations
@@ -39,18 +41,26 @@ def previous_release() -> str | None:
     return later[0] if later else None
 
 
-def release_commit(version: str) -> str | None:
-    """The first commit whose datapackage.json carries ``"version": "<version>"``."""
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+def release_commit(version: str, root: Path = ROOT) -> str | None:
+    """The last commit whose datapackage.json carries ``"version": "<version>"``: HEAD if it still does, else the
+    parent of the newest commit that changed it (the one that set the next version)."""
     pattern = f'"version": "{version}"'
-    out = subprocess.run(["git", "log", "--format=%H", "--reverse", "-S", pattern, "--", "datapackage.json"],
-                         cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    return out[0] if out else None
+    touching = _git(root, "log", "--format=%H", "-S", pattern, "--", "datapackage.json").split()
+    if not touching:
+        return None
+    if pattern in _git(root, "show", "HEAD:datapackage.json"):
+        return _git(root, "rev-parse", "HEAD").strip()
+    return _git(root, "rev-parse", f"{touching[0]}^").strip()
 
 
-def extract(commit: str, target: Path) -> None:
+def extract(commit: str, target: Path, root: Path = ROOT) -> None:
     """Write datapackage.json, schemas/ and dataset/ of ``commit`` into ``target``."""
     archive = subprocess.run(["git", "archive", "--format=tar", commit, "datapackage.json", "schemas", "dataset"],
-                             cwd=ROOT, capture_output=True, check=True).stdout
+                             cwd=root, capture_output=True, check=True).stdout
     target.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(target, filter="data")

@@ -88,3 +88,34 @@ def test_previous_release_is_found_in_history_without_tags(tmp_path):
     missing = subprocess.run([sys.executable, str(repo / "scripts" / "release_archive.py"), "9.9.9", str(tmp_path / "x")],
                              capture_output=True, text=True)
     assert missing.returncode == 1 and "9.9.9" in missing.stderr
+
+
+def test_a_release_is_its_last_commit_not_the_one_that_set_its_version(tmp_path):
+    # a release's work goes on after its version is set: the archive must hold the data as the release ended
+    import importlib.util
+    import subprocess
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "release_archive.py"
+    spec = importlib.util.spec_from_file_location("release_archive", script)
+    archive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(archive)
+    repo = tmp_path / "repo"
+    (repo / "dataset").mkdir(parents=True)
+    (repo / "schemas").mkdir()
+
+    def commit(version, rows, message):
+        (repo / "datapackage.json").write_text(json.dumps({"name": "t", "version": version}, indent=2), encoding="utf-8")
+        (repo / "dataset" / "t.csv").write_text(rows, encoding="utf-8")
+        (repo / "schemas" / "t.json").write_text("{}", encoding="utf-8")
+        for args in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message]):
+            subprocess.run(["git", *args], cwd=repo, check=True)
+
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    commit("1.0.0", "id\nT1\n", "set 1.0.0")
+    commit("1.0.0", "id\nT1\nT2\n", "more work of 1.0.0")
+    commit("1.1.0", "id\nT1\nT2\nT3\n", "set 1.1.0")
+    for version, rows in (("1.0.0", "id\nT1\nT2\n"), ("1.1.0", "id\nT1\nT2\nT3\n")):
+        archive.extract(archive.release_commit(version, root=repo), tmp_path / version, root=repo)
+        assert (tmp_path / version / "dataset" / "t.csv").read_text(encoding="utf-8") == rows
+    assert archive.release_commit("2.0.0", root=repo) is None
