@@ -49,8 +49,8 @@ def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None
          (data / "sources.csv").open("w", encoding="utf-8", newline="") as fs:
         wt, we, wv, ws = (csv.writer(f, lineterminator="\n") for f in (ft, fe, fv, fs))
         wt.writerow(["tie_id", "vn_place_id", "vn_party", "vn_agency", "partner_place_id", "partner_party",
-                     "partner_agency", "tie_type", "tie_type_wording", "established", "status", "ended", "known_from",
-                     "notes"])
+                     "partner_agency", "tie_type", "tie_type_wording", "established", "established_from", "status",
+                     "ended", "known_from", "notes"])
         we.writerow(["event_id", "tie_id", "event_type", "date", "from_type", "to_type", "wording", "purposes", "notes"])
         wv.writerow(["evidence_id", "source_id", "tie_id", "event_id", "stance", "note"])
         ws.writerow(["source_id", "url", "title", "publisher", "published", "published_from", "language", "notes"])
@@ -68,7 +68,8 @@ def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None
             year = rng.randint(1990, 2024)
             tid, eid = f"T{tie:07d}", f"E{tie:07d}"
             established = f"{year}-{rng.randint(1, 12):02d}"
-            wt.writerow([tid, a, "government", "", b, "government", "", kind, kind, established, "active", "", "", ""])
+            wt.writerow([tid, a, "government", "", b, "government", "", kind, kind, established, "signing", "active", "",
+                         "", ""])
             we.writerow([eid, tid, "established", established, "", kind, kind, "general_friendship", ""])
             source = f"S{(tie - 1) % n_sources + 1:07d}"
             wv.writerow([f"V{2 * tie - 1:07d}", source, tid, "", "supports", "Synthetic."])

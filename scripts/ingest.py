@@ -91,6 +91,11 @@ def record_errors(record: dict, place_ids: set[str], root: Path = ROOT) -> list[
         value, allowed = clean(record.get(field)), enum_values("partnerships", field, root)
         if value and value not in allowed:
             errors.append(f"{field} {value!r} is not one of {allowed}")
+    basis, allowed = clean(record.get("established_from")), enum_values("partnerships", "established_from", root)
+    if clean(record.get("established")) and basis not in allowed:
+        errors.append(f"established needs established_from, one of {allowed} (codebook §5)")
+    if basis and not clean(record.get("established")):
+        errors.append("established_from without established")
     for party in ("vn", "partner"):
         if clean(record.get(f"{party}_party")) in ("council", "agency") and not clean(record.get(f"{party}_agency")):
             errors.append(f"{party}_party {record[f'{party}_party']} needs {party}_agency (the body's name)")
@@ -280,10 +285,14 @@ class Store:
             "partner_party": clean(record.get("partner_party") or "government"),
             "partner_agency": clean(record.get("partner_agency")), "tie_type": clean(record["tie_type"]),
             "tie_type_wording": clean(record.get("tie_type_wording")), "established": clean(record.get("established")),
+            "established_from": clean(record.get("established_from")),
             "status": clean(record.get("status") or "unknown"), "ended": clean(record.get("ended")),
             "known_from": clean(record.get("known_from")), "notes": clean(record.get("notes")),
         }
-        rec["established"] = first_agreement_date(rec["established"], record.get("events", []))
+        established = rec["established"]
+        rec["established"] = first_agreement_date(established, record.get("events", []))
+        if rec["established"] != established:  # the date of the earliest formal agreement among the record's steps
+            rec["established_from"] = "signing" if rec["established"] else ""
         evidence = record.get("evidence") or []
         matches = self.find_tie(rec)
         if rec["tie_id"] and not matches:
@@ -313,14 +322,14 @@ class Store:
     def _merge(self, tie: dict, rec: dict, origin: str) -> None:
         # A record for a recorded tie describes what it adds ("adds the day of …"), not the tie: its notes stay
         # out of the tie's notes; what its pages state goes into the evidence notes.
-        for column in ("established", "ended", "tie_type_wording"):
-            if not tie[column] and rec[column]:
+        for column in ("established", "established_from", "ended", "tie_type_wording"):
+            if not tie.get(column) and rec[column]:
                 tie[column] = rec[column]
         if rec["established"] and tie["established"] != rec["established"]:
             if tie["established"].startswith(rec["established"]):
                 pass
             elif rec["established"].startswith(tie["established"]):
-                tie["established"] = rec["established"]  # a more precise date for the same start
+                tie["established"], tie["established_from"] = rec["established"], rec["established_from"]  # more precise
             else:
                 self.warnings.append(f"{origin}: {tie['tie_id']} established {tie['established']} vs {rec['established']}")
         if tie["tie_type"] != rec["tie_type"]:

@@ -18,10 +18,10 @@ la-gamma,LA,province,1,province,,Gamma,Gamma,Gamma,,,,,,,
 vn-delta,VN,province,1,tỉnh,,Delta,Đồng Tháp,Dong Thap,,,,,,,
 vn-epsilon,VN,province,1,tỉnh,,Epsilon,Hải Dương,Hai Duong,,,,,2025-06-30,vn-delta,merged
 """,
-    "partnerships": """tie_id,vn_place_id,vn_party,vn_agency,partner_place_id,partner_party,partner_agency,tie_type,tie_type_wording,established,status,ended,known_from,notes
-T0001,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2008-10-21,active,,,
-T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2004,active,,,
-T0003,vn-epsilon,government,,la-gamma,government,,twinning,kết nghĩa,1984,active,,,
+    "partnerships": """tie_id,vn_place_id,vn_party,vn_agency,partner_place_id,partner_party,partner_agency,tie_type,tie_type_wording,established,established_from,status,ended,known_from,notes
+T0001,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2008-10-21,signing,active,,,
+T0002,vn-epsilon,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,2004,signing,active,,,
+T0003,vn-epsilon,government,,la-gamma,government,,twinning,kết nghĩa,1984,statement,active,,,
 """,
     "events": """event_id,tie_id,event_type,date,from_type,to_type,wording,purposes,notes
 E0001,T0001,mou_signed,2008-10-21,,friendship,Bản ghi nhớ,general_friendship,

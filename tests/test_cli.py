@@ -16,7 +16,7 @@ def test_report_counts_ties_known_only_from_multilateral_documents(tiny, capsys)
     import re
 
     path = tiny / "dataset" / "partnerships.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,,", "1984,active,,multilateral,"),
+    path.write_text(path.read_text(encoding="utf-8").replace("1984,statement,active,,,", "1984,statement,active,,multilateral,"),
                     encoding="utf-8")
     assert main(["report", str(tiny)]) == 0
     assert re.search(r"^ties known only from multilateral documents\s+1$", capsys.readouterr().out, re.M)
@@ -113,7 +113,8 @@ def test_report_counts_ties_by_status_with_the_rule(tiny, capsys):
     released = json.loads((tiny / "datapackage.json").read_text(encoding="utf-8"))["created"][:10]
     cutoff = f"{int(released[:4]) - 10}{released[4:]}"  # ten years before the release date
     path = tiny / "dataset" / "partnerships.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,,", "1984,unknown,,,"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("1984,statement,active,,,", "1984,statement,unknown,,,")
+    path.write_text(text, encoding="utf-8")
     assert main(["report", str(tiny)]) == 0
     section = capsys.readouterr().out.split("Ties by status")[1]
     assert "was measured by reading it again: docs/codebook.md §6)" in section.splitlines()[0]

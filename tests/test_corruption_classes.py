@@ -66,16 +66,16 @@ HIERARCHY = [
 ]
 
 TIME = [
-    ("formal agreement after the tie ended", lambda r: replace_in(r, "partnerships", "2008-10-21,active,,", "2008-10-21,lapsed,2010,"),
+    ("formal agreement after the tie ended", lambda r: replace_in(r, "partnerships", "2008-10-21,signing,active,,", "2008-10-21,signing,lapsed,2010,"),
      "events", 3, "date", "after the tie ended"),
     ("lapsed event on a tie of unknown status",
-     lambda r: (replace_in(r, "partnerships", "1984,active,,", "1984,unknown,,"),
+     lambda r: (replace_in(r, "partnerships", "1984,statement,active,,", "1984,statement,unknown,,"),
                 append_row(r, "events", "E0003,T0003,lapsed,2020,,,expired,,"),
                 append_row(r, "evidence", "V0006,S0002,T0003,E0003,supports,Expired in 2020.")),
      "partnerships", 4, "status", "has a lapsed event"),
-    ("lapsed status with an end date but no lapsed event", lambda r: replace_in(r, "partnerships", "2004,active,,", "2004,lapsed,2015,"),
+    ("lapsed status with an end date but no lapsed event", lambda r: replace_in(r, "partnerships", "2004,signing,active,,", "2004,signing,lapsed,2015,"),
      "partnerships", 3, "status", "needs a lapsed event"),
-    ("established before the first formal agreement", lambda r: replace_in(r, "partnerships", "2008-10-21,active", "2005,active"),
+    ("established before the first formal agreement", lambda r: replace_in(r, "partnerships", "2008-10-21,signing,active", "2005,signing,active"),
      "partnerships", 2, "established", "earlier than the first formal agreement"),
     ("date-typed field in the future", lambda r: set_place(r, DELTA, valid_from="2999-01-01"),
      "places", 5, "valid_from", "future"),
@@ -91,7 +91,7 @@ SPELLINGS = [
      "places", 7, "place_id", "duplicate place"),
     ("tie through a duplicated place",
      lambda r: (duplicate_place(r),
-                append_row(r, "partnerships", "T0004,vn-dong-thap,government,,kr-alpha,government,,twinning,kết nghĩa,2009,active,,,"),
+                append_row(r, "partnerships", "T0004,vn-dong-thap,government,,kr-alpha,government,,twinning,kết nghĩa,2009,signing,active,,,"),
                 append_row(r, "evidence", "V0006,S0002,T0004,,supports,Twinned.")),
      "partnerships", 5, "tie_id", "duplicate tie"),
     ("source under http instead of https", lambda r: source_used(r, "http://example.org/a"), "sources", 4, "url", "duplicate source"),
@@ -105,7 +105,7 @@ SPELLINGS = [
                                      replace_in(r, "evidence", "T0001,E0002,", "T0001,E0000,")),
      "events", 3, "event_id", "was retired"),
     ("an earlier stage kept as a second tie",
-     lambda r: (append_row(r, "partnerships", "T0004,vn-delta,government,,kr-alpha,government,,friendship,hữu nghị,2008-10-21,active,,,"),
+     lambda r: (append_row(r, "partnerships", "T0004,vn-delta,government,,kr-alpha,government,,friendship,hữu nghị,2008-10-21,signing,active,,,"),
                 append_row(r, "evidence", "V0006,S0002,T0004,,supports,Friendship from 2008.")),
      "partnerships", 5, "tie_type", "record a change of type as an upgraded event"),
 ]
@@ -176,9 +176,9 @@ def test_crlf_line_endings_are_accepted(tiny):
 
 
 def test_a_re_signing_after_a_lapse_is_a_new_tie(tiny):
-    replace_in(tiny, "partnerships", "1984,active,,", "1984,lapsed,2000,")
+    replace_in(tiny, "partnerships", "1984,statement,active,,", "1984,statement,lapsed,2000,")
     append_row(tiny, "events", "E0003,T0003,lapsed,2000,,,expired,,")
-    append_row(tiny, "partnerships", "T0004,vn-epsilon,government,,la-gamma,government,,twinning,kết nghĩa,2005,active,,,")
+    append_row(tiny, "partnerships", "T0004,vn-epsilon,government,,la-gamma,government,,twinning,kết nghĩa,2005,signing,active,,,")
     append_row(tiny, "evidence", "V0006,S0002,T0003,E0003,supports,Expired in 2000.")
     append_row(tiny, "evidence", "V0007,S0002,T0004,,supports,Twinned again in 2005.")
     report = vnsister.validate(tiny)

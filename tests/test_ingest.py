@@ -23,7 +23,8 @@ SOURCE = {"url": "https://example.org/council-visit", "title": "Council visit", 
 def council_record(vn_agency: str, partner_agency: str, purposes: list[str], date: str = "2019-05") -> dict:
     return {"vn_place": "vn-delta", "vn_party": "council", "vn_agency": vn_agency, "partner_place": "kr-alpha",
             "partner_party": "council", "partner_agency": partner_agency, "tie_type": "friendship",
-            "tie_type_wording": "hữu nghị", "established": date, "status": "active",
+            "tie_type_wording": "hữu nghị", "established": date, "established_from": "signing" if date else "",
+            "status": "active",
             "events": [{"type": "established", "date": date, "to_type": "friendship", "wording": "thỏa thuận",
                         "purposes": purposes, "sources": [{"url": SOURCE["url"], "note": "Pact signed."}]}],
             "evidence": [SOURCE]}
@@ -136,8 +137,8 @@ def test_a_record_with_an_unknown_place_is_skipped_with_an_error_and_stays_unmer
 def _lapsed_and_resigned(tiny) -> dict:
     """T0001 lapsed, and T0004 the same two governments' later twinning: one pair, two ties."""
     path = tiny / "dataset" / "partnerships.csv"
-    text = path.read_text(encoding="utf-8").replace("2008-10-21,active,,,", "2008-10-21,lapsed,2015,,")
-    path.write_text(text + "T0004,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2020,active,,,\n",
+    text = path.read_text(encoding="utf-8").replace("2008-10-21,signing,active,,,", "2008-10-21,signing,lapsed,2015,,")
+    path.write_text(text + "T0004,vn-delta,government,,kr-alpha,government,,twinning,kết nghĩa,2020,signing,active,,,\n",
                     encoding="utf-8")
     return {"vn_place": "vn-delta", "partner_place": "kr-alpha", "tie_type": "twinning",
             "evidence": [{**SOURCE, "url": "https://example.org/twins-again", "note": "The twinning resumed."}]}
@@ -218,6 +219,8 @@ def test_retire_appends_with_the_schema_header_and_refuses_a_second_retirement(t
     ({"vn_party": "party committee"}, "vn_party 'party committee' is not one of"),
     ({"vn_agency": ""}, "vn_party council needs vn_agency"),
     ({"established": "21/10/2008"}, "established '21/10/2008' is not a partial date"),
+    ({"established_from": ""}, "established needs established_from"),
+    ({"established_from": "signed"}, "established needs established_from"),
     ({"evidence": []}, "no evidence"),
     ({"tie_type": ""}, "lacks tie_type"),
     ({"evidence": [{**SOURCE, "stance": "context"}]}, "stance 'context' is not one of"),

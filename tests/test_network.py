@@ -23,7 +23,7 @@ def test_graph_has_one_edge_per_tie(tiny):
 
 def test_edges_say_which_ties_are_known_only_from_multilateral_documents(tiny):
     path = tiny / "dataset" / "partnerships.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,,", "1984,active,,multilateral,"),
+    path.write_text(path.read_text(encoding="utf-8").replace("1984,statement,active,,,", "1984,statement,active,,multilateral,"),
                     encoding="utf-8")
     G = build_graph(load(tiny))
     assert {k: d["known_from"] for _, _, k, d in G.edges(keys=True, data=True)} == {
@@ -158,7 +158,8 @@ def test_survival_is_refused_without_enough_lapses(tiny):
     from vnsister.ages import survival
 
     path = tiny / "dataset" / "partnerships.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("1984,active,,", "1984,lapsed,1994,"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("1984,statement,active,,", "1984,statement,lapsed,1994,")
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="has 1"):
         survival(load(tiny), as_of="2024-12-31")
 
@@ -168,7 +169,7 @@ def test_survival_treats_active_ties_as_censored(tiny):
     from vnsister.ages import survival
 
     path = tiny / "dataset" / "partnerships.csv"
-    lapsed = "".join(f"T000{i},vn-delta,government,,la-gamma,government,,friendship,hữu nghị,2000-01-01,lapsed,{end},,\n"
+    lapsed = "".join(f"T000{i},vn-delta,government,,la-gamma,government,,friendship,hữu nghị,2000-01-01,signing,lapsed,{end},,\n"
                      for i, end in zip(range(4, 9), ["2002-01-01", "2003-01-01", "2004-01-01", "2005-01-01", "2010-01-01"],
                                        strict=True))
     path.write_text(path.read_text(encoding="utf-8") + lapsed, encoding="utf-8")
@@ -197,7 +198,8 @@ def random_package(tmp_path_factory, dates: list[str]):
     rows, evidence = [header], ["evidence_id,source_id,tie_id,event_id,stance,note"]
     for i, date in enumerate(dates, start=1):
         a, b = vn[i % 2], kr[i % 3]
-        rows.append(f"T{i:04d},{a},agency,Agency {i},{b},government,,friendship,hữu nghị,{date},active,,,")
+        basis = "signing" if date else ""
+        rows.append(f"T{i:04d},{a},agency,Agency {i},{b},government,,friendship,hữu nghị,{date},{basis},active,,,")
         evidence.append(f"V{i:04d},S0001,T{i:04d},,supports,Random.")
     tables = dict(TINY, partnerships="\n".join(rows) + "\n", events=TINY["events"].splitlines()[0] + "\n",
                   sources="source_id,url,title,publisher,published,published_from,language,notes\nS0001,https://example.org,A,P,2024,page,vi,\n",

@@ -17,7 +17,7 @@ def test_record_of_a_tie_in_the_tiny_package(tiny):
     assert set(record.evidence["url"]) == {"https://example.org/a"}
     text = format_record(record)
     assert text.splitlines()[0] == "T0001  Đồng Tháp (Delta, VN) — 알파광역시 (Alpha, KR)"
-    assert "start: established 2008-10-21 (stated by a source)" in text
+    assert "start: established 2008-10-21 (a source dates the signing)" in text
     assert "  E0002 upgraded 2013-10-21 — Thỏa thuận nâng cấp" in text
     assert "    supports [E0001]: MoU signed 21 Oct 2008." in text
     assert "sources (1):" in text
@@ -145,3 +145,23 @@ def test_html_report_shows_types_by_what_they_rest_on(tiny):
     page = html_report(vnsister.load(tiny))
     section = page[page.index("<h2>Ties by type, and what the type rests on</h2>"):].split("<h2>")[1]
     assert "from a document" in section and "from a description" in section and "n = 3 ties" in section
+
+
+@pytest.mark.parametrize(("basis", "expected"), [("signing", "document"), ("statement", "description")])
+def test_an_established_date_from_a_statement_signs_nothing(tiny, basis, expected):
+    # codebook §5: a page that dates the setting-up of the relation without naming a document gives the established
+    # date, but no document whose name could set the type (codebook §3)
+    from vnsister.provenance import format_record, type_basis
+
+    ties = tiny / "dataset" / "partnerships.csv"
+    ties.write_text(ties.read_text(encoding="utf-8").replace("1984,statement,active", f"1984,{basis},active"),
+                    encoding="utf-8")
+    for table, row in (("events", "E0003,T0003,established,1984,,twinning,kết nghĩa,,\n"),
+                       ("evidence", "V0006,S0002,T0003,E0003,supports,The two provinces were twinned in 1984.\n")):
+        path = tiny / "dataset" / f"{table}.csv"
+        path.write_text(path.read_text(encoding="utf-8") + row, encoding="utf-8")
+    ds = vnsister.load(tiny)
+    assert type_basis(ds)["T0003"] == expected
+    text = format_record(tie_record(ds, "T0003"))
+    assert ("from a document signed (E0003)" in text) == (basis == "signing")
+    assert ("names no document" in text) == (basis == "statement")

@@ -593,8 +593,12 @@ def test_undated_sources_audits_name_real_sources_and_their_dates(ds):
 def test_ties_typed_from_a_description_alone_are_about_a_quarter(ds):
     # codebook §3: a tie with no agreement among its events is typed from the pages' words for the relation, and
     # "about a quarter" of the ties are; if curation moves the share far from that, the codebook must say so
+    # (since 0.40.0 an established step whose date a page gives for the setting-up, naming no document, signs nothing)
     agreements = {*FORMAL_AGREEMENTS, LETTER_OF_INTENT}
-    with_document = set(ds.events.loc[ds.events["event_type"].isin(agreements), "tie_id"])
+    stated = set(ds.partnerships.loc[ds.partnerships["established_from"] == "statement", "tie_id"])
+    signing = ds.events[ds.events["event_type"].isin(agreements)]
+    with_document = {tie for tie, kind in zip(signing["tie_id"], signing["event_type"], strict=True)
+                     if not (kind == "established" and tie in stated)}
     share = float((~ds.partnerships["tie_id"].isin(with_document)).mean())
     assert 0.2 <= share <= 0.3, share
     # and the library's split (report, flat export, `vnsister show`) is this one
@@ -627,3 +631,18 @@ def test_multilateral_minutes_do_not_type_a_bilateral_tie(ds):
     multilateral = events[(events["event_type"] == "other") & events["wording"].fillna("").str.contains("multilateral")]
     assert len(multilateral) >= 10
     assert multilateral.loc[multilateral["to_type"].notna(), "event_id"].tolist() == []
+
+
+def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds):
+    # codebook §5 (0.40.0): every established date says what it rests on; a page that dates the setting-up of the
+    # relation and names no document gives it too, but signs nothing that could set the tie's type (codebook §3)
+    from vnsister.provenance import type_basis
+
+    ties = ds.partnerships.set_index("tie_id")
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 465, "statement": 50}
+    assert (ties["established"].notna() == ties["established_from"].notna()).all()
+    stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294"]  # Jiangsu, Salavan, Salo, Sakon Nakhon, ...
+    assert (ties.loc[stated, "established_from"] == "statement").all()
+    assert (ties.loc[["T0061", "T0001", "T1124"], "established_from"] == "signing").all()  # a dated signing or statement
+    basis = type_basis(ds)
+    assert basis["T1085"] == basis["T0571"] == "description" and basis["T0061"] == "document"

@@ -19,8 +19,8 @@ spec.loader.exec_module(status_rule)
 def package(tmp_path: Path, t0002_status: str, t0003_status: str, s0002_published: str) -> vnsister.Dataset:
     tables = dict(TINY)
     tables["partnerships"] = (TINY["partnerships"]
-                              .replace("hợp tác,2004,active", f"hợp tác,2004,{t0002_status}")
-                              .replace("kết nghĩa,1984,active", f"kết nghĩa,1984,{t0003_status}"))
+                              .replace("hợp tác,2004,signing,active", f"hợp tác,2004,signing,{t0002_status}")
+                              .replace("kết nghĩa,1984,statement,active", f"kết nghĩa,1984,statement,{t0003_status}"))
     tables["sources"] = TINY["sources"].replace("Paper B,2024,page", f"Paper B,{s0002_published},page")
     return vnsister.load(write_package(tmp_path / "pkg", tables))
 

@@ -19,8 +19,8 @@ from vnsister.timeline import count_bounds, count_series, tie_timeline, ties_on
 
 # T0004: undated, cited by S0001 (published 2023-10) -> attested by 2023-10-31.
 # T0005: undated, cited only by S0003, which has no date -> no evidence of when it existed.
-UNDATED_TIES = ("T0004,vn-delta,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,,active,,,\n"
-                "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,unknown,,,\n")
+UNDATED_TIES = ("T0004,vn-delta,government,,kr-alpha-beta-gu,government,,cooperation,hợp tác,,,active,,,\n"
+                "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,,unknown,,,\n")
 
 
 def append_rows(root, table: str, rows: str) -> None:
@@ -94,8 +94,8 @@ def test_a_tie_recorded_from_a_letter_alone_is_dated_by_its_letter(undated):
     # T0005 (undated page only) becomes a letter-of-intent tie: type other, a letter of March 2021
     ties = undated / "dataset" / "partnerships.csv"
     ties.write_text(ties.read_text(encoding="utf-8").replace(
-        "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,unknown",
-        "T0005,vn-epsilon,government,,kr-alpha,government,,other,thư ý định,,unknown"), encoding="utf-8")
+        "T0005,vn-epsilon,government,,kr-alpha,government,,friendship,hữu nghị,,,unknown",
+        "T0005,vn-epsilon,government,,kr-alpha,government,,other,thư ý định,,,unknown"), encoding="utf-8")
     for table, extra in (("events", "E0003,T0005,letter_of_intent,2021-03,,,Thư ý định,,\n"),
                          ("evidence", "V0008,S0003,T0005,E0003,supports,Letter of intent of March 2021.\n")):
         append_rows(undated, table, extra)
@@ -324,7 +324,7 @@ def test_cli_bad_arguments_exit_2(tiny, argv, capsys):
 def test_date_basis_partitions_the_ties(undated):
     # T0006: undated, but a page states a dated memorandum; T0005 gains only a dated letter of intent, which is not
     # evidence that the tie exists (codebook §5), so it stays without date or bound.
-    for table, extra in (("partnerships", "T0006,vn-delta,government,,la-gamma,government,,cooperation,hợp tác,,active,,,\n"),
+    for table, extra in (("partnerships", "T0006,vn-delta,government,,la-gamma,government,,cooperation,hợp tác,,,active,,,\n"),
                          ("events", "E0003,T0006,mou_signed,2019-05,,cooperation,MoU,,\n"
                                     "E0004,T0005,letter_of_intent,2018,,,LOI,,\n"),
                          ("evidence", "V0008,S0003,T0006,E0003,supports,MoU of May 2019.\n"

@@ -40,8 +40,8 @@ FLAT_COLUMNS = [
     "tie_id", "vn_name_en", "vn_name_local", "vn_place_id", "vn_level", "vn_party", "vn_agency",
     "vn_province", "vn_province_2025", "partner_name_en", "partner_name_local", "partner_place_id", "partner_level",
     "partner_party", "partner_agency", "partner_province", "partner_country", "partner_country_name", "tie_type",
-    "tie_type_wording", "type_basis", "established", "start_earliest", "start_latest", "attested_by", "start_basis",
-    "last_attested", "status", "ended", "known_from", "purposes", "events", "sources",
+    "tie_type_wording", "type_basis", "established", "established_from", "start_earliest", "start_latest",
+    "attested_by", "start_basis", "last_attested", "status", "ended", "known_from", "purposes", "events", "sources",
 ]
 
 

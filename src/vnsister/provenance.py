@@ -176,8 +176,9 @@ def type_basis(ds: Dataset) -> pd.Series:
     """Per tie id, what its type rests on: ``document`` when a recorded step signs a document (an agreement, a
     memorandum, an upgrade, renewal or re-signing, or a letter of intent: ``event_types.SIGNINGS``), whose name
     sets the type, or ``description`` when none does and the type follows the words the pages use for the
-    relation ("kết nghĩa", "friendly relations", "cooperative relations"; codebook §3). An analysis by type can
-    set the second group apart.
+    relation ("kết nghĩa", "friendly relations", "cooperative relations"; codebook §3). An ``established`` step
+    whose date a page gives for the setting-up of the relation without naming a document
+    (``established_from == "statement"``) signs nothing. An analysis by type can set the second group apart.
 
     Examples
     --------
@@ -185,15 +186,20 @@ def type_basis(ds: Dataset) -> pd.Series:
     >>> basis["T0001"], sorted(basis.unique()) == sorted(TYPE_BASES)
     ('document', True)
     """
-    signed = _signings(ds.events)["tie_id"]
+    statements = ds.partnerships.loc[ds.partnerships["established_from"] == "statement", "tie_id"]
+    signed = _signings(ds.events, statements)["tie_id"]
     ties = ds.partnerships["tie_id"]
     basis = ties.isin(signed).map({True: TYPE_BASES[0], False: TYPE_BASES[1]})
     return pd.Series(basis.to_numpy(), index=pd.Index(ties.to_numpy(), name="tie_id"), name="type_basis")
 
 
-def _signings(events: pd.DataFrame) -> pd.DataFrame:
-    """The steps that sign a document (``event_types.SIGNINGS``), whose name sets a tie's type."""
-    return events[events["event_type"].astype("string").isin(SIGNINGS)]
+def _signings(events: pd.DataFrame, statements: pd.Series) -> pd.DataFrame:
+    """The steps that sign a document (``event_types.SIGNINGS``), whose name sets a tie's type. The ``established``
+    step of a tie in ``statements`` (ids whose established date a page gives for the setting-up of the relation,
+    naming no document) signs nothing."""
+    kind = events["event_type"].astype("string")
+    stated = (kind == "established") & events["tie_id"].isin(statements)
+    return events[kind.isin(SIGNINGS) & ~stated]
 
 
 def format_record(record: TieRecord) -> str:
@@ -213,9 +219,9 @@ def format_record(record: TieRecord) -> str:
     tie, time = record.tie, record.timeline
     lines = [f"{tie['tie_id']}  {_party(tie, 'vn')} — {_party(tie, 'partner')}",
              f"type: {tie['tie_type']}" + (f" ({tie['tie_type_wording']})" if pd.notna(tie["tie_type_wording"]) else "")
-             + f"; {_type_rests_on(record.events)}"
+             + f"; {_type_rests_on(record.events, tie)}"
              + ("; known only from multilateral documents" if tie["known_from"] == "multilateral" else ""),
-             f"start: {_start(time)}",
+             f"start: {_start(time, tie)}",
              f"status: {tie['status']}" + (f", ended {tie['ended']}" if pd.notna(tie["ended"]) else "")
              + (f"; latest dated evidence {_day(time['last_attested'])}" if pd.notna(time["last_attested"]) else
                 "; no dated evidence")]
@@ -239,8 +245,9 @@ def format_record(record: TieRecord) -> str:
     return "\n".join(lines)
 
 
-def _type_rests_on(events: pd.DataFrame) -> str:
-    signings = _signings(events)["event_id"].tolist()
+def _type_rests_on(events: pd.DataFrame, tie: pd.Series) -> str:
+    statement = [tie["tie_id"]] if tie["established_from"] == "statement" else []
+    signings = _signings(events, pd.Series(statement, dtype="string"))["event_id"].tolist()
     if signings:
         return "from a document signed (" + ", ".join(signings) + ")"
     return "from a description: no signing recorded, so the type follows the pages' words for the relation"
@@ -253,9 +260,12 @@ def _party(tie: pd.Series, side: str) -> str:
                     if tie[f"{side}_party"] != "government" else "")
 
 
-def _start(time: pd.Series) -> str:
+def _start(time: pd.Series, tie: pd.Series) -> str:
     if time["basis"] == "established":
-        return f"established {time['established']} (stated by a source)"
+        if tie["established_from"] == "statement":
+            return (f"established {time['established']} (a source dates the setting-up of the relation and names no "
+                    "document)")
+        return f"established {time['established']} (a source dates the signing)"
     if time["basis"] == "page order":
         return (f"not stated, and no dated evidence; by page order existed by {_day(time['ordered_by'])} (an upper "
                 f"bound if the site numbers its pages as it publishes them)")

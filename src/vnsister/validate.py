@@ -99,6 +99,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_finding_queries(frames)
         errors += check_coverage_checks(frames)
         errors += check_source_dates(frames["sources"])
+        errors += check_established_from(frames["partnerships"])
         errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
     return _report(errors)
 
@@ -640,6 +641,15 @@ def check_status(frames: dict[str, pd.DataFrame], released: str) -> Errors:
         errors.append(error("partnerships", int(i), "status", "lapsed", "status lapsed needs a lapsed event with "
                             "its source"))
     return errors
+
+
+def check_established_from(ties: pd.DataFrame) -> Errors:
+    """``established_from`` says what an established date rests on (a dated signing or a dated statement of the
+    setting-up, codebook §5): set exactly when ``established`` is."""
+    has_date, basis = ties["established"].notna(), ties["established_from"]
+    return [error("partnerships", int(i), "established_from", basis[i],
+                  "established_from must be set (signing or statement) exactly when established is")
+            for i in ties.index[has_date != basis.notna()]]
 
 
 def check_source_dates(sources: pd.DataFrame) -> Errors:
