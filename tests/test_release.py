@@ -4,7 +4,7 @@ import pytest
 
 import vnsister
 from vnsister.cli import main
-from vnsister.release import build, citation, diff
+from vnsister.release import build, citation, diff, diff_text
 
 
 def test_build_is_idempotent_and_keeps_cells(tiny):
@@ -61,7 +61,27 @@ def test_diff_lists_added_removed_changed(tiny, tmp_path):
     assert report["partnerships"]["removed"] == ["T0002"]
     assert report["partnerships"]["changed"] == [{"id": "T0003", "fields": {"established": ["1984", "1985"]}}]
     assert report["places"]["added"] == ["la-zeta"]
-    assert report["sources"] == {"added": [], "removed": [], "changed": []}
+    assert report["sources"] == {"added": [], "removed": [], "changed": [], "columns_added": [], "columns_removed": []}
+
+
+def test_diff_names_a_column_one_release_adds(tiny, tmp_path):
+    # 0.40.0 added partnerships.established_from: the diff says so instead of listing every row or nothing
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(tiny, old)
+    schema = old / "schemas" / "partnerships.json"
+    fields = json.loads(schema.read_text(encoding="utf-8"))
+    fields["fields"] = [f for f in fields["fields"] if f["name"] != "established_from"]
+    schema.write_text(json.dumps(fields), encoding="utf-8")
+    ties = old / "dataset" / "partnerships.csv"
+    rows = [line.split(",") for line in ties.read_text(encoding="utf-8").splitlines()]
+    at = rows[0].index("established_from")
+    ties.write_text("".join(",".join(r[:at] + r[at + 1:]) + "\n" for r in rows), encoding="utf-8")
+    report = diff(old, tiny)
+    assert report["partnerships"]["columns_added"] == ["established_from"]
+    assert report["partnerships"]["changed"] == [] and report["events"]["columns_added"] == []
+    assert "column added: established_from" in diff_text(report)
 
 
 @pytest.mark.parametrize(("fmt", "needle"), [("bibtex", "version = {"), ("apa", "(Version "), ("cff", "cff-version: 1.2.0")])

@@ -102,7 +102,9 @@ def _table(root: Path, name: str) -> pd.DataFrame:
 
 
 def diff(old: str | Path | None, new: str | Path | None) -> dict[str, dict[str, list[Any]]]:
-    """Added, removed and changed rows of ties, places, events and sources between two data packages.
+    """Added, removed and changed rows of ties, places, events and sources between two data packages, and the
+    columns one has that the other lacks (a release that adds a column says so; its values are not a change of
+    every row).
 
     ``None`` stands for the release installed with vnsister. Changes list the fields that differ.
 
@@ -124,7 +126,9 @@ def diff(old: str | Path | None, new: str | Path | None) -> dict[str, dict[str, 
             if fields:
                 changed.append({"id": key, "fields": {c: [before.at[key, c], after.at[key, c]] for c in fields}})
         out[name] = {"added": sorted(after.index.difference(before.index)),
-                     "removed": sorted(before.index.difference(after.index)), "changed": changed}
+                     "removed": sorted(before.index.difference(after.index)), "changed": changed,
+                     "columns_added": [c for c in after.columns if c not in before.columns],
+                     "columns_removed": [c for c in before.columns if c not in after.columns]}
     return out
 
 
@@ -134,6 +138,8 @@ def diff_text(report: dict[str, dict[str, list[Any]]]) -> str:
     for name, parts in report.items():
         lines.append(f"{name}: {len(parts['added'])} added, {len(parts['removed'])} removed, "
                      f"{len(parts['changed'])} changed")
+        lines += [f"  column added: {c}" for c in parts.get("columns_added", [])]
+        lines += [f"  column removed: {c}" for c in parts.get("columns_removed", [])]
         for change in parts["changed"]:
             fields = "; ".join(f"{c}: {a!r} -> {b!r}" for c, (a, b) in change["fields"].items())
             lines.append(f"  ~ {change['id']}: {fields}")
