@@ -643,13 +643,17 @@ def check_status(frames: dict[str, pd.DataFrame], released: str) -> Errors:
     return errors
 
 
+def _basis_set_with_date(frame: pd.DataFrame, table: str, date: str, basis: str, values: str) -> Errors:
+    """A column that says what a date rests on is set exactly when the date is."""
+    has_date, said = frame[date].notna(), frame[basis]
+    return [error(table, int(i), basis, said[i], f"{basis} must be set ({values}) exactly when {date} is")
+            for i in frame.index[has_date != said.notna()]]
+
+
 def check_established_from(ties: pd.DataFrame) -> Errors:
     """``established_from`` says what an established date rests on (a dated signing or a dated statement of the
     setting-up, codebook §5): set exactly when ``established`` is."""
-    has_date, basis = ties["established"].notna(), ties["established_from"]
-    return [error("partnerships", int(i), "established_from", basis[i],
-                  "established_from must be set (signing or statement) exactly when established is")
-            for i in ties.index[has_date != basis.notna()]]
+    return _basis_set_with_date(ties, "partnerships", "established", "established_from", "signing or statement")
 
 
 def check_source_dates(sources: pd.DataFrame) -> Errors:
@@ -658,9 +662,7 @@ def check_source_dates(sources: pd.DataFrame) -> Errors:
     from vnsister.sourcedates import date_from_url
 
     has_date, basis = sources["published"].notna(), sources["published_from"]
-    errors = [error("sources", int(i), "published_from", basis[i],
-                    "published_from must be set (page or url) exactly when published is")
-              for i in sources.index[has_date != basis.notna()]]
+    errors = _basis_set_with_date(sources, "sources", "published", "published_from", "page or url")
     for i in sources.index[(basis.astype("string") == "url").fillna(False) & has_date]:
         stated = date_from_url(sources.at[i, "url"])
         if stated != sources.at[i, "published"]:
