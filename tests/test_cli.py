@@ -52,11 +52,15 @@ def test_report_html_names_the_release_under_every_table(tiny, tmp_path):
     assert main(["report", str(tiny), "--html", str(target)]) == 0
     page = target.read_text(encoding="utf-8")
     meta = json.loads((tiny / "datapackage.json").read_text(encoding="utf-8"))
-    stamp = f"vnsister {meta['version']}, released {meta['created'][:10]};"
+    stamp = f"Source: vnsister {meta['version']} (released {meta['created'][:10]}); "
     notes = re.findall(r'</table></div><p class="note">([^<]*)</p>', page)
     assert len(notes) >= 6
     assert [note for note in notes if not note.startswith(stamp)] == []
     assert all(re.search(r"\bn = \d+ ", note) for note in notes)
+    # a table as of a day counts its own rows; before 0.40.0 it also carried the release's total of ties as its n
+    dated = [note for note in notes if "; as of " in note]
+    assert dated and all(re.search(r"; as of [0-9-]+; n = \d+ rows\b", note) for note in dated), dated
+    assert not any(note.count("n = ") > 1 for note in notes)
 
 
 def test_validate_json_output(tiny, capsys):

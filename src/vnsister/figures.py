@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
-__all__ = ["EFFORT_NOTE", "NO_TIME_FILTER", "RULE_NOTES", "add_caption", "caption"]
+__all__ = ["EFFORT_NOTE", "NO_TIME_FILTER", "RULE_NOTES", "add_caption", "caption", "stamp"]
 
 # what an as-of count does with a tie that has no established date, by the ``undated`` rule of vnsister.timeline
 RULE_NOTES: dict[str, str] = {
@@ -70,9 +70,20 @@ def caption(ds: Dataset, n: int, unit: str = "ties", as_of: str | None = None, u
         when, rule = (period.strip() if period is not None else NO_TIME_FILTER), ""
     else:
         when, rule = f"as of {checks.as_of_day('as_of', as_of).date().isoformat()}", RULE_NOTES[undated]
-    parts = [f"Source: vnsister {ds.version} (released {ds.released}); {when}; n = {n} {unit.strip()}.", rule,
-             notes.strip(), EFFORT_NOTE]
+    parts = [stamp(ds, when, f"n = {n} {unit.strip()}"), rule, notes.strip(), EFFORT_NOTE]
     return " ".join(part for part in parts if part)
+
+
+def stamp(ds: Dataset, when: str, count: str) -> str:
+    """The opening every caption carries, of figures and of the report's tables alike: the release and its date,
+    the time the counts refer to and how many of what they count.
+
+    Examples
+    --------
+    >>> stamp(load(), "as of 2012-12-31", "n = 515 dated ties").endswith("; as of 2012-12-31; n = 515 dated ties.")
+    True
+    """
+    return f"Source: vnsister {ds.version} (released {ds.released}); {when}; {count}."
 
 
 def add_caption(fig: Figure, text: str, fontsize: float = 7.0) -> Text:

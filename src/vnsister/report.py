@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 import pandas as pd
 
 from vnsister.figures import NO_TIME_FILTER, add_caption
+from vnsister.figures import stamp as figure_stamp  # report tables open their captions as the figures do
 from vnsister.load import Dataset
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematical
 # Titles of the summary tables in the text report; a table not named here is titled from its key ("by_type" ->
 # "Ties by type"), since all but the source table count ties.
 # the release's contents (totals and the summary tables) count every record: the as-of date does not apply to them
+FINDING_DATES = "each figure on its own date"  # the published totals the coverage table compares with
+CHECK_DATES = "ties of any date"  # what the independent searches of the completeness tables count
 CONTENTS_TITLE = f"The release's contents ({NO_TIME_FILTER}); the as-of date applies to the tables that name it"
 SUMMARY_TITLES = {"by_source_date": "Sources by publication date",
                   "by_partner_country": "Ties by partner country",
@@ -479,8 +482,7 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     day = as_of or release_day(ds)
     tables = summary_tables(ds)
     n = len(ds.partnerships)
-    stamp = _stamp(ds, f"n = {n} ties") + f" The release's contents, {NO_TIME_FILTER}."
-    day_stamp = _stamp(ds, f"n = {n} ties", day)
+    stamp = _stamp(ds, f"n = {n} ties")
     header = _header(ds, as_of)
     body = [f"<h1>{html.escape(header[0])}</h1>"] + [f'<p class="meta">{html.escape(line)}</p>' for line in header[1:]]
     body += ["<h2>Totals</h2>", _table_html(tables["totals"].rename_axis("what"), f"{stamp} Counts of rows in the "
@@ -503,17 +505,18 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
                          "by type can set the second group apart (vnsister.provenance.type_basis).")]
     coverage = coverage_table(ds)
     body += ["<h2>Coverage against published totals</h2>",
-             _table_html(coverage, _stamp(ds, f"n = {len(coverage)} published figures") + " The dataset's figure "
+             _table_html(coverage, _stamp(ds, f"n = {len(coverage)} published figures", when=FINDING_DATES)
+                         + " The dataset's figure "
                          "is counted the way the source counts; lower/upper bound it where dates are missing. "
                          + EFFORT_NOTE)]
     checked = completeness(ds)
     if not checked.empty:
         found = int(checked.loc[checked["group"] == "all", "found"].sum())
-        caption = _stamp(ds, f"n = {found} ties found by independent checks") + " " + COMPLETENESS_TITLE
+        caption = _stamp(ds, f"n = {found} ties found by independent checks", when=CHECK_DATES) + " " + COMPLETENESS_TITLE
         estimated = recapture(ds)
         body += ["<h2>Completeness</h2>", _table_html(checked, caption),
                  _table_html(estimated, _stamp(ds, f"n = {int(estimated['found'].sum())} ties found in the provinces "
-                                                   "searched") + " " + RECAPTURE_TITLE)]
+                                                   "searched", when=CHECK_DATES) + " " + RECAPTURE_TITLE)]
     countries = tables["by_partner_country"]
     named = countries.assign(name=countries["country"].fillna(countries["partner_country"]))
     provinces = tables["by_vn_province"].sort_values(["ties", "partners"], ascending=False, kind="stable")
@@ -541,21 +544,25 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     years = establishment_counts(ds, as_of=day)
     undated = int(years.loc[years["year"] == "undated", "ties"].sum())
     dated_years = years[years["year"] != "undated"]
-    caption = (f"{day_stamp} Ties by the year of their established date; {undated} undated ties are not in the bars"
+    caption = (_stamp(ds, f"n = {int(dated_years['ties'].sum())} dated ties", day)
+               + f" Ties by the year of their established date; {undated} undated ties are not in the bars"
                + ("; the last year is partial" if dated_years["partial"].any() else "") + ".")
     body += ["<h2>Ties over time</h2>",
              _img(_figure(_bars(dated_years, "year", "Ties established per year", horizontal=False), (10, 3.8),
                           caption), "ties per year")]
     series = _existence_series(ds, day)
-    caption = (f"{day_stamp} Ties in existence at each year end from {series['as_of'].iloc[0][:4]}; the last point is the as-of "
+    last = series.iloc[-1]
+    caption = (_stamp(ds, f"n = {int(last['count'])} ties on the as-of date ({int(last['lower'])} to {int(last['upper'])})",
+                      day)
+               + f" Ties in existence at each year end from {series['as_of'].iloc[0][:4]}; the last point is the as-of "
                "date. Line: the default rule (an undated tie from its earliest dated evidence or "
                "page-order bound). Band: from the ties that printed dates show in existence to every tie that may "
                "have existed (an undated tie on every date).")
     body.append(_img(_figure(_band(series, "Ties in existence, with bounds"), (10, 3.8), caption),
                      "ties in existence over time, with bounds"))
     for title, table in _analysis_tables(ds, day, series).items():
-        body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), f"{day_stamp} n = {len(table)} rows"
-                                                               + (f", top {top} shown" if len(table) > top else "") + ".")]
+        shown = f"; top {top} shown" if len(table) > top else ""
+        body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), _stamp(ds, f"n = {len(table)} rows{shown}", day))]
     body += ['<p class="note">Method, definitions and known biases: docs/codebook.md in the package. '
              "Cite the release you used (vnsister cite).</p>"]
     return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
@@ -564,10 +571,10 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
             + "\n".join(body) + "</main></body></html>")
 
 
-def _stamp(ds: Dataset, n: str, as_of: str | None = None) -> str:
-    """The caption prefix every table and figure carries: release, release date, as-of date where one applies, n."""
-    day = f" as of {as_of};" if as_of else ""
-    return f"vnsister {ds.version}, released {ds.released};{day} {n}."
+def _stamp(ds: Dataset, n: str, as_of: str | None = None, when: str = NO_TIME_FILTER) -> str:
+    """A table's caption opening, worded as the figures' (:func:`vnsister.figures.stamp`): the as-of day where one
+    applies, else what time the table covers (``when``, by default no time filter)."""
+    return figure_stamp(ds, f"as of {as_of}" if as_of else when, n)
 
 
 def _img(png: str, alt: str) -> str:
