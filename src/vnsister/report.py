@@ -62,12 +62,12 @@ EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematical
                "(vnsister.coverage.completeness). See docs/codebook.md.")
 
 
-# Titles of the summary tables in the text report; a table not named here is titled from its key ("by_type" ->
-# "Ties by type"), since all but the source table count ties.
-# the release's contents (totals and the summary tables) count every record: the as-of date does not apply to them
 FINDING_DATES = "each figure on its own date"  # the published totals the coverage table compares with
 CHECK_DATES = "ties of any date"  # what the independent searches of the completeness tables count
+# the release's contents (totals and the summary tables) count every record: the as-of date does not apply to them
 CONTENTS_TITLE = f"The release's contents ({NO_TIME_FILTER}); the as-of date applies to the tables that name it"
+# Titles of the summary tables in the text report; a table not named here is titled from its key ("by_type" ->
+# "Ties by type"), since all but the source table count ties.
 SUMMARY_TITLES = {"by_source_date": "Sources by publication date",
                   "by_partner_country": "Ties by partner country",
                   "by_vn_province": "Ties by Vietnamese province (historical map; a district's, council's or agency's tie "
