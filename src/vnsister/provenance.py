@@ -23,7 +23,7 @@ __all__ = ["TYPE_BASES", "TieRecord", "format_record", "is_tie_id", "place_ties"
 
 # the evidence columns a reader needs, each citation with its source
 EVIDENCE_COLUMNS = ["evidence_id", "event_id", "stance", "note", "source_id", "url", "title", "publisher", "published",
-                    "published_from", "published_by", "anchor_id", "language"]
+                    "published_from", "published_by", "anchor_id", "lateness_days", "language"]
 # What a tie's type rests on (:func:`type_basis`)
 TYPE_BASES: tuple[str, ...] = ("document", "description")
 PLACE_TIE_COLUMNS = ["tie_id", "vn_name_local", "vn_level", "vn_party", "partner_name_en", "partner_name_local",
@@ -64,7 +64,7 @@ def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
     events = ds.events[ds.events["tie_id"].eq(tie_id)].copy()
     events = events.assign(_undated=events["date"].isna()).sort_values(["_undated", "date", "event_id"])
     evidence = ds.evidence[ds.evidence["tie_id"].eq(tie_id)].merge(ds.sources, on="source_id", how="left")
-    order = page_order_bounds(ds.sources)[["source_id", "published_by", "anchor_id"]]
+    order = page_order_bounds(ds.sources)[["source_id", "published_by", "anchor_id", "lateness_days"]]
     evidence = evidence.merge(order, on="source_id", how="left")
     return TieRecord(tie, timeline, events.drop(columns="_undated").reset_index(drop=True),
                      evidence[EVIDENCE_COLUMNS].reset_index(drop=True))
@@ -237,7 +237,10 @@ def format_record(record: TieRecord) -> str:
         first = cited.iloc[0]
         published = first["published"] if pd.notna(first["published"]) else "undated"
         if pd.notna(first["published_by"]):
-            published += f" (published by {_day(first['published_by'])}: numbered before {first['anchor_id']} of its site)"
+            published += f" (published by {_day(first['published_by'])}: numbered before {first['anchor_id']} of its site"
+            if first["lateness_days"] > 0:
+                published += f", a year later as pages of the site came out up to {int(first['lateness_days'])} days late"
+            published += ")"
         lines.append(f"  {source_id} {first['publisher']}, {first['language']}, {published} — {first['url']}")
         for row in cited.itertuples():
             step = f" [{row.event_id}]" if pd.notna(row.event_id) else ""
@@ -268,7 +271,7 @@ def _start(time: pd.Series, tie: pd.Series) -> str:
         return f"established {time['established']} (a source dates the signing)"
     if time["basis"] == "page order":
         return (f"not stated, and no dated evidence; by page order existed by {_day(time['ordered_by'])} (an upper "
-                f"bound if the site numbers its pages as it publishes them)")
+                f"bound if the site numbers its pages as it publishes them, or within the lateness allowed)")
     if pd.notna(time["began_by"]):
         return f"not stated; existed by {_day(time['began_by'])} (its earliest dated evidence, an upper bound)"
     return "not stated, and no dated evidence: left out of as-of counts by default"

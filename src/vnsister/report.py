@@ -214,7 +214,8 @@ def date_basis_counts(ds: Dataset) -> pd.DataFrame:
         "a step dated, start not stated": "counted from its earliest dated step or page (an upper bound on its start)",
         "dated pages only": "counted from the earliest dated page that mentions it (an upper bound on its start)",
         "page order only": "counted from the date of the next dated page of the site of an undated page that "
-                           "mentions it (an upper bound, if the site numbers its pages as it publishes them)",
+                           "mentions it (an upper bound, if the site numbers its pages as it publishes them; a "
+                           "year later for a site whose pages are seen coming out a little late)",
         "no date or bound": "left out of as-of counts by default; counted only in the upper bounds",
     }
     counts = basis.value_counts()

@@ -11,24 +11,27 @@ A bare number that merely could be a date (``post131005``, ``?idxno=49965``) is 
 
 An undated page is never given a date, but its place in its site's numbering can bound it from above:
 :func:`page_order_bounds` says that a page numbered before a dated page of the same site was published by that
-page's date. It does so only for sites whose dated pages in the dataset (at least ``MIN_ANCHORS``) are numbered
-in the order of their dates without a single exception, which is the evidence that the site numbers its pages as
-it publishes them, and not for a site that a check against dated pages outside the dataset contradicted
-(``EXCLUDED_SITES``). The time rule (:mod:`vnsister.timeline`) uses such a bound only for a tie that has no dated
-evidence at all, and says so (basis ``page order``).
+page's date. It does so only for sites with at least ``MIN_ANCHORS`` dated pages in the dataset, which is the
+evidence that the site numbers its pages as it publishes them. A site where a dated page came out after one
+numbered above it (:func:`site_lateness`, from the dataset's pages and, in ``CHECKED_LATENESS``, from dated pages
+outside it) is trusted only if no page came out more than ``MAX_LATENESS`` late, and its bounds are then moved
+``LATENESS_SLACK`` later. Hosts that share one numbering (``SHARED_NUMBERING``) count as one site. The time rule
+(:mod:`vnsister.timeline`) uses such a bound only for a tie that has no dated evidence at all, and says so (basis
+``page order``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
 from vnsister.dates import parse_partial_date, partial_date_bounds
 
-__all__ = ["EXCLUDED_SITES", "MIN_ANCHORS", "date_from_url", "page_number", "page_order_bounds"]
+__all__ = ["CHECKED_LATENESS", "LATENESS_SLACK", "MAX_LATENESS", "MIN_ANCHORS", "SHARED_NUMBERING", "date_from_url",
+           "page_number", "page_order_bounds", "site_lateness"]
 
 _YEAR = r"(19[89]\d|20[0-4]\d)"
 _MONTH = r"(0[1-9]|1[0-2])"
@@ -99,18 +102,29 @@ def date_from_url(url: str) -> str:
     return ""
 
 
-# A site's numbering is trusted only when at least this many of its pages cited in the dataset are dated and all of
-# them agree with it; a single page out of turn disqualifies the site.
+# A site's numbering is trusted only when at least this many of its pages cited in the dataset are dated.
 MIN_ANCHORS = 20
-# Sites whose numbering a check against dated pages outside the dataset contradicted
-# (curation/audits/page_order_check_*.csv): their pages bound nothing, whatever the dataset's pages show.
-EXCLUDED_SITES: dict[str, str] = {
-    "fr.vietnamplus.vn /N.vnp": "page 161347 carries the date 2022-01 but is numbered below a page of 2021-10 "
-                                "(check of 0.34.0)",
+# A page may come out a little after pages numbered above it (an article numbered as a draft, published later).
+# A site is trusted only if no dated page came out more than MAX_LATENESS after one numbered above it; where any
+# page came out late, every bound of the site is moved LATENESS_SLACK later, over four times the most seen on a
+# trusted site (62 days).
+MAX_LATENESS = pd.Timedelta(days=92)
+LATENESS_SLACK = pd.DateOffset(years=1)
+# Lateness in days seen only on dated pages outside the dataset (curation/audits/page_order_check_*.csv): VietnamPlus's
+# French page 161347 carries the date 2022-01 but is numbered below a page of 2021-10 (check of 0.34.0); Thời Đại's
+# pages 54832-55121 are dated February 2018 to January 2019, above them page 65267 is dated November 2016 (0.41.0),
+# so that site bounds nothing.
+CHECKED_LATENESS: dict[str, int] = {"fr.vietnamplus.vn /N.vnp": 62, "thoidai.com.vn /N.html": 801}
+# Sites that share one numbering with another (the same number is the same article on both hosts, as for
+# thoidai.com.vn/…-184100.html and tacnghiep.thoidai.com.vn/…-184100.html), and the site they count as.
+SHARED_NUMBERING: dict[str, str] = {
+    "thoidai.com.vn /N": "thoidai.com.vn /N.html",  # the print view, …/print_article&i=218491
+    "tacnghiep.thoidai.com.vn /N.html": "thoidai.com.vn /N.html",
+    "tacnghiep.thoidai.com.vn /N": "thoidai.com.vn /N.html",
 }
 # The page's number ends the last segment of the path: ``…/235058.vnp``, ``…-post80695.vnp``, ``…-210520.html``.
 _PAGE_NUMBER = re.compile(r"(?:^|[^0-9])(post)?([0-9]{4,9})(\.[a-z]{2,5})?$")
-_ORDER_COLUMNS = ["source_id", "site", "number", "published_by", "anchor_id"]
+_ORDER_COLUMNS = ["source_id", "site", "number", "published_by", "anchor_id", "lateness_days"]
 
 
 def page_number(url: str) -> tuple[str, int] | None:
@@ -141,16 +155,18 @@ def page_number(url: str) -> tuple[str, int] | None:
     return f"{host} {shape}", int(number)
 
 
-def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS,
-                      excluded: Iterable[str] = tuple(EXCLUDED_SITES)) -> pd.DataFrame:
+def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS, excluded: Iterable[str] = (),
+                      checked_lateness: Mapping[str, int] | None = None) -> pd.DataFrame:
     """For each undated source numbered before a dated page of its site: the last day by which it was published.
 
-    A site qualifies when it is not in ``excluded`` (default: ``EXCLUDED_SITES``, whose numbering a wider check
-    contradicted), at least ``min_anchors`` of its pages in ``sources`` are dated and, taken in the order of
-    their numbers, no page's latest possible day falls before an earlier-numbered page's earliest possible day.
-    Each undated page of such a site gets the last day of the next dated page above it (``published_by``, from
-    ``anchor_id``); a page numbered above every dated page gets no bound. Columns: ``source_id``, ``site``,
-    ``number``, ``published_by``, ``anchor_id``.
+    A site qualifies when it is not in ``excluded``, at least ``min_anchors`` of its pages in ``sources`` are
+    dated, and no dated page came out more than ``MAX_LATENESS`` after a page numbered above it, by the pages in
+    ``sources`` or by ``checked_lateness`` (days per site seen on dated pages outside them; default
+    ``CHECKED_LATENESS``). Each undated page of such a site gets the last day of the next dated page above it
+    (``anchor_id``), moved ``LATENESS_SLACK`` later if any page of the site came out late (``lateness_days``, the
+    most seen, 0 if none): ``published_by``. A page numbered above every dated page gets no bound. Sites named in
+    ``SHARED_NUMBERING`` count as the site they share their numbering with. Columns: ``source_id``, ``site``,
+    ``number``, ``published_by``, ``anchor_id``, ``lateness_days``.
 
     Examples
     --------
@@ -160,42 +176,96 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS,
     ...     "published": ["2020-01", None, "2020-03-05", None]})
     >>> page_order_bounds(pages, min_anchors=2)[["source_id", "published_by", "anchor_id"]].values.tolist()
     [['S2', Timestamp('2020-03-05 00:00:00'), 'S3']]
+    >>> late = page_order_bounds(pages, min_anchors=2, checked_lateness={"news.example /N.html": 10})
+    >>> late[["published_by", "lateness_days"]].values.tolist()  # a site seen late bounds a year later
+    [[Timestamp('2021-03-05 00:00:00'), 10]]
     """
     if not isinstance(sources, pd.DataFrame) or not {"source_id", "url", "published"} <= set(sources.columns):
         raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
     if isinstance(min_anchors, bool) or not isinstance(min_anchors, int) or min_anchors < 2:
         raise ValueError(f"min_anchors={min_anchors!r} must be an integer of at least 2")
-    if isinstance(excluded, str) or not isinstance(excluded, Iterable):
-        raise ValueError(f"excluded={excluded!r} must be a collection of site names such as 'example.vn /N.html'")
-    excluded = tuple(excluded)  # read once: a generator would be empty by the time the sites are filtered
-    if not all(isinstance(site, str) for site in excluded):
-        raise ValueError(f"excluded={excluded!r} must be a collection of site names such as 'example.vn /N.html'")
-    numbered = sources["url"].map(page_number)
-    days = partial_date_bounds(sources["published"])
-    pages = pd.DataFrame({"source_id": sources["source_id"], "site": numbered.map(lambda n: n and n[0]),
-                          "number": numbered.map(lambda n: n and n[1]), "earliest": days["earliest"],
-                          "latest": days["latest"]}).dropna(subset=["site"])
+    excluded = _site_names(excluded, "excluded")
+    checked = _checked_lateness(checked_lateness)
+    pages = _numbered_pages(sources)
     # only sites with enough dated pages and at least one undated page can bound anything
     has_date = pages["earliest"].notna()
     dated_count = has_date.groupby(pages["site"]).sum()
     undated_count = (~has_date).groupby(pages["site"]).sum()
     candidates = dated_count.index[(dated_count >= min_anchors) & (undated_count > 0)].difference(list(excluded))
     pages = pages[pages["site"].isin(candidates)]
-    bounds = [_site_bounds(site_pages, min_anchors) for _, site_pages in pages.groupby("site", sort=True)]
+    bounds = [_site_bounds(site_pages, max(_lateness(site_pages), checked.get(site, 0)))
+              for site, site_pages in pages.groupby("site", sort=True)]
     found = [b for b in bounds if len(b)]
     if not found:
-        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "published_by" else object)
-                             for c in _ORDER_COLUMNS})
+        empty = {"published_by": "datetime64[ns]", "number": "int64", "lateness_days": "int64"}
+        return pd.DataFrame({c: pd.Series(dtype=empty.get(c, object)) for c in _ORDER_COLUMNS})
     return pd.concat(found, ignore_index=True)[_ORDER_COLUMNS].sort_values("source_id", ignore_index=True)
 
 
-def _site_bounds(pages: pd.DataFrame, min_anchors: int) -> pd.DataFrame:
-    """:func:`page_order_bounds` for the pages of one site."""
+def site_lateness(sources: pd.DataFrame) -> pd.DataFrame:
+    """Per numbered site: its dated pages in ``sources`` and the most days by which one came out after a page
+    numbered above it (0 if the site's dated pages are in order), as :func:`page_order_bounds` reads them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pages = pd.DataFrame({"source_id": ["S1", "S2", "S3"],
+    ...     "url": [f"https://news.example/a/{n}.html" for n in (1000, 1500, 2000)],
+    ...     "published": ["2020-01-20", "2020-02-10", "2020-02-01"]})
+    >>> site_lateness(pages).values.tolist()  # page 1500 came out nine days after page 2000
+    [['news.example /N.html', 3, 9]]
+    """
+    if not isinstance(sources, pd.DataFrame) or not {"source_id", "url", "published"} <= set(sources.columns):
+        raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
+    pages = _numbered_pages(sources).dropna(subset=["earliest"])
+    rows = [(site, len(site_pages), _lateness(site_pages)) for site, site_pages in pages.groupby("site", sort=True)]
+    return pd.DataFrame(rows, columns=["site", "dated_pages", "lateness_days"]).astype(
+        {"site": object, "dated_pages": "int64", "lateness_days": "int64"})
+
+
+def _site_names(names: Iterable[str], argument: str) -> tuple[str, ...]:
+    if isinstance(names, str) or not isinstance(names, Iterable):
+        raise ValueError(f"{argument}={names!r} must be a collection of site names such as 'example.vn /N.html'")
+    names = tuple(names)  # read once: a generator would be empty by the time the sites are filtered
+    if not all(isinstance(site, str) for site in names):
+        raise ValueError(f"{argument}={names!r} must be a collection of site names such as 'example.vn /N.html'")
+    return names
+
+
+def _checked_lateness(checked: Mapping[str, int] | None) -> Mapping[str, int]:
+    if checked is None:
+        return CHECKED_LATENESS
+    if not isinstance(checked, Mapping) or not all(
+            isinstance(site, str) and isinstance(days, int) and not isinstance(days, bool) and days >= 0
+            for site, days in checked.items()):
+        raise ValueError(f"checked_lateness={checked!r} must map site names to whole days of at least 0")
+    return checked
+
+
+def _numbered_pages(sources: pd.DataFrame) -> pd.DataFrame:
+    """The numbered pages of ``sources``: site (shared numberings joined), number, earliest and latest day."""
+    numbered = sources["url"].map(page_number)
+    days = partial_date_bounds(sources["published"])
+    site = numbered.map(lambda n: n and SHARED_NUMBERING.get(n[0], n[0]))
+    return pd.DataFrame({"source_id": sources["source_id"], "site": site,
+                         "number": numbered.map(lambda n: n and n[1]), "earliest": days["earliest"],
+                         "latest": days["latest"]}).dropna(subset=["site"])
+
+
+def _lateness(pages: pd.DataFrame) -> int:
+    """The most days by which a dated page of one site came out after a page numbered above it (0 if none)."""
     dated = pages.dropna(subset=["earliest"]).sort_values(["number", "earliest"])
-    # in order means no page may have been out before one numbered below it was possibly out
-    in_order = bool((dated["latest"] >= dated["earliest"].cummax().shift(fill_value=pd.Timestamp.min)).all())
+    # a page numbered below another may have come out as late as its earliest day; the other as early as its latest
+    late = dated["earliest"].cummax().shift() - dated["latest"]
+    return max(int(late.max().days), 0) if late.notna().any() else 0
+
+
+def _site_bounds(pages: pd.DataFrame, lateness: int) -> pd.DataFrame:
+    """:func:`page_order_bounds` for the pages of one qualifying site, whose pages come out up to ``lateness`` days
+    after pages numbered above them."""
+    dated = pages.dropna(subset=["earliest"]).sort_values(["number", "earliest"])
     undated = pages[pages["earliest"].isna()].sort_values("number")
-    if len(dated) < min_anchors or not in_order or undated.empty:
+    if lateness > MAX_LATENESS.days or undated.empty:
         return undated.iloc[0:0]
     # the next dated page numbered above each undated one (strictly above: one number is one page)
     above = pd.merge_asof(undated.assign(number=undated["number"] + 1).astype({"number": "int64"}),
@@ -203,4 +273,7 @@ def _site_bounds(pages: pd.DataFrame, min_anchors: int) -> pd.DataFrame:
                           .rename(columns={"source_id": "anchor_id", "latest": "published_by"}),
                           on="number", direction="forward")
     above["number"] -= 1
-    return above.dropna(subset=["anchor_id"])
+    above = above.dropna(subset=["anchor_id"])
+    if lateness:
+        above["published_by"] = above["published_by"] + LATENESS_SLACK
+    return above.assign(lateness_days=lateness)
