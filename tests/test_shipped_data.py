@@ -439,6 +439,23 @@ def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     assert pd.isna(ds.sources.set_index("source_id").loc["S0042", "published"])
 
 
+def test_page_refind_reads_again_every_tie_whose_pages_did_not_come_back_at_the_second_reading(ds):
+    # 0.41.0: the 33 ties of the second reading (0.39.0, 0.40.0) whose pages did not come back, searched a third time
+    reaudit = read_audits("reaudit_ties_*.csv")
+    refind = read_audits("page_refind_*.csv").fillna({"checks_failed": ""})
+    assert refind["tie_id"].is_unique
+    assert set(refind["tie_id"]) == set(reaudit.loc[reaudit["verdict"] == "not_found", "tie_id"])
+    assert refind["verdict"].value_counts().to_dict() == {"supported": 18, "not_found": 14, "partly": 1}
+    assert refind["outcome"].str.match(r"(?:fixed|left|kept): ").all()
+    assert (refind.loc[refind["verdict"] == "not_found", "outcome"].str.startswith("left: ")).all()
+    assert refind.loc[refind["verdict"] == "partly", "outcome"].str.startswith("fixed: ").all()
+    # the fix holds: the AIMF page prints no publication date, and a dated Huế page supports the 2024 renewal
+    sources = ds.sources.set_index("source_id")
+    assert pd.isna(sources.loc["S1017", "published"])
+    renewal = ds.evidence[ds.evidence["event_id"] == "E0539"]["source_id"].map(sources["published"])
+    assert (renewal == "2024-05-30").any()
+
+
 def test_document_names_audit_names_real_ties_and_its_retypings_hold(ds):
     # the names of the documents of ties typed friendship or twinning whose agreement steps carry no such word
     # (curation/audits/README, 0.37.0): known verdicts, real ties, and every "fixed" line a tie now typed as found
@@ -639,10 +656,23 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
     from vnsister.provenance import type_basis
 
     ties = ds.partnerships.set_index("tie_id")
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 465, "statement": 50}
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 467, "statement": 52}
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
-    stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294"]  # Jiangsu, Salavan, Salo, Sakon Nakhon, ...
+    stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240"]  # ..., Rhône-Alpes, Cergy
     assert (ties.loc[stated, "established_from"] == "statement").all()
-    assert (ties.loc[["T0061", "T0001", "T1124"], "established_from"] == "signing").all()  # a dated signing or statement
+    assert (ties.loc[["T0061", "T0001", "T1124", "T0495"], "established_from"] == "signing").all()  # a dated signing
     basis = type_basis(ds)
     assert basis["T1085"] == basis["T0571"] == "description" and basis["T0061"] == "document"
+
+
+def test_double_records_read_at_0_41_are_one_signing_each(ds):
+    # 0.41.0: three signings recorded twice (once dated, once not, or under two names) are one event each; the
+    # retired ids point to the kept event, and every citation of the retired one cites the kept one
+    retired = ds.retired_ids.set_index("id")
+    events = ds.events.set_index("event_id")
+    for gone, kept, tie in (("E0862", "E0863", "T0280"), ("E1500", "E0118", "T0084"), ("E0602", "E0076", "T0055")):
+        assert gone not in events.index and events.loc[kept, "tie_id"] == tie
+        assert retired.loc[gone, "replaced_by"] == kept
+    assert events.loc["E0076", ["event_type", "date"]].tolist() == ["mou_signed", "2022"]
+    cites = ds.evidence[ds.evidence["event_id"] == "E0076"]["source_id"]
+    assert {"S0135", "S1135"} <= set(cites)
