@@ -9,6 +9,7 @@ import pytest
 
 import vnsister
 from tests.test_corruptions import append_row, assert_reported_at
+from vnsister.figures import EFFORT_NOTE, RULE_NOTES
 from vnsister.maps import map_lines, partner_map, world_outline
 
 matplotlib.use("Agg")
@@ -76,10 +77,12 @@ def test_map_counts_every_tie():
 def test_map_states_release_as_of_and_n(ds):
     ax = partner_map(ds, "world", as_of="2010")
     caption = ax.figure.texts[0].get_text()
-    assert "in force on 2010" in ax.get_title() and ds.version in ax.get_title()
+    assert "in force on 2010-12-31" in ax.get_title() and ds.version in ax.get_title()
     assert "every tie recorded" in partner_map(ds, "korea").get_title()
-    assert "ties drawn of" in caption and "no coordinates" in caption and "Search effort" in caption
-    assert "undated rule 'attested'" in caption and "whenever the undated ties began" in caption
+    # the caption is figures.caption's: release, day, n drawn, the undated rule, the map's caveats, search effort
+    assert caption.startswith(f"Source: vnsister {ds.version} (released {ds.released}); as of 2010-12-31; n = ")
+    assert "ties drawn." in caption and "no coordinates" in caption and caption.endswith(EFFORT_NOTE)
+    assert RULE_NOTES["attested"] in caption and "whenever the undated ties began" in caption
     assert "dated or undated" in partner_map(ds, "korea").figure.texts[0].get_text()
 
 

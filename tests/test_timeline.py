@@ -261,7 +261,12 @@ def test_an_as_of_report_says_which_counts_ignore_the_day(tiny):
     totals_caption = page.split("<h2>Totals</h2>", 1)[1].split("<h2>", 1)[0]
     assert "as of 2012" not in totals_caption and NO_TIME_FILTER in totals_caption
     over_time = page.split("<h2>Ties over time</h2>", 1)[1]
-    assert "as of 2012" in over_time  # the figures and tables that apply the day still name it
+    assert "as of 2012-12-31" in over_time  # the figures and tables that apply the day still name it, as its last day
+    assert "as of 2012;" not in page
+    # each as-of table after the figures states the rule for undated ties, as the figures' captions do
+    from vnsister.figures import RULE_NOTES
+    tables = over_time.split("<table", 1)[1]
+    assert tables.count(RULE_NOTES["attested"]) >= 3
 
 
 BAD_CALLS = [

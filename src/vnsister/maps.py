@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import pandas as pd
 
-from vnsister.checks import choice
-from vnsister.figures import add_caption
+from vnsister.checks import as_of_day, choice
+from vnsister.figures import add_caption, caption
 from vnsister.load import Dataset
 from vnsister.timeline import Rule, count_bounds, ties_on
 
@@ -127,15 +127,14 @@ def partner_map(ds: Dataset, region: Region = "world", as_of: str | None = None,
     ax.set_ylabel("latitude")
     ax.legend(loc="lower left" if region == "world" else "upper left", fontsize=7, frameon=False)
     what = "Vietnam's partners worldwide" if region == "world" else "Vietnam–Korea ties"
-    when = f"ties in force on {as_of}" if as_of else f"every tie recorded, lapsed ones too (release {release_day(ds)})"
+    day = as_of_day("as_of", as_of).date().isoformat() if as_of is not None else None
+    when = f"ties in force on {day}" if day else f"every tie recorded, lapsed ones too (release {release_day(ds)})"
     ax.set_title(f"{what}, vnsister {ds.version}\n{when}", fontsize=10)
-    timing = (f"Ties in force on {as_of} (undated rule '{undated}': an undated tie counts from its earliest dated "
-              f"evidence); {n['lower']}–{n['upper']} whenever the undated ties began. " if as_of is not None else
-              "Every tie recorded, dated or undated, without a time filter. ")
+    bounds = f"{n['lower']}–{n['upper']} ties whenever the undated ties began. " if as_of is not None else ""
+    notes = (f"{bounds}Of {n['ties']} ties, {n['no_point']} are not drawn because a party has no coordinates. Points "
+             "are representative points of each place (codebook §9); lines join the two parties. Outlines: Natural "
+             "Earth (public domain).")
     # the root figure (a subfigure's ``figure`` is its root, a figure's is itself): the caption spans the whole page
-    add_caption(cast("Figure", ax.figure.figure), (
-        timing + f"n = {n['drawn']} ties drawn of {n['ties']}; {n['no_point']} not drawn because a party has no "
-        "coordinates. "
-        "Points are representative points of each place (codebook §9), lines join the two parties. Search effort "
-        f"differs by country. Outlines: Natural Earth (public domain). Release {ds.version} ({ds.released})."))
+    add_caption(cast("Figure", ax.figure.figure),
+                caption(ds, n["drawn"], "ties drawn", as_of=as_of, undated=undated, notes=notes))
     return ax

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
-from vnsister.figures import NO_TIME_FILTER, add_caption
+from vnsister.checks import as_of_day
+from vnsister.figures import EFFORT_NOTE as FIGURE_EFFORT_NOTE
+from vnsister.figures import NO_TIME_FILTER, RULE_NOTES, add_caption
 from vnsister.figures import stamp as figure_stamp  # report tables open their captions as the figures do
 from vnsister.load import Dataset
 
@@ -56,10 +58,11 @@ COMPLETENESS_TITLE = ("Completeness: of the ties that an independent search of t
 RECAPTURE_TITLE = ("Ties that stored public pages document for the provinces searched: a capture-recapture (Chapman) "
                    "estimate from the dataset and the independent search, with its 95% interval; both searches read "
                    "the same pages, so it errs low (vnsister.coverage.recapture; docs/codebook.md §8)")
-EFFORT_NOTE = ("Search effort was uneven: Korean ties were searched systematically (all Korean local governments "
-               "by name); other countries less so, so their counts are lower bounds. An independent search of the provinces, "
-               "drawn at random in stages, measures how much of what public pages document the dataset holds "
-               "(vnsister.coverage.completeness). See docs/codebook.md.")
+# the figures' note on search effort, with what the report has room to say about it
+EFFORT_NOTE = (f"{FIGURE_EFFORT_NOTE} Korean ties were searched systematically (all Korean local governments by "
+               "name); other countries less so, so their counts are lower bounds. An independent search of the "
+               "provinces, drawn at random in stages, measures how much of what public pages document the dataset "
+               "holds (vnsister.coverage.completeness).")
 
 
 FINDING_DATES = "each figure on its own date"  # the published totals the coverage table compares with
@@ -563,7 +566,8 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
                      "ties in existence over time, with bounds"))
     for title, table in _analysis_tables(ds, day, series).items():
         shown = f"; top {top} shown" if len(table) > top else ""
-        body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), _stamp(ds, f"n = {len(table)} rows{shown}", day))]
+        caption = f"{_stamp(ds, f'n = {len(table)} rows{shown}', day)} {RULE_NOTES['attested']}"
+        body += [f"<h2>{html.escape(title)}</h2>", _table_html(table.head(top), caption)]
     body += ['<p class="note">Method, definitions and known biases: docs/codebook.md in the package. '
              "Cite the release you used (vnsister cite).</p>"]
     return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
@@ -574,8 +578,9 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
 
 def _stamp(ds: Dataset, n: str, as_of: str | None = None, when: str = NO_TIME_FILTER) -> str:
     """A table's caption opening, worded as the figures' (:func:`vnsister.figures.stamp`): the as-of day where one
-    applies, else what time the table covers (``when``, by default no time filter)."""
-    return figure_stamp(ds, f"as of {as_of}" if as_of else when, n)
+    applies (a year or month as its last day, as the figures print it), else what time the table covers (``when``,
+    by default no time filter)."""
+    return figure_stamp(ds, f"as of {as_of_day('as_of', as_of).date().isoformat()}" if as_of else when, n)
 
 
 def _img(png: str, alt: str) -> str:
