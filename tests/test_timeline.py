@@ -409,25 +409,22 @@ def test_a_conflicting_page_gives_no_page_order_bound(undated):
     assert t.loc["T0005", "basis"] == "none" and pd.isna(t.loc["T0005", "attested_by"])
 
 
-def test_a_site_out_of_order_bounds_nothing(undated):
+@pytest.mark.parametrize(("late_page_date", "basis", "ordered_by"), [
+    # page 2950 dated 2019-06, numbered after 2900 (2020-01): six months late, more than the numbering is trusted with
+    ("2019-06", "none", None),
+    # dated 2019-12: at most a day late, so 1550 is bounded a year after page 1600's month (2007-01-31)
+    ("2019-12", "page order", pd.Timestamp("2008-01-31")),
+])
+def test_a_site_out_of_order_bounds_later_or_not_at_all(undated, late_page_date, basis, ordered_by):
     numbered_site(undated)
-    # page 2950, numbered after 2900 (2020-01) but dated 2019-06: one page out six months late, more than the
-    # site's numbering can be trusted with
-    append_rows(undated, "sources", "S0098,https://news.example/a/2950.html,Late,News,2019-06,page,en,\n")
+    append_rows(undated, "sources", f"S0098,https://news.example/a/2950.html,Late,News,{late_page_date},page,en,\n")
     append_rows(undated, "evidence", "V0010,S0099,T0005,,supports,Named.\n")
     t = tie_timeline(load(undated)).set_index("tie_id")
-    assert t.loc["T0005", "basis"] == "none"
-
-
-def test_a_site_slightly_out_of_order_bounds_a_year_later(undated):
-    numbered_site(undated)
-    # page 2950 dated 2019-12, numbered after 2900 (2020-01): at most a day late, so 1550 is bounded a year after
-    # page 1600's month (2007-01-31)
-    append_rows(undated, "sources", "S0098,https://news.example/a/2950.html,Late,News,2019-12,page,en,\n")
-    append_rows(undated, "evidence", "V0010,S0099,T0005,,supports,Named.\n")
-    t = tie_timeline(load(undated)).set_index("tie_id")
-    assert t.loc["T0005", "basis"] == "page order"
-    assert t.loc["T0005", "ordered_by"] == pd.Timestamp("2008-01-31")
+    assert t.loc["T0005", "basis"] == basis
+    if ordered_by is None:
+        assert pd.isna(t.loc["T0005", "ordered_by"])
+    else:
+        assert t.loc["T0005", "ordered_by"] == ordered_by
 
 
 def test_count_series_by_hand(undated):
