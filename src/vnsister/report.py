@@ -559,8 +559,8 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
     caption = (_stamp(ds, f"n = {int(last['count'])} ties on the as-of date ({int(last['lower'])} to {int(last['upper'])})",
                       day)
                + f" Ties in existence at each year end from {series['as_of'].iloc[0][:4]}; the last point is the as-of "
-               "date. Line: the default rule (an undated tie from its earliest dated evidence or "
-               "page-order bound). Band: from the ties that printed dates show in existence to every tie that may "
+               f"date. Line: the default rule. {RULE_NOTES['attested']} Band: from the ties that printed dates show "
+               "in existence to every tie that may "
                "have existed (an undated tie on every date).")
     body.append(_img(_figure(_band(series, "Ties in existence, with bounds"), (10, 3.8), caption),
                      "ties in existence over time, with bounds"))
