@@ -25,7 +25,8 @@ from vnsister.findings import Query  # noqa: E402  (the library's reading of a d
 # One row per finding the dataset can be compared with: the value read from the published figure, how it was
 # published (exact, at_least for "more than 100", about for "about 70"), the day the count refers to, the
 # counting convention in the project's own words, and the dataset query that counts the same thing (the text
-# form of vnsister.findings.Query). seed_url: the URL of a seed article the research note lacks.
+# form of vnsister.findings.Query). seed_url: the URL of a seed article the research note lacks. explanation: why
+# the dataset's figure differs from the published one (empty where they match).
 CONVENTIONS = ROOT / "curation" / "finding_conventions.csv"
 SCHEMA = json.loads((ROOT / "schemas" / "published_findings.json").read_text(encoding="utf-8"))
 FIELDS = [field["name"] for field in SCHEMA["fields"]]
@@ -82,7 +83,8 @@ def main(paths: list[str]) -> None:
         rows.append({"finding_id": finding_id, "scope": convention["scope"], "metric": convention["metric"],
                      "published_value": item["value"], "value": convention["value"], "value_kind": convention["value_kind"],
                      "as_of": convention["as_of"], "counting_convention": convention["counting_convention"],
-                     "dataset_query": convention["dataset_query"], "source_id": by_url[url], "notes": ""})
+                     "dataset_query": convention["dataset_query"], "source_id": by_url[url], "notes": "",
+                     "explanation": convention["explanation"]})
     with sources_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, list(sources[0].keys()), lineterminator="\n")
         writer.writeheader()

@@ -38,8 +38,8 @@ V0003,S0001,T0001,E0002,supports,Upgrade signed 21 Oct 2013.
 V0004,S0002,T0002,,supports,Cooperation since 2004.
 V0005,S0002,T0003,,supports,Twinned since 1984.
 """,
-    "published_findings": """finding_id,scope,metric,published_value,value,value_kind,as_of,counting_convention,dataset_query,source_id,notes
-TINY-1,Epsilon,foreign partners,2,2,exact,2024-12-31,Foreign places tied to the government.,counting=partners; vn_places=vn-epsilon,S0001,
+    "published_findings": """finding_id,scope,metric,published_value,value,value_kind,as_of,counting_convention,dataset_query,source_id,notes,explanation
+TINY-1,Epsilon,foreign partners,2,2,exact,2024-12-31,Foreign places tied to the government.,counting=partners; vn_places=vn-epsilon,S0001,,One partner's tie is undated.
 """,
     "retired_ids": """id,table,replaced_by,version,reason
 E0000,events,E0001,0.1.0,duplicate of E0001

@@ -5,7 +5,7 @@ import pytest
 import vnsister
 from vnsister import load
 from vnsister.coverage import coverage_table
-from vnsister.findings import Query, compare, count, finding_queries
+from vnsister.findings import Query, compare, compare_markdown, count, finding_queries
 
 
 @pytest.mark.parametrize(("query", "as_of", "expected"), [
@@ -32,6 +32,17 @@ def test_compare_statuses(tiny):
         "finding_id").loc["TINY-1"]
     assert (row["dataset"], row["status"]) == (1, "dataset below")
     assert compare(load(tiny), queries={}).set_index("finding_id").loc["TINY-1", "status"] == "not comparable"
+
+
+def test_compare_carries_the_explanation_and_the_markdown_lists_only_findings_that_do_not_match(tiny):
+    assert compare(load(tiny)).set_index("finding_id").loc["TINY-1", "explanation"] == "One partner's tie is undated."
+    assert "findings that do not match: 0" in compare_markdown(load(tiny))  # TINY-1 matches: 2 published, 2 found
+    assert "**TINY-1**" not in compare_markdown(load(tiny))
+    findings = tiny / "dataset" / "published_findings.csv"
+    findings.write_text(findings.read_text(encoding="utf-8").replace(",2,2,exact,", ",5,5,exact,"), encoding="utf-8")
+    markdown = compare_markdown(load(tiny))
+    assert "findings that do not match: 1" in markdown
+    assert "- **TINY-1** (dataset below): One partner's tie is undated." in markdown
 
 
 def test_every_shipped_finding_has_a_query():

@@ -29,22 +29,22 @@ def write_conventions(path: Path, *rows: list[str]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["finding_id", "value", "value_kind", "as_of", "scope", "metric", "counting_convention",
-                         "dataset_query", "seed_url"])
+                         "dataset_query", "seed_url", "explanation"])
         writer.writerows(rows)
     return path
 
 
 def test_a_bad_value_kind_is_refused_with_its_line(tmp_path):
     path = write_conventions(tmp_path / "conventions.csv",
-                             ["X-1", "3", "exact", "2020-01-01", "s", "m", "c", "counting=partners", ""],
-                             ["X-2", "5", "roughly", "2020-01-01", "s", "m", "c", "counting=partners", ""])
+                             ["X-1", "3", "exact", "2020-01-01", "s", "m", "c", "counting=partners", "", ""],
+                             ["X-2", "5", "roughly", "2020-01-01", "s", "m", "c", "counting=partners", "", ""])
     with pytest.raises(SystemExit, match=r"conventions.csv:3: value_kind 'roughly'"):
         import_findings.read_conventions(path)
 
 
 def test_a_bad_dataset_query_is_refused_with_its_line(tmp_path):
     path = write_conventions(tmp_path / "conventions.csv",
-                             ["X-1", "3", "exact", "2020-01-01", "s", "m", "c", "counting=partner", ""])
+                             ["X-1", "3", "exact", "2020-01-01", "s", "m", "c", "counting=partner", "", ""])
     with pytest.raises(SystemExit, match=r"conventions.csv:2: counting='partner'"):
         import_findings.read_conventions(path)
 
@@ -62,6 +62,7 @@ def test_shipped_findings_are_the_conventions():
         shipped = {row["finding_id"]: row for row in csv.DictReader(fh)}
     for convention in import_findings.read_conventions():
         row = shipped[convention["finding_id"]]
-        for column in ("value", "value_kind", "as_of", "scope", "metric", "counting_convention", "dataset_query"):
+        for column in ("value", "value_kind", "as_of", "scope", "metric", "counting_convention", "dataset_query",
+                       "explanation"):
             assert row[column] == convention[column], (convention["finding_id"], column)
     assert len(shipped) == len(import_findings.read_conventions())

@@ -189,6 +189,14 @@ def test_coverage_check_is_shipped_whole(ds):
     assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1098, 785, 755, 1142]
 
 
+def test_every_finding_that_does_not_match_says_why(ds):
+    from vnsister.findings import compare
+
+    table = compare(ds)
+    unexplained = table.loc[(table["status"] != "matches") & (table["explanation"].str.len() < 40), "finding_id"]
+    assert unexplained.empty, f"give these findings an explanation in curation/finding_conventions.csv: {list(unexplained)}"
+
+
 def test_readme_coverage_table_is_current(ds):
     from vnsister.coverage import coverage_markdown
 

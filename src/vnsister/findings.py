@@ -274,7 +274,8 @@ def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] |
     ``dataset`` follows the default time rule (undated ties count from their earliest dated evidence
     or page-order bound, ``attested_by``);
     ``dataset_lower`` counts only ties certainly in existence on ``as_of``, ``dataset_upper`` every tie that may
-    have been (undated ties on every date). ``value_kind`` says how the published figure bounds the truth.
+    have been (undated ties on every date). ``value_kind`` says how the published figure bounds the truth, and
+    ``explanation`` (from ``published_findings.csv``) why the two figures differ.
     Status: ``matches`` (the dataset's figure within ``tolerance``, twice that for ``about``; at or above an
     ``at_least`` figure), ``within bounds`` (the published figure lies between the bounds, but the default count
     does not match), ``dataset below`` / ``dataset above`` (outside the bounds), ``not comparable`` (no query).
@@ -299,7 +300,8 @@ def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] |
         kind = str(finding.value_kind)
         row = {"finding_id": finding.finding_id, "scope": finding.scope, "metric": finding.metric, "as_of": as_of,
                "published": finding.value, "value_kind": kind, "dataset": None, "dataset_lower": None,
-               "dataset_upper": None, "ratio": None, "status": "not comparable"}
+               "dataset_upper": None, "ratio": None, "status": "not comparable",
+               "explanation": "" if pd.isna(finding.explanation) else str(finding.explanation)}
         if query:
             found = _count_range(ds, query, _checked_day(ds, query, as_of), frames)
             row |= {"dataset": found["count"], "dataset_lower": found["lower"], "dataset_upper": found["upper"],
@@ -310,13 +312,18 @@ def compare(ds: Dataset, tolerance: float = 0.05, queries: Mapping[str, Query] |
 
 
 def compare_markdown(ds: Dataset) -> str:
-    """The compare table as Markdown (shown in the README; a test keeps it current)."""
+    """The compare table as Markdown, then why each figure that does not match differs (shown in the README; a test
+    keeps it current)."""
     lines = ["| finding | as of | published | dataset (bounds) | ratio | status |", "|---|---|---|---|---|---|"]
     marks = {"exact": "", "at_least": "≥ ", "at_most": "≤ ", "about": "≈ "}
-    for row in compare(ds).itertuples(index=False):
+    table = compare(ds)
+    for row in table.itertuples(index=False):
         ratio = "" if row.ratio is None or pd.isna(row.ratio) else f"{row.ratio:.2f}"
         shown = "" if row.dataset is None or pd.isna(row.dataset) else (
             f"{row.dataset:g} ({row.dataset_lower:g}–{row.dataset_upper:g})")
         lines.append(f"| {row.finding_id} | {row.as_of} | {marks[row.value_kind]}{row.published:g} | {shown} | {ratio} "
                      f"| {row.status} |")
-    return "\n".join(lines)
+    differing = table[table["status"] != "matches"]
+    lines += ["", f"<details><summary>Why the figures differ (findings that do not match: {len(differing)})</summary>", ""]
+    lines += [f"- **{row.finding_id}** ({row.status}): {row.explanation}" for row in differing.itertuples(index=False)]
+    return "\n".join([*lines, "", "</details>"])
