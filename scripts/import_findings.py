@@ -26,7 +26,7 @@ from vnsister.findings import Query  # noqa: E402  (the library's reading of a d
 # published (exact, at_least for "more than 100", about for "about 70"), the day the count refers to, the
 # counting convention in the project's own words, and the dataset query that counts the same thing (the text
 # form of vnsister.findings.Query). seed_url: the URL of a seed article the research note lacks. explanation: why
-# the dataset's figure differs from the published one (empty where they match).
+# the dataset's figure differs from the published one (required where they do not match).
 CONVENTIONS = ROOT / "curation" / "finding_conventions.csv"
 SCHEMA = json.loads((ROOT / "schemas" / "published_findings.json").read_text(encoding="utf-8"))
 FIELDS = [field["name"] for field in SCHEMA["fields"]]
