@@ -174,9 +174,10 @@ NOTEBOOKS = {
         ("code", setup("from vnsister.coverage import completeness, recapture", "from vnsister.findings import compare, finding_queries",
                        pandas=True)),
         ("code", "table = compare(ds)\ntable"),
-        ("code", "shown = table.dropna(subset=['ratio']).sort_values('ratio')\nfig, ax = plt.subplots(figsize=(9, 6))\n"
+        ("code", "shown = table.dropna(subset=['ratio']).sort_values('ratio')\nfig, ax = plt.subplots(figsize=(10, 11))\n"
                  "palette = {'matches': '#2b6f8e', 'within bounds': '#7fb3d5'}\n"
-                 "ax.barh(shown['finding_id'], shown['ratio'], color=[palette.get(s, '#c0392b') for s in shown['status']])\n"
+                 "labels = shown['scope'] + ', ' + shown['as_of']  # what each figure counts and when, not its id\n"
+                 "ax.barh(labels, shown['ratio'], color=[palette.get(s, '#c0392b') for s in shown['status']])\n"
                  "ax.axvline(1, color='k', lw=0.8)\nax.set(xlabel='dataset / published', title='Dataset figure relative to the published one')\n"
                  "add_caption(fig, caption(ds, len(shown), 'published figures', period='each figure on its own date', notes='The '\n"
                  "                         'dataset counts each the way its source counts. Dark blue: within 5%; light blue: within the bounds '\n"
@@ -225,10 +226,10 @@ NOTEBOOKS = {
                "districts or their labour departments. Every agreement (event) in vnsister carries purpose tags from a "
                "fixed vocabulary, and purposes are counted by the date of the agreement that set them, not by the year the "
                "tie was founded (a 1996 tie's 2024 labour agreement counts in 2024)."),
-        ("code", setup("from vnsister.findings import compare", "from vnsister.purposes import VOCABULARY, purpose_shares, purposes_by_period")
+        ("code", setup("from vnsister.findings import compare", "from vnsister.purposes import PURPOSE_LABELS, VOCABULARY, purpose_shares, purposes_by_period")
                  + "\nprint(VOCABULARY)"),
         ("md", "## Purpose mix of agreements with Korean partners by decade of the agreement"),
-        ("code", "mix = purposes_by_period(ds)\nshares = mix.div(mix.sum(axis=1), axis=0)\nfig, ax = plt.subplots(figsize=(10, 4))\n"
+        ("code", "mix = purposes_by_period(ds).rename(columns=PURPOSE_LABELS)\nshares = mix.div(mix.sum(axis=1), axis=0)\nfig, ax = plt.subplots(figsize=(10, 4))\n"
                  "shares.plot.bar(stacked=True, ax=ax, colormap='tab20', width=0.8)\n"
                  "ax.set(xlabel='decade of the agreement', ylabel='share of purpose tags', title='Purposes of agreements with Korean localities')\n"
                  "ax.legend(bbox_to_anchor=(1.01, 1), fontsize=8)\n"

@@ -65,3 +65,12 @@ def test_a_proposal_carries_no_purpose_into_counts(tiny):
                     encoding="utf-8")
     periods = purposes_by_period(load(tiny), partner_country=None)
     assert "health" not in periods.columns or periods["health"].sum() == 0
+
+
+def test_every_purpose_tag_and_untagged_has_one_readable_label():
+    from vnsister.purposes import PURPOSE_LABELS, VOCABULARY
+
+    assert set(PURPOSE_LABELS) == {*VOCABULARY, "untagged"}
+    assert len(set(PURPOSE_LABELS.values())) == len(PURPOSE_LABELS)  # no two tags read the same
+    assert PURPOSE_LABELS["seasonal_labour"] == "Seasonal labour"
+    assert all("_" not in label for label in PURPOSE_LABELS.values())

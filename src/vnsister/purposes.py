@@ -10,7 +10,7 @@ from vnsister.dates import partial_date_bounds
 from vnsister.event_types import AGREEMENTS
 from vnsister.load import Dataset
 
-__all__ = ["VOCABULARY", "agreement_purposes", "purpose_shares", "purposes_by_period", "tie_purposes"]
+__all__ = ["PURPOSE_LABELS", "VOCABULARY", "agreement_purposes", "purpose_shares", "purposes_by_period", "tie_purposes"]
 
 
 def _vocabulary() -> list[str]:
@@ -20,6 +20,15 @@ def _vocabulary() -> list[str]:
 
 
 VOCABULARY: list[str] = _vocabulary()
+# How figures and report tables name each tag (the tags stay the data's codes; codebook §4 says what each covers).
+PURPOSE_LABELS: dict[str, str] = {
+    "general_friendship": "General friendship", "trade_investment": "Trade and investment",
+    "seasonal_labour": "Seasonal labour", "education_training": "Education and training",
+    "culture_tourism": "Culture and tourism", "agriculture": "Agriculture", "health": "Health",
+    "public_security": "Public security", "disaster_relief": "Disaster relief",
+    "administration_exchange": "Administration exchange", "science_technology": "Science and technology",
+    "environment": "Environment", "sports": "Sports", "youth": "Youth", "untagged": "No purpose named",
+}
 
 
 def tie_purposes(ds: Dataset) -> pd.DataFrame:
@@ -61,7 +70,8 @@ def agreement_purposes(ds: Dataset, partner_country: str | None = "KR") -> pd.Da
 
 def purposes_by_period(ds: Dataset, partner_country: str | None = "KR", period: int = 10) -> pd.DataFrame:
     """Agreements per period of their own date (decades by default) and purpose; undated agreements in a last
-    row "undated". An agreement with several purposes counts once under each.
+    row "undated". An agreement with several purposes counts once under each. Columns are the purpose tags
+    (``"untagged"`` for agreements that name none); ``.rename(columns=PURPOSE_LABELS)`` names them for a figure.
 
     Examples
     --------

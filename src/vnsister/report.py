@@ -142,7 +142,7 @@ def _analysis_tables(ds: Dataset, day: str, series: pd.DataFrame) -> dict[str, p
     HTML report has already computed for its figure."""
     from vnsister.ages import establishment_counts, median_age
     from vnsister.network import korean_partner_centrality
-    from vnsister.purposes import purposes_by_period
+    from vnsister.purposes import PURPOSE_LABELS, purposes_by_period
 
     # every fifth year end and the as-of day (the HTML report's figure draws every year)
     fifth_year_end = series["as_of"].str[:4].astype(int).mod(5).eq(0) & ~series["partial"]
@@ -163,7 +163,7 @@ def _analysis_tables(ds: Dataset, day: str, series: pd.DataFrame) -> dict[str, p
         "Ties with Korea by cohort (diplomatic relations 1992-12-22), undated ties shown": establishment_counts(
             ds, "cohort", "KR", as_of=day),
         f"Agreements with Korean partners by decade of the agreement and purpose [{NO_TIME_FILTER}]":
-            purposes_by_period(ds).T.reset_index(),
+            purposes_by_period(ds).rename(columns=PURPOSE_LABELS).T.reset_index(),
     }
 
 
