@@ -193,8 +193,7 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS, exc
     undated_count = (~has_date).groupby(pages["site"]).sum()
     candidates = dated_count.index[(dated_count >= min_anchors) & (undated_count > 0)].difference(list(excluded))
     pages = pages[pages["site"].isin(candidates)]
-    bounds = [_site_bounds(site_pages, max(_lateness(site_pages), checked.get(site, 0)))
-              for site, site_pages in pages.groupby("site", sort=True)]
+    bounds = [_site_bounds(site_pages, checked.get(site, 0)) for site, site_pages in pages.groupby("site", sort=True)]
     found = [b for b in bounds if len(b)]
     if not found:
         empty = {"published_by": "datetime64[ns]", "number": "int64", "lateness_days": "int64"}
@@ -218,7 +217,8 @@ def site_lateness(sources: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(sources, pd.DataFrame) or not {"source_id", "url", "published"} <= set(sources.columns):
         raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
     pages = _numbered_pages(sources).dropna(subset=["earliest"])
-    rows = [(site, len(site_pages), _lateness(site_pages)) for site, site_pages in pages.groupby("site", sort=True)]
+    rows = [(site, len(site_pages), _lateness(_dated_in_order(site_pages)))
+            for site, site_pages in pages.groupby("site", sort=True)]
     return pd.DataFrame(rows, columns=["site", "dated_pages", "lateness_days"]).astype(
         {"site": object, "dated_pages": "int64", "lateness_days": "int64"})
 
@@ -252,18 +252,24 @@ def _numbered_pages(sources: pd.DataFrame) -> pd.DataFrame:
                          "latest": days["latest"]}).dropna(subset=["site"])
 
 
-def _lateness(pages: pd.DataFrame) -> int:
-    """The most days by which a dated page of one site came out after a page numbered above it (0 if none)."""
-    dated = pages.dropna(subset=["earliest"]).sort_values(["number", "earliest"])
+def _dated_in_order(pages: pd.DataFrame) -> pd.DataFrame:
+    """The dated pages of one site, in the order of their numbers."""
+    return pages.dropna(subset=["earliest"]).sort_values(["number", "earliest"])
+
+
+def _lateness(dated: pd.DataFrame) -> int:
+    """The most days by which a page of ``dated`` (one site's dated pages, :func:`_dated_in_order`) came out after
+    a page numbered above it (0 if none)."""
     # a page numbered below another may have come out as late as its earliest day; the other as early as its latest
     late = dated["earliest"].cummax().shift() - dated["latest"]
     return max(int(late.max().days), 0) if late.notna().any() else 0
 
 
-def _site_bounds(pages: pd.DataFrame, lateness: int) -> pd.DataFrame:
-    """:func:`page_order_bounds` for the pages of one qualifying site, whose pages come out up to ``lateness`` days
-    after pages numbered above them."""
-    dated = pages.dropna(subset=["earliest"]).sort_values(["number", "earliest"])
+def _site_bounds(pages: pd.DataFrame, checked_days: int) -> pd.DataFrame:
+    """:func:`page_order_bounds` for the pages of one candidate site, whose pages come out up to the most days late
+    seen on them or ``checked_days`` (seen on dated pages outside them)."""
+    dated = _dated_in_order(pages)
+    lateness = max(_lateness(dated), checked_days)
     undated = pages[pages["earliest"].isna()].sort_values("number")
     if lateness > MAX_LATENESS.days or undated.empty:
         return undated.iloc[0:0]
