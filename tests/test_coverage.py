@@ -4,7 +4,7 @@ import pytest
 
 import vnsister
 from vnsister import load
-from vnsister.coverage import coverage_table
+from vnsister.coverage import breakdown_markdown, coverage_table
 from vnsister.findings import Query, compare, compare_markdown, count, finding_queries
 
 
@@ -93,3 +93,25 @@ def test_coverage_is_a_view_of_findings():
     table = coverage_table(load())
     assert list(table["finding_id"])[0] == "KR-VN-2024"
     assert table["source"].str.startswith("http").all()
+
+
+def test_dated_and_bounded_shares_by_country_and_province(tmp_path):
+    """T0002 loses its date but keeps a dated page (bounded); T0003 loses its date and rests on an undated page
+    (neither dated nor bounded). Shares worked out by hand."""
+    from tests.conftest import TINY, write_package
+    from vnsister.network import partners_by_province
+    from vnsister.report import coverage_by_country
+
+    ties = (TINY["partnerships"].replace("hợp tác,2004,signing", "hợp tác,,")
+            .replace("kết nghĩa,1984,statement", "kết nghĩa,,"))
+    sources = TINY["sources"] + "S0003,https://example.org/c,Article C,Paper C,,,vi,\n"
+    evidence = TINY["evidence"].replace("V0005,S0002,T0003", "V0005,S0003,T0003")
+    root = write_package(tmp_path / "undated", dict(TINY, partnerships=ties, sources=sources, evidence=evidence))
+    ds = load(root)
+    by_country = coverage_by_country(ds).set_index("partner_country")
+    assert by_country.loc["KR", ["dated_share", "bounded_share"]].tolist() == [0.5, 1.0]  # T0001 dated, T0002 bounded
+    assert by_country.loc["LA", ["dated_share", "bounded_share"]].tolist() == [0.0, 0.0]
+    by_province = partners_by_province(ds).set_index("vn_province_id")
+    assert by_province.loc["vn-epsilon", ["dated_share", "bounded_share"]].tolist() == [0.0, 0.5]
+    assert by_province.loc["vn-delta", ["dated_share", "bounded_share"]].tolist() == [1.0, 1.0]
+    assert "| Dong Thap |" not in breakdown_markdown(ds) and "| Hải Dương | 2 | 2 | 2 | 0% | 50% |" in breakdown_markdown(ds)

@@ -88,21 +88,25 @@ def breakdown_markdown(ds: Dataset) -> str:
     countries = coverage_by_country(ds)
     provinces = partners_by_province(ds).sort_values(["ties", "partners"], ascending=False, kind="stable")
     basis = date_basis_counts(ds)
-    lines = [f"Release {ds.version}: {len(ds.partnerships)} ties. {EFFORT_NOTE} Dated share = ties with a stated "
-             "establishment date.", "", "| how a tie's start is known | ties | share | in as-of counts |",
-             "|---|---|---|---|"]
+    lines = [f"Release {ds.version}: {len(ds.partnerships):,} ties. {EFFORT_NOTE} Dated share = ties with a stated "
+             "establishment date; dated or bounded = ties with a stated establishment date or an upper bound on their "
+             "start (the first four rows of the next table).", "",
+             "| how a tie's start is known | ties | share | in as-of counts |", "|---|---|---|---|"]
     lines += [f"| {r.basis} | {r.ties} | {r.share:.0%} | {r.meaning} |" for r in basis.itertuples()]
     lines += ["", "| a source's publication date | sources | share | for the ties it supports |", "|---|---|---|---|"]
     lines += [f"| {r.date} | {r.sources} | {r.share:.0%} | {r.meaning} |" for r in source_date_counts(ds).itertuples()]
     lines += ["", f"<details><summary>By partner country ({len(countries)} countries)</summary>", "",
-             "| country | ties | distinct partners | Vietnamese provinces | dated share |", "|---|---|---|---|---|"]
-    lines += [f"| {r.country} | {r.ties} | {r.partners} | {r.vn_provinces} | {r.dated_share:.0%} |"
+             "| country | ties | distinct partners | Vietnamese provinces | dated share | dated or bounded |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {r.country} | {r.ties} | {r.partners} | {r.vn_provinces} | {r.dated_share:.0%} | {r.bounded_share:.0%} |"
               for r in countries.itertuples()]
     lines += ["", "</details>", "",
               f"<details><summary>By Vietnamese province, historical map ({len(provinces)} province-level units with ties; "
               "a district's, council's or agency's tie counts for its province)</summary>", "",
-              "| province | ties | distinct partners | partner countries | dated share |", "|---|---|---|---|---|"]
-    lines += [f"| {r.vn_province} | {r.ties} | {r.partners} | {r.partner_countries} | {r.dated_share:.0%} |"
+              "| province | ties | distinct partners | partner countries | dated share | dated or bounded |",
+              "|---|---|---|---|---|---|"]
+    lines += [f"| {r.vn_province} | {r.ties} | {r.partners} | {r.partner_countries} | {r.dated_share:.0%} "
+              f"| {r.bounded_share:.0%} |"
               for r in provinces.itertuples()]
     return "\n".join([*lines, "", "</details>"])
 

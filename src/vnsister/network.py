@@ -13,7 +13,7 @@ from vnsister import checks
 from vnsister.dates import partial_date_bounds
 from vnsister.export import spreadsheet_safe
 from vnsister.load import Dataset
-from vnsister.timeline import UNDATED, tie_timeline, ties_on
+from vnsister.timeline import UNDATED, start_bounded, tie_timeline, ties_on
 
 __all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "partner_network",
            "partners_by_province", "place_centrality", "successor_map", "tie_weights"]
@@ -408,13 +408,14 @@ def partners_by_province(ds: Dataset, partner_country: str | None = None, admin:
 
     The one answer to "which province has the most (Korean) partners": ``partners`` counts distinct foreign
     places, ``ties`` the agreements, ``partner_countries`` the countries; ``dated_share`` is the share of
-    its ties with an established date. ``admin="2025"`` counts on the post-2025 map.
+    its ties with an established date, ``bounded_share`` the share whose start is dated or bounded
+    (:func:`vnsister.timeline.start_bounded`). ``admin="2025"`` counts on the post-2025 map.
 
     Examples
     --------
     >>> table = partners_by_province(load(), partner_country="KR")
     >>> list(table.columns)
-    ['vn_province_id', 'vn_province', 'partners', 'ties', 'partner_countries', 'dated_share']
+    ['vn_province_id', 'vn_province', 'partners', 'ties', 'partner_countries', 'dated_share', 'bounded_share']
     >>> partners_by_province(load(), partner_country="Korea")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -428,9 +429,11 @@ def partners_by_province(ds: Dataset, partner_country: str | None = None, admin:
     if admin == "2025":
         successors = successor_map(ds)
         province = province.map(lambda p: successors.get(p, p))
-    grouped = ties.assign(vn_province_id=province, dated=ties["established"].notna()).groupby("vn_province_id")
+    grouped = ties.assign(vn_province_id=province, dated=ties["established"].notna(),
+                          bounded=ties["tie_id"].map(start_bounded(ds))).groupby("vn_province_id")
     table = pd.DataFrame({"partners": grouped["partner_place_id"].nunique(), "ties": grouped.size(),
-                          "partner_countries": grouped["partner_country"].nunique(), "dated_share": grouped["dated"].mean()})
+                          "partner_countries": grouped["partner_country"].nunique(), "dated_share": grouped["dated"].mean(),
+                          "bounded_share": grouped["bounded"].mean()})
     table = table.reset_index()
     table.insert(1, "vn_province", table["vn_province_id"].map(ds.places.set_index("place_id")["name_local"]))
     return table.sort_values(["partners", "ties", "vn_province_id"], ascending=[False, False, True]).reset_index(drop=True)

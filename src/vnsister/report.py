@@ -24,17 +24,23 @@ Draw = Callable[["Axes"], None]  # draws one figure's content on the axes it is 
 
 
 def coverage_by_country(ds: Dataset) -> pd.DataFrame:
-    """Per partner country (by name): ties, distinct partner places, Vietnamese provinces tied, and dated share.
+    """Per partner country (by name): ties, distinct partner places, Vietnamese provinces tied, the share of ties
+    with an established date (``dated_share``) and the share whose start is dated or bounded (``bounded_share``,
+    :func:`vnsister.timeline.start_bounded`): the rest enter as-of counts only as upper bounds.
 
     Examples
     --------
     >>> list(coverage_by_country(load()).columns)
-    ['partner_country', 'country', 'ties', 'partners', 'vn_provinces', 'dated_share']
+    ['partner_country', 'country', 'ties', 'partners', 'vn_provinces', 'dated_share', 'bounded_share']
     """
-    ties = ds.ties().assign(dated=lambda t: t["established"].notna())
+    from vnsister.timeline import start_bounded
+
+    ties = ds.ties()
+    ties = ties.assign(dated=ties["established"].notna(), bounded=ties["tie_id"].map(start_bounded(ds)))
     grouped = ties.groupby("partner_country")
     table = pd.DataFrame({"ties": grouped.size(), "partners": grouped["partner_place_id"].nunique(),
-                          "vn_provinces": grouped["vn_province_id"].nunique(), "dated_share": grouped["dated"].mean()})
+                          "vn_provinces": grouped["vn_province_id"].nunique(), "dated_share": grouped["dated"].mean(),
+                          "bounded_share": grouped["bounded"].mean()})
     table = table.rename_axis("partner_country").reset_index()
     table.insert(1, "country", table["partner_country"].map(country_names()))
     return table.sort_values(["ties", "partner_country"], ascending=[False, True]).reset_index(drop=True)

@@ -56,7 +56,7 @@ from vnsister.schema import member
 from vnsister.sourcedates import page_order_bounds
 
 __all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "count_series", "evidence_days", "release_day",
-           "status_cutoff", "tie_timeline", "ties_on"]
+           "start_bounded", "status_cutoff", "tie_timeline", "ties_on"]
 
 Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
@@ -215,6 +215,21 @@ def _mask(timeline: pd.DataFrame, day: pd.Timestamp, rule: str, include_ended: b
     else:  # "include" and "possible": an undated tie may have begun on any day
         begun = dated_begun | attested | undated
     return begun if include_ended else begun & (timeline["end_latest"].isna() | (timeline["end_latest"] >= day))
+
+
+def start_bounded(ds: Dataset) -> pd.Series:
+    """Per tie id: whether its start is dated or bounded, as the as-of counts read it: an established date, or an
+    upper bound from dated evidence or page order (every ``basis`` of :func:`tie_timeline` but ``none``).
+
+    Examples
+    --------
+    >>> bounded = start_bounded(load())
+    >>> bounded.index.name, bounded.dtype.name, bool(bounded.any())
+    ('tie_id', 'bool', True)
+    """
+    timeline = tie_timeline(ds)
+    return pd.Series(timeline["basis"].ne("none").to_numpy(), index=pd.Index(timeline["tie_id"], name="tie_id"),
+                     name="bounded")
 
 
 def ties_on(ds: Dataset, as_of: str | None, undated: str = "attested", ties: pd.DataFrame | None = None,
