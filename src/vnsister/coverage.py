@@ -103,6 +103,9 @@ def breakdown_markdown(ds: Dataset) -> str:
     lines += ["", "</details>", "",
               f"<details><summary>By Vietnamese province, historical map ({len(provinces)} province-level units with ties; "
               "a district's, council's or agency's tie counts for its province)</summary>", "",
+              "Each unit keeps the ties it signed: Huế, a municipality since 2025, apart from Thừa Thiên Huế, and a "
+              "province merged in 2025 apart from the one it joined. `partners_by_province(ds, admin=\"2025\")` "
+              "counts them on the 2025 map.", "",
               "| province | ties | distinct partners | partner countries | dated share | dated or bounded |",
               "|---|---|---|---|---|---|"]
     lines += [f"| {r.vn_province} | {r.ties} | {r.partners} | {r.partner_countries} | {r.dated_share:.0%} "
