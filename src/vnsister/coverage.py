@@ -90,7 +90,7 @@ def breakdown_markdown(ds: Dataset) -> str:
     basis = date_basis_counts(ds)
     lines = [f"Release {ds.version}: {len(ds.partnerships):,} ties. {EFFORT_NOTE} Dated share = ties with a stated "
              "establishment date; dated or bounded = ties with a stated establishment date or an upper bound on their "
-             "start (the first four rows of the next table).", "",
+             "start (every row of the next table but \"no date or bound\").", "",
              "| how a tie's start is known | ties | share | in as-of counts |", "|---|---|---|---|"]
     lines += [f"| {r.basis} | {r.ties} | {r.share:.0%} | {r.meaning} |" for r in basis.itertuples()]
     lines += ["", "| a source's publication date | sources | share | for the ties it supports |", "|---|---|---|---|"]
