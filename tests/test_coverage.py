@@ -101,6 +101,7 @@ def test_dated_and_bounded_shares_by_country_and_province(tmp_path):
     from tests.conftest import TINY, write_package
     from vnsister.network import partners_by_province
     from vnsister.report import coverage_by_country
+    from vnsister.timeline import start_shares
 
     ties = (TINY["partnerships"].replace("hợp tác,2004,signing", "hợp tác,,")
             .replace("kết nghĩa,1984,statement", "kết nghĩa,,"))
@@ -114,6 +115,10 @@ def test_dated_and_bounded_shares_by_country_and_province(tmp_path):
     by_province = partners_by_province(ds).set_index("vn_province_id")
     assert by_province.loc["vn-epsilon", ["dated_share", "bounded_share"]].tolist() == [0.0, 0.5]
     assert by_province.loc["vn-delta", ["dated_share", "bounded_share"]].tolist() == [1.0, 1.0]
+    shares = start_shares(ds, ds.ties(), "partner_country")  # the one function both tables read
+    assert shares.loc["KR"].tolist() == [0.5, 1.0] and shares.loc["LA"].tolist() == [0.0, 0.0]
+    with pytest.raises(ValueError, match="by='province' is not allowed"):
+        start_shares(ds, ds.ties(), "province")
     markdown = breakdown_markdown(ds)
     assert "| country | ties | distinct partners | Vietnamese provinces | dated share | dated or bounded |" in markdown
     assert "| Hải Dương | 2 | 2 | 2 | 0% | 50% |" in markdown  # the province by name, both shares

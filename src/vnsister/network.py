@@ -13,7 +13,7 @@ from vnsister import checks
 from vnsister.dates import partial_date_bounds
 from vnsister.export import spreadsheet_safe
 from vnsister.load import Dataset
-from vnsister.timeline import UNDATED, start_bounded, tie_timeline, ties_on
+from vnsister.timeline import UNDATED, start_shares, tie_timeline, ties_on
 
 __all__ = ["TIE_WEIGHTS", "build_graph", "export_graph", "korean_partner_centrality", "korean_share", "partner_network",
            "partners_by_province", "place_centrality", "successor_map", "tie_weights"]
@@ -429,11 +429,11 @@ def partners_by_province(ds: Dataset, partner_country: str | None = None, admin:
     if admin == "2025":
         successors = successor_map(ds)
         province = province.map(lambda p: successors.get(p, p))
-    grouped = ties.assign(vn_province_id=province, dated=ties["established"].notna(),
-                          bounded=ties["tie_id"].map(start_bounded(ds))).groupby("vn_province_id")
+    ties = ties.assign(vn_province_id=province)
+    grouped = ties.groupby("vn_province_id")
     table = pd.DataFrame({"partners": grouped["partner_place_id"].nunique(), "ties": grouped.size(),
-                          "partner_countries": grouped["partner_country"].nunique(), "dated_share": grouped["dated"].mean(),
-                          "bounded_share": grouped["bounded"].mean()})
+                          "partner_countries": grouped["partner_country"].nunique()}).join(
+        start_shares(ds, ties, "vn_province_id"))
     table = table.reset_index()
     table.insert(1, "vn_province", table["vn_province_id"].map(ds.places.set_index("place_id")["name_local"]))
     return table.sort_values(["partners", "ties", "vn_province_id"], ascending=[False, False, True]).reset_index(drop=True)

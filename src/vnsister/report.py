@@ -33,14 +33,13 @@ def coverage_by_country(ds: Dataset) -> pd.DataFrame:
     >>> list(coverage_by_country(load()).columns)
     ['partner_country', 'country', 'ties', 'partners', 'vn_provinces', 'dated_share', 'bounded_share']
     """
-    from vnsister.timeline import start_bounded
+    from vnsister.timeline import start_shares
 
     ties = ds.ties()
-    ties = ties.assign(dated=ties["established"].notna(), bounded=ties["tie_id"].map(start_bounded(ds)))
     grouped = ties.groupby("partner_country")
     table = pd.DataFrame({"ties": grouped.size(), "partners": grouped["partner_place_id"].nunique(),
-                          "vn_provinces": grouped["vn_province_id"].nunique(), "dated_share": grouped["dated"].mean(),
-                          "bounded_share": grouped["bounded"].mean()})
+                          "vn_provinces": grouped["vn_province_id"].nunique()}).join(
+        start_shares(ds, ties, "partner_country"))
     table = table.rename_axis("partner_country").reset_index()
     table.insert(1, "country", table["partner_country"].map(country_names()))
     return table.sort_values(["ties", "partner_country"], ascending=[False, True]).reset_index(drop=True)

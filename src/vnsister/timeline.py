@@ -56,7 +56,7 @@ from vnsister.schema import member
 from vnsister.sourcedates import page_order_bounds
 
 __all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "count_series", "evidence_days", "release_day",
-           "start_bounded", "status_cutoff", "tie_timeline", "ties_on"]
+           "start_bounded", "start_shares", "status_cutoff", "tie_timeline", "ties_on"]
 
 Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
@@ -230,6 +230,29 @@ def start_bounded(ds: Dataset) -> pd.Series:
     timeline = tie_timeline(ds)
     return pd.Series(timeline["basis"].ne("none").to_numpy(), index=pd.Index(timeline["tie_id"], name="tie_id"),
                      name="bounded")
+
+
+def start_shares(ds: Dataset, ties: pd.DataFrame, by: str | pd.Series) -> pd.DataFrame:
+    """Per group of ``ties`` (rows of :meth:`Dataset.ties`, grouped by a column name or a key aligned with them): the
+    share with an established date (``dated_share``) and the share whose start is dated or bounded
+    (``bounded_share``, :func:`start_bounded`), the two shares every coverage table prints.
+
+    Examples
+    --------
+    >>> ds = load()
+    >>> shares = start_shares(ds, ds.ties(), "partner_country")
+    >>> list(shares.columns), bool((shares["dated_share"] <= shares["bounded_share"]).all())
+    (['dated_share', 'bounded_share'], True)
+    >>> start_shares(ds, ds.ties(), "country")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: by='country' is not allowed; choose one of: ...
+    """
+    if isinstance(by, str):
+        choice("by", by, tuple(ties.columns))
+    flags = pd.DataFrame({"dated_share": ties["established"].notna(),
+                          "bounded_share": ties["tie_id"].map(start_bounded(ds))}, index=ties.index)
+    return flags.groupby(ties[by] if isinstance(by, str) else by).mean()
 
 
 def ties_on(ds: Dataset, as_of: str | None, undated: str = "attested", ties: pd.DataFrame | None = None,
