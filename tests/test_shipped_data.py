@@ -664,7 +664,7 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
     from vnsister.provenance import type_basis
 
     ties = ds.partnerships.set_index("tie_id")
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 466, "statement": 53}
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 467, "statement": 53}
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
     stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240"]  # ..., Rhône-Alpes, Cergy
     assert (ties.loc[stated, "established_from"] == "statement").all()
