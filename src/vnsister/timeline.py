@@ -232,10 +232,10 @@ def start_bounded(ds: Dataset) -> pd.Series:
                      name="bounded")
 
 
-def start_shares(ds: Dataset, ties: pd.DataFrame, by: str | pd.Series) -> pd.DataFrame:
-    """Per group of ``ties`` (rows of :meth:`Dataset.ties`, grouped by a column name or a key aligned with them): the
-    share with an established date (``dated_share``) and the share whose start is dated or bounded
-    (``bounded_share``, :func:`start_bounded`), the two shares every coverage table prints.
+def start_shares(ds: Dataset, ties: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per value of column ``by`` of ``ties`` (rows of :meth:`Dataset.ties`): the share with an established date
+    (``dated_share``) and the share whose start is dated or bounded (``bounded_share``, :func:`start_bounded`), the
+    two shares every coverage table prints.
 
     Examples
     --------
@@ -248,11 +248,10 @@ def start_shares(ds: Dataset, ties: pd.DataFrame, by: str | pd.Series) -> pd.Dat
     ...
     ValueError: by='country' is not allowed; choose one of: ...
     """
-    if isinstance(by, str):
-        choice("by", by, tuple(ties.columns))
+    choice("by", by, tuple(ties.columns))
     flags = pd.DataFrame({"dated_share": ties["established"].notna(),
                           "bounded_share": ties["tie_id"].map(start_bounded(ds))}, index=ties.index)
-    return flags.groupby(ties[by] if isinstance(by, str) else by).mean()
+    return flags.groupby(ties[by]).mean()
 
 
 def ties_on(ds: Dataset, as_of: str | None, undated: str = "attested", ties: pd.DataFrame | None = None,
