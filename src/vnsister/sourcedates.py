@@ -180,8 +180,7 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS, exc
     >>> late[["published_by", "lateness_days"]].values.tolist()  # a site seen late bounds a year later
     [[Timestamp('2021-03-05 00:00:00'), 10]]
     """
-    if not isinstance(sources, pd.DataFrame) or not {"source_id", "url", "published"} <= set(sources.columns):
-        raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
+    _check_sources(sources)
     if isinstance(min_anchors, bool) or not isinstance(min_anchors, int) or min_anchors < 2:
         raise ValueError(f"min_anchors={min_anchors!r} must be an integer of at least 2")
     excluded = _site_names(excluded, "excluded")
@@ -214,13 +213,17 @@ def site_lateness(sources: pd.DataFrame) -> pd.DataFrame:
     >>> site_lateness(pages).values.tolist()  # page 1500 came out nine days after page 2000
     [['news.example /N.html', 3, 9]]
     """
-    if not isinstance(sources, pd.DataFrame) or not {"source_id", "url", "published"} <= set(sources.columns):
-        raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
+    _check_sources(sources)
     pages = _numbered_pages(sources).dropna(subset=["earliest"])
     rows = [(site, len(site_pages), _lateness(_dated_in_order(site_pages)))
             for site, site_pages in pages.groupby("site", sort=True)]
     return pd.DataFrame(rows, columns=["site", "dated_pages", "lateness_days"]).astype(
         {"site": object, "dated_pages": "int64", "lateness_days": "int64"})
+
+
+def _check_sources(sources: pd.DataFrame) -> None:
+    if not isinstance(sources, pd.DataFrame) or not {"source_id", "url", "published"} <= set(sources.columns):
+        raise ValueError("sources must be a DataFrame with the columns source_id, url and published")
 
 
 def _site_names(names: Iterable[str], argument: str) -> tuple[str, ...]:
