@@ -40,7 +40,7 @@ def write_synthetic_package(root: Path, n_ties: int, n_places: int | None = None
             w.writerow([pid, "VN", "province", 1, "tỉnh", "", pid, f"Tỉnh {pid}", pid, "", "", "", "", "", "", ""])
         for pid in kr:
             w.writerow([pid, "KR", "city", 2, "시", "", pid, f"{pid}시", pid, "", "", "", "", "", "", ""])
-    for empty in ("published_findings", "retired_ids", "coordinates", "coverage_checks"):  # header only, read from the schema
+    for empty in ("published_findings", "retired_ids", "coordinates", "coverage_checks", "dated_pages"):  # header only
         (data / f"{empty}.csv").write_text(",".join(_columns(empty)) + "\n", encoding="utf-8")
     types = ["twinning", "friendship", "cooperation"]
     with (data / "partnerships.csv").open("w", encoding="utf-8", newline="") as ft, \

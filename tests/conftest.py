@@ -53,6 +53,9 @@ K0002,tiny-check,vn-epsilon,T0002,already_recorded,https://example.org/b,
 K0003,tiny-check,vn-epsilon,T0003,added,https://example.org/b,
 K0004,tiny-check,vn-epsilon,T0003,added,https://example.org/b,found again by a later search
 """,
+    "dated_pages": """page_id,url,published,shown,release
+P0001,https://example.org/news/ha-noi-12345.html,2023-11-02,date header,0.1.0
+""",
 }
 
 

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from vnsister import load, validate
 from vnsister.sourcedates import (
-    CHECKED_LATENESS,
     MAX_LATENESS,
     SHARED_NUMBERING,
     date_from_url,
@@ -182,43 +181,58 @@ def test_shipped_page_order_bound():
 
 
 def test_shipped_sites_that_bound_are_the_codebooks():
-    # docs/codebook.md §5 names the sites whose numbering bounds undated pages; another must be named there too
-    bounds = page_order_bounds(load().sources)
+    # docs/codebook.md §5 names the sites whose numbering bounds undated pages, with the dated pages outside the
+    # sources; another must be named there too
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages)
     lateness = bounds.groupby("site")["lateness_days"].max().to_dict()
     assert lateness == {"en.vietnamplus.vn /N.vnp": 0, "lecourrier.vn /N.html": 0, "en.sggp.org.vn postN.html": 0,
-                        "fr.vietnamplus.vn /N.vnp": 62}
+                        "fr.vietnamplus.vn /N.vnp": 62, "vovworld.vn /N.vov": 0, "vietnamplus.vn postN.vnp": 0,
+                        "baogialai.com.vn postN.html": 1}
+
+
+def test_shipped_dated_pages_bound_the_sources_of_their_site():
+    # S0875 (vovworld.vn no. 156476, undated; Hà Nội–Lazio): the next dated page of the site above it is P0146, the
+    # Letter Box of Wednesday 3 July 2013 (no. 164996); S2013 (no. 340851) is bounded by P0151 (no. 344376,
+    # 17 June 2015). Read from sources.csv and dated_pages.csv.
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
+    assert bounds.loc["S0875", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2013-07-03"), "P0146"]
+    assert bounds.loc["S2013", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2015-06-17"), "P0151"]
+    # the site has one dated source, so without the dated pages it bounds nothing
+    assert "S0875" not in page_order_bounds(ds.sources).index
 
 
 def test_shipped_late_sites_bound_a_year_after_their_anchor():
-    # S2214 (fr.vietnamplus.vn no. 14531, undated): the French edition's lowest dated page in the dataset is S2562
-    # (no. 84011, 2016-12), and a page of the edition came out 62 days late, so the bound is 2017-12-31.
-    bounds = page_order_bounds(load().sources).set_index("source_id")
+    # S2214 (fr.vietnamplus.vn no. 14531, undated): the French edition's lowest dated page is S2562 (no. 84011,
+    # 2016-12), and a page of the edition came out 62 days late, so the bound is 2017-12-31.
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
     assert bounds.loc["S2214", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2017-12-31"), "S2562"]
-    # Thời Đại's dated pages in the dataset are at most 19 days late; the check pages make it 801, so no bound
-    sources = load().sources
-    assert site_lateness(sources).set_index("site").loc["thoidai.com.vn /N.html", "lateness_days"] == 19
-    assert not page_order_bounds(sources)["site"].eq("thoidai.com.vn /N.html").any()
+    # Thời Đại's dated sources are at most 19 days late; with its dated pages, 801, so no bound
+    assert site_lateness(ds.sources).set_index("site").loc["thoidai.com.vn /N.html", "lateness_days"] == 19
+    assert not bounds["site"].eq("thoidai.com.vn /N.html").any()
     # S2060 (tacnghiep.thoidai.com.vn no. 184100) shares its number with S2412 (thoidai.com.vn, 2023-04-01), the
-    # same article: without the checks it is bounded as a page of thoidai.com.vn
-    unchecked = page_order_bounds(sources, checked_lateness={}).set_index("source_id")
-    assert unchecked.loc["S2060", "site"] == "thoidai.com.vn /N.html"
-    assert unchecked.loc["S1073", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2024-12-01"), "S1317"]
+    # same article: from the sources alone it is bounded as a page of thoidai.com.vn
+    alone = page_order_bounds(ds.sources).set_index("source_id")
+    assert alone.loc["S2060", "site"] == "thoidai.com.vn /N.html"
+    assert alone.loc["S1073", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2024-12-01"), "S1317"]
 
 
-def test_the_check_pages_set_the_checked_lateness():
-    # dated pages of the same sites outside the dataset (curation/audits/page_order_check_*.csv), added to the
-    # dataset's pages: where they show a site's pages coming out later than the dataset's pages do, that lateness
-    # must be in CHECKED_LATENESS, and nothing else may be
+def test_the_check_pages_are_dated_pages():
+    # the dated pages of the checks of 0.34.0 and 0.41.0 (curation/audits/page_order_check_*.csv) are all in the
+    # dated_pages table, with their dates; they show what the sources alone do not: VietnamPlus's French page
+    # 161347 is dated 2022-01 below a page of 2021-10 (62 days late), and Thời Đại's pages 54832-55121 (2018) lie
+    # below page 65267 (November 2016; 801 days)
     checks = pd.concat([pd.read_csv(path, dtype=str) for path in sorted(AUDITS.glob("page_order_check_*.csv"))])
     checks = checks[checks["published"].notna()]
-    sources = load().sources[["source_id", "url", "published"]]
-    assert not set(checks["url"]) & set(sources["url"])
-    extra = pd.DataFrame({"source_id": [f"X{i}" for i in range(len(checks))], "url": checks["url"].to_numpy(),
-                          "published": checks["published"].to_numpy()})
-    alone = site_lateness(sources).set_index("site")["lateness_days"]
-    with_checks = site_lateness(pd.concat([sources, extra], ignore_index=True)).set_index("site")["lateness_days"]
-    raised = {site: int(days) for site, days in with_checks.items() if days > alone.get(site, 0)}
-    assert raised == CHECKED_LATENESS == {"fr.vietnamplus.vn /N.vnp": 62, "thoidai.com.vn /N.html": 801}
+    ds = load()
+    kept = ds.dated_pages.set_index("url")["published"]
+    assert checks.set_index("url")["published"].to_dict().items() <= kept.to_dict().items()
+    alone = site_lateness(ds.sources).set_index("site")["lateness_days"]
+    both = site_lateness(ds.sources, ds.dated_pages).set_index("site")["lateness_days"]
+    assert alone["fr.vietnamplus.vn /N.vnp"] == 0 and both["fr.vietnamplus.vn /N.vnp"] == 62
+    assert alone["thoidai.com.vn /N.html"] == 19 and both["thoidai.com.vn /N.html"] == 801
 
 
 def test_a_site_seen_late_bounds_a_year_later():
@@ -240,12 +254,33 @@ def test_a_site_seen_too_late_bounds_nothing():
     assert len(page_order_bounds(pages([*late, (1050, None)]))) == 1
 
 
-def test_checked_lateness_counts_as_the_sites_own():
-    site = "news.example /N.html"
-    assert page_order_bounds(pages([*in_order(), (1050, None)]), checked_lateness={site: 93}).empty
-    bounds = page_order_bounds(pages([*in_order(), (1050, None)]), checked_lateness={site: 5})
-    assert bounds[["published_by", "lateness_days"]].values.tolist() == [[pd.Timestamp("2003-01-15"), 5]]
-    assert page_order_bounds(pages([*in_order(), (1050, None)]), checked_lateness={})["lateness_days"].tolist() == [0]
+def outside(numbers_dates: list[tuple[int, str]], host: str = "news.example") -> pd.DataFrame:
+    """Dated pages outside the sources, as in the dated_pages table."""
+    return pd.DataFrame({"page_id": [f"P{i:04d}" for i in range(len(numbers_dates))],
+                         "url": [f"https://{host}/a/{n}.html" for n, _ in numbers_dates],
+                         "published": [d for _, d in numbers_dates]})
+
+
+def test_dated_pages_count_as_the_sites_own():
+    # ten dated sources are too few to trust the site; ten dated pages outside them make twenty
+    sources = pages([*in_order(10), (1050, None)])
+    assert page_order_bounds(sources).empty
+    more = outside([(3000 + 100 * i, f"{2011 + i}-01-15") for i in range(10)])
+    bounds = page_order_bounds(sources, dated_pages=more)
+    assert bounds[["source_id", "published_by", "anchor_id"]].values.tolist() == [
+        ["S0010", pd.Timestamp("2002-01-15"), "S0001"]]
+    # a dated page outside the sources numbered just above the undated one bounds it more closely
+    closer = outside([(1060, "2001-03-01")])
+    bounds = page_order_bounds(pages([*in_order(), (1050, None)]), dated_pages=closer)
+    assert bounds[["published_by", "anchor_id", "lateness_days"]].values.tolist() == [
+        [pd.Timestamp("2001-03-01"), "P0000", 0]]
+    # a dated page outside the sources that came out after page 1200 (2003-01-15) makes the site late, or untrusted
+    assert page_order_bounds(pages([*in_order(), (1050, None)]), dated_pages=outside([(1150, "2003-04-18")])).empty
+    late = page_order_bounds(pages([*in_order(), (1050, None)]), dated_pages=outside([(1150, "2003-01-20")]))
+    assert late[["published_by", "lateness_days"]].values.tolist() == [[pd.Timestamp("2003-01-15"), 5]]
+    # site_lateness reads them the same way
+    assert site_lateness(pages(in_order()), outside([(1150, "2003-01-20")])).values.tolist() == [
+        ["news.example /N.html", 21, 5]]
 
 
 def test_shared_numbering_joins_hosts():
@@ -255,17 +290,25 @@ def test_shared_numbering_joins_hosts():
                           "published": [f"{2001 + i}-01-15" for i in range(20)]})
     other = pd.DataFrame({"source_id": ["S0100"], "url": ["https://tacnghiep.thoidai.com.vn/tin-1050.html"],
                           "published": [None]})
-    bounds = page_order_bounds(pd.concat([dated, other], ignore_index=True), checked_lateness={})
+    bounds = page_order_bounds(pd.concat([dated, other], ignore_index=True))
     assert bounds[["source_id", "site", "published_by"]].values.tolist() == [
         ["S0100", "thoidai.com.vn /N.html", pd.Timestamp("2002-01-15")]]
     assert SHARED_NUMBERING["tacnghiep.thoidai.com.vn /N.html"] == "thoidai.com.vn /N.html"
 
 
-@pytest.mark.parametrize("bad", [{"news.example /N.html": -1}, {"news.example /N.html": 2.5},
-                                 {"news.example /N.html": True}, {5: 3}, ["news.example /N.html"], "x"])
-def test_page_order_bounds_bad_checked_lateness(bad):
-    with pytest.raises(ValueError, match="checked_lateness="):
-        page_order_bounds(pages(in_order()), checked_lateness=bad)
+@pytest.mark.parametrize(("bad", "words"), [
+    ("x", "dated_pages must be a DataFrame"),
+    (pd.DataFrame({"url": ["https://news.example/a/1050.html"], "published": ["2001"]}), "columns page_id"),
+    (pd.DataFrame({"page_id": ["P0001"], "url": ["https://news.example/a/1050.html"], "published": [None]}),
+     "page P0001 has no published date"),
+    (pd.DataFrame({"page_id": ["S0001"], "url": ["https://news.example/a/1050.html"], "published": ["2001"]}),
+     "ids must differ from source ids"),
+])
+def test_page_order_bounds_bad_dated_pages(bad, words):
+    with pytest.raises(ValueError, match=words):
+        page_order_bounds(pages(in_order()), dated_pages=bad)
+    with pytest.raises(ValueError, match=words):
+        site_lateness(pages(in_order()), bad)
 
 
 @pytest.mark.parametrize("bad", [None, pd.DataFrame({"url": ["https://a.example/1000.html"]})])
@@ -328,7 +371,7 @@ def test_a_bound_never_precedes_the_true_date_on_a_site_seen_late(day_steps, del
     frame = pd.DataFrame({"source_id": [f"S{i:04d}" for i in range(len(days))],
                           "url": [f"https://news.example/a/{1000 + 10 * i}.html" for i in range(len(days))],
                           "published": [None if hidden[i] else d.strftime("%Y-%m-%d") for i, d in enumerate(days)]})
-    bounds = page_order_bounds(frame, min_anchors=2, checked_lateness={}).set_index("source_id")
+    bounds = page_order_bounds(frame, min_anchors=2).set_index("source_id")
     true_day = dict(zip(frame["source_id"], days, strict=True))
     for source_id, row in bounds.iterrows():
         assert row["published_by"] >= true_day[source_id]

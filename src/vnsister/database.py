@@ -80,7 +80,7 @@ def datasette_metadata(ds: Dataset, database: str = "vnsister") -> dict[str, Any
     --------
     >>> meta = datasette_metadata(load())
     >>> meta["license"], sorted(meta["databases"]["vnsister"]["tables"])[:3]
-    ('CC-BY-4.0', ['coordinates', 'coverage_checks', 'events'])
+    ('CC-BY-4.0', ['coordinates', 'coverage_checks', 'dated_pages'])
     """
     package = sch.descriptor(ds.root)
     licence = (package.get("licenses") or [{}])[0]

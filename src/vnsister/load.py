@@ -236,7 +236,7 @@ class Dataset:
     ----------
     places, partnerships, events, sources, evidence : pandas.DataFrame
         One frame per table, columns and dtypes as in ``schemas/*.json``; empty cells are missing values.
-    published_findings, retired_ids, coordinates, coverage_checks : pandas.DataFrame
+    published_findings, retired_ids, coordinates, coverage_checks, dated_pages : pandas.DataFrame
         The tables that may be empty, read the same way.
     version : str
         The data package's version (``datapackage.json``).
@@ -256,6 +256,7 @@ class Dataset:
     retired_ids: pd.DataFrame
     coordinates: pd.DataFrame
     coverage_checks: pd.DataFrame
+    dated_pages: pd.DataFrame
     version: str
     root: Path = field(repr=False)
     released: str = ""

@@ -64,7 +64,8 @@ def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
     events = ds.events[ds.events["tie_id"].eq(tie_id)].copy()
     events = events.assign(_undated=events["date"].isna()).sort_values(["_undated", "date", "event_id"])
     evidence = ds.evidence[ds.evidence["tie_id"].eq(tie_id)].merge(ds.sources, on="source_id", how="left")
-    order = page_order_bounds(ds.sources)[["source_id", "published_by", "anchor_id", "lateness_days"]]
+    order = page_order_bounds(ds.sources, dated_pages=ds.dated_pages)[["source_id", "published_by", "anchor_id",
+                                                                        "lateness_days"]]
     evidence = evidence.merge(order, on="source_id", how="left")
     return TieRecord(tie, timeline, events.drop(columns="_undated").reset_index(drop=True),
                      evidence[EVIDENCE_COLUMNS].reset_index(drop=True))
@@ -237,7 +238,8 @@ def format_record(record: TieRecord) -> str:
         first = cited.iloc[0]
         published = first["published"] if pd.notna(first["published"]) else "undated"
         if pd.notna(first["published_by"]):
-            published += f" (published by {_day(first['published_by'])}: numbered before {first['anchor_id']} of its site"
+            anchor = first["anchor_id"] + (" in dated_pages" if first["anchor_id"].startswith("P") else "")
+            published += f" (published by {_day(first['published_by'])}: numbered before {anchor} of its site"
             if first["lateness_days"] > 0:
                 published += f", a year later as pages of the site came out up to {int(first['lateness_days'])} days late"
             published += ")"

@@ -19,7 +19,7 @@ __all__ = ["build", "check_integrity", "citation", "diff"]
 
 KEYS = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
         "evidence": "evidence_id", "published_findings": "finding_id", "retired_ids": "id",
-        "coordinates": "place_id", "coverage_checks": "check_row_id"}
+        "coordinates": "place_id", "coverage_checks": "check_row_id", "dated_pages": "page_id"}
 
 
 def file_stats(path: Path) -> tuple[int, str]:

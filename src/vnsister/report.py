@@ -256,7 +256,7 @@ def source_date_counts(ds: Dataset) -> pd.DataFrame:
     from vnsister.sourcedates import page_order_bounds
 
     origin = ds.sources["published_from"].astype("string")
-    ordered = ds.sources["source_id"].isin(page_order_bounds(ds.sources)["source_id"])
+    ordered = ds.sources["source_id"].isin(page_order_bounds(ds.sources, dated_pages=ds.dated_pages)["source_id"])
     origin = origin.mask(origin.isna() & ordered, "order")
     counts = [int(origin.isna().sum()) if key is None else int((origin == key).sum()) for key in meaning]
     total = max(len(origin), 1)

@@ -18,13 +18,14 @@ from vnsister._resources import DESCRIPTOR, package_file, resolve_root
 from vnsister.errors import PackageError
 
 TableName = Literal["places", "partnerships", "events", "sources", "evidence", "published_findings", "retired_ids",
-                    "coordinates", "coverage_checks"]
+                    "coordinates", "coverage_checks", "dated_pages"]
 TABLES: tuple[TableName, ...] = ("places", "partnerships", "events", "sources", "evidence", "published_findings",
-                                 "retired_ids", "coordinates", "coverage_checks")
+                                 "retired_ids", "coordinates", "coverage_checks", "dated_pages")
 # Tables that may hold no rows (a package may record no events, compare no findings, retire nothing, locate
-# nothing, run no coverage check); a header-only places, partnerships, sources or evidence table is an error
-# (everything else refers to them).
-MAY_BE_EMPTY: tuple[TableName, ...] = ("events", "published_findings", "retired_ids", "coordinates", "coverage_checks")
+# nothing, run no coverage check, keep no dated page outside its sources); a header-only places, partnerships,
+# sources or evidence table is an error (everything else refers to them).
+MAY_BE_EMPTY: tuple[TableName, ...] = ("events", "published_findings", "retired_ids", "coordinates", "coverage_checks",
+                                       "dated_pages")
 STRING = pd.StringDtype("pyarrow")
 
 

@@ -11,11 +11,11 @@ A bare number that merely could be a date (``post131005``, ``?idxno=49965``) is 
 
 An undated page is never given a date, but its place in its site's numbering can bound it from above:
 :func:`page_order_bounds` says that a page numbered before a dated page of the same site was published by that
-page's date. It does so only for sites with at least ``MIN_ANCHORS`` dated pages in the dataset, which is the
-evidence that the site numbers its pages as it publishes them. A site where a dated page came out after one
-numbered above it (:func:`site_lateness`, from the dataset's pages and, in ``CHECKED_LATENESS``, from dated pages
-outside it) is trusted only if no page came out more than ``MAX_LATENESS`` late, and its bounds are then moved
-``LATENESS_SLACK`` later. Hosts that share one numbering (``SHARED_NUMBERING``) count as one site. The time rule
+page's date. It does so only for sites with at least ``MIN_ANCHORS`` dated pages, the dated sources and the dated
+pages outside them (the ``dated_pages`` table) together, which is the evidence that the site numbers its pages as
+it publishes them. A site where a dated page came out after one numbered above it (:func:`site_lateness`) is
+trusted only if no page came out more than ``MAX_LATENESS`` late, and its bounds are then moved ``LATENESS_SLACK``
+later. Hosts that share one numbering (``SHARED_NUMBERING``) count as one site. The time rule
 (:mod:`vnsister.timeline`) uses such a bound only for a tie that has no dated evidence at all, and says so (basis
 ``page order``).
 """
@@ -23,14 +23,14 @@ outside it) is trusted only if no page came out more than ``MAX_LATENESS`` late,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
 from vnsister.dates import parse_partial_date, partial_date_bounds
 
-__all__ = ["CHECKED_LATENESS", "LATENESS_SLACK", "MAX_LATENESS", "MIN_ANCHORS", "SHARED_NUMBERING", "date_from_url",
+__all__ = ["LATENESS_SLACK", "MAX_LATENESS", "MIN_ANCHORS", "SHARED_NUMBERING", "date_from_url",
            "page_number", "page_order_bounds", "site_lateness"]
 
 _YEAR = r"(19[89]\d|20[0-4]\d)"
@@ -102,19 +102,14 @@ def date_from_url(url: str) -> str:
     return ""
 
 
-# A site's numbering is trusted only when at least this many of its pages cited in the dataset are dated.
+# A site's numbering is trusted only when at least this many of its pages are dated (sources and dated pages).
 MIN_ANCHORS = 20
 # A page may come out a little after pages numbered above it (an article numbered as a draft, published later).
 # A site is trusted only if no dated page came out more than MAX_LATENESS after one numbered above it; where any
 # page came out late, every bound of the site is moved LATENESS_SLACK later, over four times the most seen on a
-# trusted site (62 days).
+# trusted site (62 days, VietnamPlus's French edition).
 MAX_LATENESS = pd.Timedelta(days=92)
 LATENESS_SLACK = pd.DateOffset(years=1)
-# Lateness in days seen only on dated pages outside the dataset (curation/audits/page_order_check_*.csv): VietnamPlus's
-# French page 161347 carries the date 2022-01 but is numbered below a page of 2021-10 (check of 0.34.0); Thời Đại's
-# pages 54832-55121 are dated February 2018 to January 2019, above them page 65267 is dated November 2016 (0.41.0),
-# so that site bounds nothing.
-CHECKED_LATENESS: dict[str, int] = {"fr.vietnamplus.vn /N.vnp": 62, "thoidai.com.vn /N.html": 801}
 # Sites that share one numbering with another (the same number is the same article on both hosts, as for
 # thoidai.com.vn/…-184100.html and tacnghiep.thoidai.com.vn/…-184100.html), and the site they count as.
 SHARED_NUMBERING: dict[str, str] = {
@@ -156,17 +151,17 @@ def page_number(url: str) -> tuple[str, int] | None:
 
 
 def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS, excluded: Iterable[str] = (),
-                      checked_lateness: Mapping[str, int] | None = None) -> pd.DataFrame:
+                      dated_pages: pd.DataFrame | None = None) -> pd.DataFrame:
     """For each undated source numbered before a dated page of its site: the last day by which it was published.
 
-    A site qualifies when it is not in ``excluded``, at least ``min_anchors`` of its pages in ``sources`` are
-    dated, and no dated page came out more than ``MAX_LATENESS`` after a page numbered above it, by the pages in
-    ``sources`` or by ``checked_lateness`` (days per site seen on dated pages outside them; default
-    ``CHECKED_LATENESS``). Each undated page of such a site gets the last day of the next dated page above it
-    (``anchor_id``), moved ``LATENESS_SLACK`` later if any page of the site came out late (``lateness_days``, the
-    most seen, 0 if none): ``published_by``. A page numbered above every dated page gets no bound. Sites named in
-    ``SHARED_NUMBERING`` count as the site they share their numbering with. Columns: ``source_id``, ``site``,
-    ``number``, ``published_by``, ``anchor_id``, ``lateness_days``.
+    The dated pages of a site are its dated sources and its pages in ``dated_pages`` (dated pages outside the
+    sources: columns ``page_id``, ``url``, ``published``, as in the ``dated_pages`` table). A site qualifies when it
+    is not in ``excluded``, at least ``min_anchors`` of its pages are dated, and no dated page came out more than
+    ``MAX_LATENESS`` after a page numbered above it. Each undated source of such a site gets the last day of the next
+    dated page above it (``anchor_id``, a source or page id), moved ``LATENESS_SLACK`` later if any page of the site
+    came out late (``lateness_days``, the most seen, 0 if none): ``published_by``. A page numbered above every dated
+    page gets no bound. Sites named in ``SHARED_NUMBERING`` count as the site they share their numbering with.
+    Columns: ``source_id``, ``site``, ``number``, ``published_by``, ``anchor_id``, ``lateness_days``.
 
     Examples
     --------
@@ -176,23 +171,23 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS, exc
     ...     "published": ["2020-01", None, "2020-03-05", None]})
     >>> page_order_bounds(pages, min_anchors=2)[["source_id", "published_by", "anchor_id"]].values.tolist()
     [['S2', Timestamp('2020-03-05 00:00:00'), 'S3']]
-    >>> late = page_order_bounds(pages, min_anchors=2, checked_lateness={"news.example /N.html": 10})
-    >>> late[["published_by", "lateness_days"]].values.tolist()  # a site seen late bounds a year later
-    [[Timestamp('2021-03-05 00:00:00'), 10]]
+    >>> outside = pd.DataFrame({"page_id": ["P1"], "url": ["https://news.example/a/1900.html"],
+    ...     "published": ["2020-02-20"]})  # a dated page outside the sources bounds S2 more closely
+    >>> page_order_bounds(pages, min_anchors=2, dated_pages=outside)[["published_by", "anchor_id"]].values.tolist()
+    [[Timestamp('2020-02-20 00:00:00'), 'P1']]
     """
     _check_sources(sources)
     if isinstance(min_anchors, bool) or not isinstance(min_anchors, int) or min_anchors < 2:
         raise ValueError(f"min_anchors={min_anchors!r} must be an integer of at least 2")
     excluded = _site_names(excluded, "excluded")
-    checked = _checked_lateness(checked_lateness)
-    pages = _numbered_pages(sources)
+    pages = _all_pages(sources, dated_pages)
     # only sites with enough dated pages and at least one undated page can bound anything
     has_date = pages["earliest"].notna()
     dated_count = has_date.groupby(pages["site"]).sum()
     undated_count = (~has_date).groupby(pages["site"]).sum()
     candidates = dated_count.index[(dated_count >= min_anchors) & (undated_count > 0)].difference(list(excluded))
     pages = pages[pages["site"].isin(candidates)]
-    bounds = [_site_bounds(site_pages, checked.get(site, 0)) for site, site_pages in pages.groupby("site", sort=True)]
+    bounds = [_site_bounds(site_pages) for _, site_pages in pages.groupby("site", sort=True)]
     found = [b for b in bounds if len(b)]
     if not found:
         empty = {"published_by": "datetime64[ns]", "number": "int64", "lateness_days": "int64"}
@@ -200,9 +195,10 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS, exc
     return pd.concat(found, ignore_index=True)[_ORDER_COLUMNS].sort_values("source_id", ignore_index=True)
 
 
-def site_lateness(sources: pd.DataFrame) -> pd.DataFrame:
-    """Per numbered site: its dated pages in ``sources`` and the most days by which one came out after a page
-    numbered above it (0 if the site's dated pages are in order), as :func:`page_order_bounds` reads them.
+def site_lateness(sources: pd.DataFrame, dated_pages: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per numbered site: its dated pages (in ``sources`` and ``dated_pages``, as for :func:`page_order_bounds`)
+    and the most days by which one came out after a page numbered above it (0 if they are in order), as
+    :func:`page_order_bounds` reads them.
 
     Examples
     --------
@@ -214,7 +210,7 @@ def site_lateness(sources: pd.DataFrame) -> pd.DataFrame:
     [['news.example /N.html', 3, 9]]
     """
     _check_sources(sources)
-    pages = _numbered_pages(sources).dropna(subset=["earliest"])
+    pages = _all_pages(sources, dated_pages).dropna(subset=["earliest"])
     rows = [(site, len(site_pages), _lateness(_dated_in_order(site_pages)))
             for site, site_pages in pages.groupby("site", sort=True)]
     return pd.DataFrame(rows, columns=["site", "dated_pages", "lateness_days"]).astype(
@@ -235,14 +231,20 @@ def _site_names(names: Iterable[str], argument: str) -> tuple[str, ...]:
     return names
 
 
-def _checked_lateness(checked: Mapping[str, int] | None) -> Mapping[str, int]:
-    if checked is None:
-        return CHECKED_LATENESS
-    if not isinstance(checked, Mapping) or not all(
-            isinstance(site, str) and isinstance(days, int) and not isinstance(days, bool) and days >= 0
-            for site, days in checked.items()):
-        raise ValueError(f"checked_lateness={checked!r} must map site names to whole days of at least 0")
-    return checked
+def _all_pages(sources: pd.DataFrame, dated_pages: pd.DataFrame | None) -> pd.DataFrame:
+    """The numbered pages of ``sources`` and of ``dated_pages`` (ids in ``source_id``), checked."""
+    if dated_pages is None:
+        return _numbered_pages(sources)
+    if not isinstance(dated_pages, pd.DataFrame) or not {"page_id", "url", "published"} <= set(dated_pages.columns):
+        raise ValueError("dated_pages must be a DataFrame with the columns page_id, url and published")
+    if dated_pages["published"].isna().any():
+        raise ValueError("dated_pages must all be dated: page "
+                         f"{dated_pages.loc[dated_pages['published'].isna(), 'page_id'].iloc[0]} has no published date")
+    clash = set(dated_pages["page_id"]) & set(sources["source_id"])
+    if clash:
+        raise ValueError(f"dated_pages ids must differ from source ids: {sorted(clash)[:3]}")
+    outside = _numbered_pages(dated_pages.rename(columns={"page_id": "source_id"}))
+    return pd.concat([_numbered_pages(sources), outside], ignore_index=True)
 
 
 def _numbered_pages(sources: pd.DataFrame) -> pd.DataFrame:
@@ -268,11 +270,11 @@ def _lateness(dated: pd.DataFrame) -> int:
     return max(int(late.max().days), 0) if late.notna().any() else 0
 
 
-def _site_bounds(pages: pd.DataFrame, checked_days: int) -> pd.DataFrame:
+def _site_bounds(pages: pd.DataFrame) -> pd.DataFrame:
     """:func:`page_order_bounds` for the pages of one candidate site, whose pages come out up to the most days late
-    seen on them or ``checked_days`` (seen on dated pages outside them)."""
+    seen on them."""
     dated = _dated_in_order(pages)
-    lateness = max(_lateness(dated), checked_days)
+    lateness = _lateness(dated)
     undated = pages[pages["earliest"].isna()].sort_values("number")
     if lateness > MAX_LATENESS.days or undated.empty:
         return undated.iloc[0:0]

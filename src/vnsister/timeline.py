@@ -114,7 +114,7 @@ def _compute_tie_timeline(ds: Dataset) -> pd.DataFrame:
     end = partial_date_bounds(ties["ended"])
     steps, first_seen, last_seen, attesting = _dated_evidence(ties, ds.events, ds.sources, ds.evidence)
     dated_evidence = pd.to_datetime(ties["tie_id"].map(first_seen))
-    ordered = pd.to_datetime(ties["tie_id"].map(_page_order_days(attesting, ds.sources)))
+    ordered = pd.to_datetime(ties["tie_id"].map(_page_order_days(attesting, ds.sources, ds.dated_pages)))
     # the page-order bound rests on a site's numbering, so it serves only a tie with no dated bound at all
     ordered = ordered.where(dated_evidence.isna() & ties["established"].isna())
     attested = dated_evidence.fillna(ordered)
@@ -137,11 +137,11 @@ def _compute_tie_timeline(ds: Dataset) -> pd.DataFrame:
     return table
 
 
-def _page_order_days(attesting: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+def _page_order_days(attesting: pd.DataFrame, sources: pd.DataFrame, dated_pages: pd.DataFrame) -> pd.Series:
     """Per tie id: the earliest ``published_by`` day of the sources that ``attesting`` cites (the citations that would
     date their ties if dated) and that :func:`vnsister.sourcedates.page_order_bounds` bounds."""
-    bounded = attesting[["tie_id", "source_id"]].merge(page_order_bounds(sources)[["source_id", "published_by"]],
-                                                       on="source_id")
+    order = page_order_bounds(sources, dated_pages=dated_pages)
+    bounded = attesting[["tie_id", "source_id"]].merge(order[["source_id", "published_by"]], on="source_id")
     return bounded.groupby("tie_id")["published_by"].min()
 
 

@@ -99,6 +99,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_finding_queries(frames)
         errors += check_coverage_checks(frames)
         errors += check_source_dates(frames["sources"])
+        errors += check_dated_pages(frames["dated_pages"], frames["sources"])
         errors += check_established_from(frames["partnerships"])
         errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
     return _report(errors)
@@ -668,6 +669,26 @@ def check_source_dates(sources: pd.DataFrame) -> Errors:
         if stated != sources.at[i, "published"]:
             errors.append(error("sources", int(i), "published", sources.at[i, "published"],
                                 f"published_from is url, but the URL states {stated or 'no date'}"))
+    return errors
+
+
+def check_dated_pages(pages: pd.DataFrame, sources: pd.DataFrame) -> Errors:
+    """A dated page outside the sources has a number in its site's numbering, is no source's page (a cited page is a
+    source), and, where its URL states a date, is dated as the URL states (page order reads the two together)."""
+    from vnsister.sourcedates import date_from_url, page_number
+
+    cited = dict(zip(sources["url"].map(normalise_url), sources["source_id"], strict=True))
+    errors: Errors = []
+    for i, url, published in pages[["url", "published"]].itertuples():
+        if page_number(url) is None:
+            errors.append(error("dated_pages", int(i), "url", url,
+                                "the address carries no page number, so the page says nothing of its site's numbering"))
+        if normalise_url(url) in cited:
+            errors.append(error("dated_pages", int(i), "url", url,
+                                f"is the page of source {cited[normalise_url(url)]}: a cited page is dated in sources"))
+        stated = date_from_url(url)
+        if stated and pd.notna(published) and not (stated.startswith(published) or published.startswith(stated)):
+            errors.append(error("dated_pages", int(i), "published", published, f"the URL states {stated}"))
     return errors
 
 
