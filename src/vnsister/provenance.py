@@ -55,8 +55,7 @@ def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
     ...
     ValueError: tie_id='T0071' was retired in release 0.3.0 (duplicate of T0016 ...); see T0016
     """
-    from vnsister.sourcedates import page_order_bounds
-    from vnsister.timeline import tie_timeline
+    from vnsister.timeline import page_order, tie_timeline
 
     _check_tie_id(ds, tie_id)
     tie = ds.ties().set_index("tie_id", drop=False).loc[tie_id]
@@ -64,8 +63,7 @@ def tie_record(ds: Dataset, tie_id: str) -> TieRecord:
     events = ds.events[ds.events["tie_id"].eq(tie_id)].copy()
     events = events.assign(_undated=events["date"].isna()).sort_values(["_undated", "date", "event_id"])
     evidence = ds.evidence[ds.evidence["tie_id"].eq(tie_id)].merge(ds.sources, on="source_id", how="left")
-    order = page_order_bounds(ds.sources, dated_pages=ds.dated_pages)[["source_id", "published_by", "anchor_id",
-                                                                        "lateness_days"]]
+    order = page_order(ds)[["source_id", "published_by", "anchor_id", "lateness_days"]]
     evidence = evidence.merge(order, on="source_id", how="left")
     return TieRecord(tie, timeline, events.drop(columns="_undated").reset_index(drop=True),
                      evidence[EVIDENCE_COLUMNS].reset_index(drop=True))

@@ -253,10 +253,10 @@ def source_date_counts(ds: Dataset) -> pd.DataFrame:
                                                 "bounds (numbered before a dated page of its site; vnsister.sourcedates)"),
         None: ("none", "supports its ties but bounds none of them; no date is guessed"),
     }
-    from vnsister.sourcedates import page_order_bounds
+    from vnsister.timeline import page_order
 
     origin = ds.sources["published_from"].astype("string")
-    ordered = ds.sources["source_id"].isin(page_order_bounds(ds.sources, dated_pages=ds.dated_pages)["source_id"])
+    ordered = ds.sources["source_id"].isin(page_order(ds)["source_id"])
     origin = origin.mask(origin.isna() & ordered, "order")
     counts = [int(origin.isna().sum()) if key is None else int((origin == key).sum()) for key in meaning]
     total = max(len(origin), 1)

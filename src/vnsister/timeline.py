@@ -55,8 +55,8 @@ from vnsister.load import Dataset
 from vnsister.schema import member
 from vnsister.sourcedates import page_order_bounds
 
-__all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "count_series", "evidence_days", "release_day",
-           "start_bounded", "start_shares", "status_cutoff", "tie_timeline", "ties_on"]
+__all__ = ["STATUS_WINDOW_YEARS", "UNDATED", "Rule", "count_bounds", "count_series", "evidence_days", "page_order",
+           "release_day", "start_bounded", "start_shares", "status_cutoff", "tie_timeline", "ties_on"]
 
 Rule = Literal["attested", "exclude", "include", "certain", "possible"]
 UNDATED: tuple[str, ...] = ("attested", "exclude", "include")
@@ -114,7 +114,7 @@ def _compute_tie_timeline(ds: Dataset) -> pd.DataFrame:
     end = partial_date_bounds(ties["ended"])
     steps, first_seen, last_seen, attesting = _dated_evidence(ties, ds.events, ds.sources, ds.evidence)
     dated_evidence = pd.to_datetime(ties["tie_id"].map(first_seen))
-    ordered = pd.to_datetime(ties["tie_id"].map(_page_order_days(attesting, ds.sources, ds.dated_pages)))
+    ordered = pd.to_datetime(ties["tie_id"].map(_page_order_days(attesting, page_order(ds))))
     # the page-order bound rests on a site's numbering, so it serves only a tie with no dated bound at all
     ordered = ordered.where(dated_evidence.isna() & ties["established"].isna())
     attested = dated_evidence.fillna(ordered)
@@ -137,10 +137,22 @@ def _compute_tie_timeline(ds: Dataset) -> pd.DataFrame:
     return table
 
 
-def _page_order_days(attesting: pd.DataFrame, sources: pd.DataFrame, dated_pages: pd.DataFrame) -> pd.Series:
+def page_order(ds: Dataset) -> pd.DataFrame:
+    """The page-order bounds of the dataset's undated sources, their sites read with the ``dated_pages`` table
+    (:func:`vnsister.sourcedates.page_order_bounds`): the one reading the time rule, the report and ``show`` use.
+
+    Examples
+    --------
+    >>> from vnsister import load
+    >>> page_order(load()).set_index("source_id").loc["S0875", ["published_by", "anchor_id"]].tolist()
+    [Timestamp('2013-07-03 00:00:00'), 'P0146']
+    """
+    return page_order_bounds(ds.sources, dated_pages=ds.dated_pages)
+
+
+def _page_order_days(attesting: pd.DataFrame, order: pd.DataFrame) -> pd.Series:
     """Per tie id: the earliest ``published_by`` day of the sources that ``attesting`` cites (the citations that would
-    date their ties if dated) and that :func:`vnsister.sourcedates.page_order_bounds` bounds."""
-    order = page_order_bounds(sources, dated_pages=dated_pages)
+    date their ties if dated) that page order bounds (``order``, :func:`page_order`)."""
     bounded = attesting[["tie_id", "source_id"]].merge(order[["source_id", "published_by"]], on="source_id")
     return bounded.groupby("tie_id")["published_by"].min()
 
