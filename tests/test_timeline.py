@@ -15,7 +15,7 @@ from vnsister.cli import main
 from vnsister.findings import Query, compare, count, count_range
 from vnsister.network import build_graph, korean_partner_centrality, partners_by_province, place_centrality
 from vnsister.report import text_report
-from vnsister.timeline import count_bounds, count_series, tie_timeline, ties_on
+from vnsister.timeline import count_bounds, count_series, page_order, tie_timeline, ties_on
 
 # T0004: undated, cited by S0001 (published 2023-10) -> attested by 2023-10-31.
 # T0005: undated, cited only by S0003, which has no date -> no evidence of when it existed.
@@ -479,3 +479,16 @@ def test_time_rule_is_computed_once_per_state_of_the_tables(tiny):
     changed = tie_timeline(ds).set_index("tie_id")
     assert changed.loc["T0003", "start_earliest"] == pd.Timestamp("1990-01-01")
     pd.testing.assert_frame_equal(changed.reset_index(), _compute_tie_timeline(ds))
+
+
+def test_time_rule_follows_the_dated_pages_changed_in_place():
+    # Hà Nội–Lazio (T0371) is bounded by page order through a dated page outside the sources (P0146); without the
+    # dated pages its site has too few dated pages to bound anything, so the cached rule must not outlive them
+    ds = load()
+    assert tie_timeline(ds).set_index("tie_id").loc["T0371", "basis"] == "page order"
+    handed_out = page_order(ds)
+    handed_out["anchor_id"] = "changed by the caller"
+    assert page_order(ds).set_index("source_id").loc["S0875", "anchor_id"] == "P0146"
+    ds.dated_pages.drop(ds.dated_pages.index, inplace=True)
+    assert tie_timeline(ds).set_index("tie_id").loc["T0371", "basis"] == "none"
+    assert "S0875" not in set(page_order(ds)["source_id"])  # the page that bounded it, no longer bounded

@@ -244,6 +244,8 @@ def _all_pages(sources: pd.DataFrame, dated_pages: pd.DataFrame | None) -> pd.Da
     if clash:
         raise ValueError(f"dated_pages ids must differ from source ids: {sorted(clash)[:3]}")
     outside = _numbered_pages(dated_pages.rename(columns={"page_id": "source_id"}))
+    if outside.empty:  # nothing to add (and concatenating an empty frame would blur the column types)
+        return _numbered_pages(sources)
     return pd.concat([_numbered_pages(sources), outside], ignore_index=True)
 
 

@@ -44,6 +44,7 @@ day of its end date).
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import Literal
 
 import pandas as pd
@@ -73,8 +74,12 @@ ATTESTING_STANCE = "supports"
 STATUS_WINDOW_YEARS = 10
 
 
-# id(ds) -> (a weak reference to ds, the fingerprint of its tables, its timeline); an entry leaves with its dataset
-_TIMELINES: dict[int, tuple[weakref.ref[Dataset], int, pd.DataFrame]] = {}
+# (id(ds), what) -> (a weak reference to ds, the fingerprint of the tables read, the result); an entry leaves with
+# its dataset
+_CACHE: dict[tuple[int, str], tuple[weakref.ref[Dataset], int, pd.DataFrame]] = {}
+# The tables each cached reading depends on: a change to any of them, even in place, computes it afresh.
+_TIMELINE_TABLES = ("partnerships", "events", "sources", "evidence", "dated_pages")
+_PAGE_ORDER_TABLES = ("sources", "dated_pages")
 
 
 def tie_timeline(ds: Dataset) -> pd.DataFrame:
@@ -91,20 +96,26 @@ def tie_timeline(ds: Dataset) -> pd.DataFrame:
     >>> bool((dated["began_by"] <= dated["start_latest"]).all())
     True
     """
-    fingerprint = _fingerprint(ds)
-    cached = _TIMELINES.get(id(ds))
+    return _cached(ds, "timeline", _TIMELINE_TABLES, _compute_tie_timeline)
+
+
+def _cached(ds: Dataset, what: str, tables: tuple[str, ...], compute: Callable[[Dataset], pd.DataFrame]
+            ) -> pd.DataFrame:
+    """A copy of ``compute(ds)``, computed again only when the contents of ``tables`` have changed."""
+    fingerprint = _fingerprint(ds, tables)
+    key = (id(ds), what)
+    cached = _CACHE.get(key)
     if cached is None or cached[0]() is not ds or cached[1] != fingerprint:
-        cached = (weakref.ref(ds), fingerprint, _compute_tie_timeline(ds))
-        if id(ds) not in _TIMELINES:
-            weakref.finalize(ds, _TIMELINES.pop, id(ds), None)
-        _TIMELINES[id(ds)] = cached
+        cached = (weakref.ref(ds), fingerprint, compute(ds))
+        if key not in _CACHE:
+            weakref.finalize(ds, _CACHE.pop, key, None)
+        _CACHE[key] = cached
     return cached[2].copy()
 
 
-def _fingerprint(ds: Dataset) -> int:
-    """A hash of the contents of the tables the time rule reads."""
-    frames = (ds.partnerships, ds.events, ds.sources, ds.evidence)
-    return hash(tuple(int(pd.util.hash_pandas_object(frame, index=True).sum()) for frame in frames))
+def _fingerprint(ds: Dataset, tables: tuple[str, ...]) -> int:
+    """A hash of the contents of the named tables of ``ds``."""
+    return hash(tuple(int(pd.util.hash_pandas_object(getattr(ds, name), index=True).sum()) for name in tables))
 
 
 def _compute_tie_timeline(ds: Dataset) -> pd.DataFrame:
@@ -140,6 +151,8 @@ def _compute_tie_timeline(ds: Dataset) -> pd.DataFrame:
 def page_order(ds: Dataset) -> pd.DataFrame:
     """The page-order bounds of the dataset's undated sources, their sites read with the ``dated_pages`` table
     (:func:`vnsister.sourcedates.page_order_bounds`): the one reading the time rule, the report and ``show`` use.
+    Like :func:`tie_timeline`, it is computed once per state of the tables it reads (``sources``, ``dated_pages``),
+    and each call returns its own copy.
 
     Examples
     --------
@@ -147,7 +160,8 @@ def page_order(ds: Dataset) -> pd.DataFrame:
     >>> page_order(load()).set_index("source_id").loc["S0875", ["published_by", "anchor_id"]].tolist()
     [Timestamp('2013-07-03 00:00:00'), 'P0146']
     """
-    return page_order_bounds(ds.sources, dated_pages=ds.dated_pages)
+    return _cached(ds, "page order", _PAGE_ORDER_TABLES,
+                   lambda d: page_order_bounds(d.sources, dated_pages=d.dated_pages))
 
 
 def _page_order_days(attesting: pd.DataFrame, order: pd.DataFrame) -> pd.Series:
