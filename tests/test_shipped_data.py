@@ -667,7 +667,7 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
     ties = ds.partnerships.set_index("tie_id")
     assert ties["established_from"].value_counts().to_dict() == {"signing": 468, "statement": 54}
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
-    stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240"]  # ..., Rhône-Alpes, Cergy
+    stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240", "T0747"]  # ..., Cergy, Luang Prabang
     assert (ties.loc[stated, "established_from"] == "statement").all()
     assert (ties.loc[["T0061", "T0001", "T1124", "T0495"], "established_from"] == "signing").all()  # a dated signing
     basis = type_basis(ds)
