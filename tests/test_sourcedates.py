@@ -188,7 +188,7 @@ def test_shipped_sites_that_bound_are_the_codebooks():
     lateness = bounds.groupby("site")["lateness_days"].max().to_dict()
     assert lateness == {"en.vietnamplus.vn /N.vnp": 0, "lecourrier.vn /N.html": 0, "en.sggp.org.vn postN.html": 0,
                         "fr.vietnamplus.vn /N.vnp": 62, "vovworld.vn /N.vov": 0, "vietnamplus.vn postN.vnp": 0,
-                        "baogialai.com.vn postN.html": 1}
+                        "baogialai.com.vn postN.html": 1, "baohatinh.vn /N.htm": 0}
 
 
 def test_shipped_dated_pages_bound_the_sources_of_their_site():
@@ -217,6 +217,18 @@ def test_shipped_late_sites_bound_a_year_after_their_anchor():
     alone = page_order_bounds(ds.sources).set_index("source_id")
     assert alone.loc["S2060", "site"] == "thoidai.com.vn /N.html"
     assert alone.loc["S1073", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2024-12-01"), "S1317"]
+
+
+def test_shipped_bao_ha_tinh_addresses_share_one_numbering():
+    # Báo Hà Tĩnh's -postN.html addresses keep the numbers of its /N.htm pages: S2517 (post256565, undated) is
+    # bounded by P0220 (/N.htm no. 258513, 2023-12), the next dated page above it in either shape; S2113
+    # (post154281) by S1825 (/N.htm no. 185517, 2020-01)
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
+    assert bounds.loc["S2517", ["site", "published_by", "anchor_id"]].tolist() == [
+        "baohatinh.vn /N.htm", pd.Timestamp("2023-12-31"), "P0220"]
+    assert bounds.loc["S2113", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2020-01-31"), "S1825"]
+    assert SHARED_NUMBERING["baohatinh.vn postN.html"] == "baohatinh.vn /N.htm"
 
 
 def test_the_check_pages_are_dated_pages():

@@ -110,12 +110,15 @@ MIN_ANCHORS = 20
 # trusted site (62 days, VietnamPlus's French edition).
 MAX_LATENESS = pd.Timedelta(days=92)
 LATENESS_SLACK = pd.DateOffset(years=1)
-# Sites that share one numbering with another (the same number is the same article on both hosts, as for
-# thoidai.com.vn/…-184100.html and tacnghiep.thoidai.com.vn/…-184100.html), and the site they count as.
+# Sites that share one numbering with another (the same number is the same article on both hosts or address
+# shapes, as for thoidai.com.vn/…-184100.html and tacnghiep.thoidai.com.vn/…-184100.html), and the site they count as.
 SHARED_NUMBERING: dict[str, str] = {
     "thoidai.com.vn /N": "thoidai.com.vn /N.html",  # the print view, …/print_article&i=218491
     "tacnghiep.thoidai.com.vn /N.html": "thoidai.com.vn /N.html",
     "tacnghiep.thoidai.com.vn /N": "thoidai.com.vn /N.html",
+    # Báo Hà Tĩnh's newer addresses keep the article's number: …/chi-so-gia-tieu-dung-quy-i-…/229167.htm is
+    # …/ha-tinh-chi-so-gia-tieu-dung-quy-i-…-post229167.html (so too 226462 and 253119)
+    "baohatinh.vn postN.html": "baohatinh.vn /N.htm",
 }
 # The page's number ends the last segment of the path: ``…/235058.vnp``, ``…-post80695.vnp``, ``…-210520.html``.
 _PAGE_NUMBER = re.compile(r"(?:^|[^0-9])(post)?([0-9]{4,9})(\.[a-z]{2,5})?$")
