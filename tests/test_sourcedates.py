@@ -188,7 +188,8 @@ def test_shipped_sites_that_bound_are_the_codebooks():
     lateness = bounds.groupby("site")["lateness_days"].max().to_dict()
     assert lateness == {"en.vietnamplus.vn /N.vnp": 0, "lecourrier.vn /N.html": 0, "en.sggp.org.vn postN.html": 0,
                         "fr.vietnamplus.vn /N.vnp": 62, "vovworld.vn /N.vov": 0, "vietnamplus.vn postN.vnp": 0,
-                        "baogialai.com.vn postN.html": 1, "baohatinh.vn /N.htm": 0}
+                        "baogialai.com.vn postN.html": 1, "baohatinh.vn /N.htm": 0,
+                        "baophutho.vn /N.htm": 4}
 
 
 def test_shipped_dated_pages_bound_the_sources_of_their_site():
@@ -229,6 +230,16 @@ def test_shipped_bao_ha_tinh_addresses_share_one_numbering():
         "baohatinh.vn /N.htm", pd.Timestamp("2023-12-31"), "P0220"]
     assert bounds.loc["S2113", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2020-01-31"), "S1825"]
     assert SHARED_NUMBERING["baohatinh.vn postN.html"] == "baohatinh.vn /N.htm"
+
+
+def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor():
+    # Báo Phú Thọ's page 247737 (P0262, 2026-02-12) came out four days after page 247731 (P0261, 2026-02-16), so
+    # its bounds are a year after the next dated page: S2261 (no. 213941, undated) is below P0226 (no. 236048,
+    # 2025-07-13), hence 2026-07-13
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
+    assert bounds.loc["S2261", ["published_by", "anchor_id", "lateness_days"]].tolist() == [
+        pd.Timestamp("2026-07-13"), "P0226", 4]
 
 
 def test_the_check_pages_are_dated_pages():
