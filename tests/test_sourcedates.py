@@ -233,9 +233,9 @@ def test_shipped_bao_ha_tinh_addresses_share_one_numbering():
 
 
 def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor():
-    # Báo Phú Thọ's page 247737 (P0262, 2026-02-12) came out four days after page 247731 (P0261, 2026-02-16), so
-    # its bounds are a year after the next dated page: S2261 (no. 213941, undated) is below P0226 (no. 236048,
-    # 2025-07-13), hence 2026-07-13
+    # Báo Phú Thọ's page 247731 (P0261, 2026-02-16) came out four days after page 247737 (P0262, 2026-02-12),
+    # numbered above it, so its bounds are a year after the next dated page: S2261 (no. 213941, undated) is below
+    # P0226 (no. 236048, 2025-07-13), hence 2026-07-13
     ds = load()
     bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
     assert bounds.loc["S2261", ["published_by", "anchor_id", "lateness_days"]].tolist() == [
