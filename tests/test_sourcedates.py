@@ -189,7 +189,7 @@ def test_shipped_sites_that_bound_are_the_codebooks():
     assert lateness == {"en.vietnamplus.vn /N.vnp": 0, "lecourrier.vn /N.html": 0, "en.sggp.org.vn postN.html": 0,
                         "fr.vietnamplus.vn /N.vnp": 62, "vovworld.vn /N.vov": 0, "vietnamplus.vn postN.vnp": 0,
                         "baogialai.com.vn postN.html": 1, "baohatinh.vn /N.htm": 0,
-                        "baophutho.vn /N.htm": 4}
+                        "baophutho.vn /N.htm": 4, "cadn.com.vn postN.html": 0}
 
 
 def test_shipped_dated_pages_bound_the_sources_of_their_site():
@@ -230,6 +230,29 @@ def test_shipped_bao_ha_tinh_addresses_share_one_numbering():
         "baohatinh.vn /N.htm", pd.Timestamp("2023-12-31"), "P0220"]
     assert bounds.loc["S2113", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2020-01-31"), "S1825"]
     assert SHARED_NUMBERING["baohatinh.vn postN.html"] == "baohatinh.vn /N.htm"
+
+
+def test_shipped_french_vietnamplus_addresses_share_one_numbering():
+    # VietnamPlus's French -postN.vnp addresses keep the numbers of its /N.vnp pages, so S2692 (post31779,
+    # undated) is bounded by S2562 (/N.vnp no. 84011, 2016-12, the edition's lowest dated page), a year later as
+    # the edition's pages came out up to 62 days late
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
+    assert bounds.loc["S2692", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
+        "fr.vietnamplus.vn /N.vnp", pd.Timestamp("2017-12-31"), "S2562", 62]
+    assert SHARED_NUMBERING["fr.vietnamplus.vn postN.vnp"] == "fr.vietnamplus.vn /N.vnp"
+
+
+def test_shipped_cong_an_da_nang_bounds_its_pages():
+    # Công an Đà Nẵng has 21 dated pages (two sources and eight dated pages to 0.47.0; ten dated pages and S2829
+    # at 0.48.0), none late: S0556 (no. 255877, undated; Đà Nẵng–Qingdao) is below P0278 (no. 256023, 2022-01-21)
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
+    assert bounds.loc["S0556", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
+        "cadn.com.vn postN.html", pd.Timestamp("2022-01-21"), "P0278", 0]
+    # one dated page fewer and the site bounds nothing
+    fewer = ds.dated_pages[ds.dated_pages["page_id"] != "P0269"]
+    assert "S0556" not in page_order_bounds(ds.sources, dated_pages=fewer).index
 
 
 def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor():

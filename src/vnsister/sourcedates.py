@@ -119,6 +119,9 @@ SHARED_NUMBERING: dict[str, str] = {
     # Báo Hà Tĩnh's newer addresses keep the article's number: …/chi-so-gia-tieu-dung-quy-i-…/229167.htm is
     # …/ha-tinh-chi-so-gia-tieu-dung-quy-i-…-post229167.html (so too 226462 and 253119)
     "baohatinh.vn postN.html": "baohatinh.vn /N.htm",
+    # VietnamPlus's French edition keeps the number too: …/noel-et-nouvel-an-a-da-lat-la-ville-de-lamour/113174.vnp is
+    # …/noel-et-nouvel-an-a-da-lat-la-ville-de-lamour-post113174.vnp (so too 31833, 32102, 33377 and 45348)
+    "fr.vietnamplus.vn postN.vnp": "fr.vietnamplus.vn /N.vnp",
 }
 # The page's number ends the last segment of the path: ``…/235058.vnp``, ``…-post80695.vnp``, ``…-210520.html``.
 _PAGE_NUMBER = re.compile(r"(?:^|[^0-9])(post)?([0-9]{4,9})(\.[a-z]{2,5})?$")
