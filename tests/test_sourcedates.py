@@ -189,7 +189,8 @@ def test_shipped_sites_that_bound_are_the_codebooks():
     assert lateness == {"en.vietnamplus.vn /N.vnp": 0, "lecourrier.vn /N.html": 0, "en.sggp.org.vn postN.html": 0,
                         "fr.vietnamplus.vn /N.vnp": 62, "vovworld.vn /N.vov": 0, "vietnamplus.vn postN.vnp": 0,
                         "baogialai.com.vn postN.html": 1, "baohatinh.vn /N.htm": 0,
-                        "baophutho.vn /N.htm": 4, "cadn.com.vn postN.html": 0}
+                        "baophutho.vn /N.htm": 4, "cadn.com.vn postN.html": 0,
+                        "newsdig.tbs.co.jp /N": 0}
 
 
 def test_shipped_dated_pages_bound_the_sources_of_their_site():
@@ -253,6 +254,16 @@ def test_shipped_cong_an_da_nang_bounds_its_pages():
     # one dated page fewer and the site bounds nothing
     fewer = ds.dated_pages[ds.dated_pages["page_id"] != "P0269"]
     assert "S0556" not in page_order_bounds(ds.sources, dated_pages=fewer).index
+
+
+def test_shipped_tbs_news_dig_bounds_its_pages():
+    # TBS NEWS DIG numbers the articles of all its stations in one series (…/articles/mro/1160289 is
+    # …/articles/-/1160289): its 20 dated pages (2022-12 to 2026-02, all dated_pages of 0.48.0) are in order, and
+    # S1993 (no. 1142567, undated; Hội An–Niihama) is below P0288 (no. 1160289, 2024-05-09)
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
+    assert bounds.loc["S1993", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
+        "newsdig.tbs.co.jp /N", pd.Timestamp("2024-05-09"), "P0288", 0]
 
 
 def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor():
