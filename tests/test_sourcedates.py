@@ -190,7 +190,7 @@ def test_shipped_sites_that_bound_are_the_codebooks():
                         "fr.vietnamplus.vn /N.vnp": 62, "vovworld.vn /N.vov": 0, "vietnamplus.vn postN.vnp": 0,
                         "baogialai.com.vn postN.html": 1, "baohatinh.vn /N.htm": 0,
                         "baophutho.vn /N.htm": 4, "cadn.com.vn postN.html": 0,
-                        "newsdig.tbs.co.jp /N": 0}
+                        "newsdig.tbs.co.jp /N": 0, "baonghean.vn postN.html": 0}
 
 
 def test_shipped_dated_pages_bound_the_sources_of_their_site():
@@ -264,6 +264,17 @@ def test_shipped_tbs_news_dig_bounds_its_pages():
     bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
     assert bounds.loc["S1993", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
         "newsdig.tbs.co.jp /N", pd.Timestamp("2024-05-09"), "P0288", 0]
+
+
+def test_shipped_bao_nghe_an_bounds_its_post_pages():
+    # Báo Nghệ An's -postN.html pages (its /en/ and /fr/ editions use the same numbers) have 21 dated pages, none
+    # late (13 sources, eight dated pages of 0.48.0); its …/N.html pages are another site. S2830 (/fr/ no. 276301,
+    # undated; the second justice memorandum of Nghệ An–Xiengkhouang) is below S2192 (no. 278637, 2023-10-20)
+    ds = load()
+    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
+    assert bounds.loc["S2830", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
+        "baonghean.vn postN.html", pd.Timestamp("2023-10-20"), "S2192", 0]
+    assert "S1693" not in bounds.index  # …/so-tu-phap-…-10144706.html: the /N.html shape bounds nothing
 
 
 def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor():
