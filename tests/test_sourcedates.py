@@ -193,97 +193,86 @@ def test_shipped_sites_that_bound_are_the_codebooks():
                         "newsdig.tbs.co.jp /N": 0, "baonghean.vn postN.html": 0}
 
 
-def test_shipped_dated_pages_bound_the_sources_of_their_site():
+@pytest.fixture(scope="module")
+def shipped():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def shipped_bounds(shipped):
+    return page_order_bounds(shipped.sources, dated_pages=shipped.dated_pages).set_index("source_id")
+
+
+def test_shipped_dated_pages_bound_the_sources_of_their_site(shipped, shipped_bounds):
     # S0875 (vovworld.vn no. 156476, undated; Hà Nội–Lazio): the next dated page of the site above it is P0146, the
     # Letter Box of Wednesday 3 July 2013 (no. 164996); S2013 (no. 340851) is bounded by P0151 (no. 344376,
     # 17 June 2015). Read from sources.csv and dated_pages.csv.
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
-    assert bounds.loc["S0875", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2013-07-03"), "P0146"]
-    assert bounds.loc["S2013", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2015-06-17"), "P0151"]
+    assert shipped_bounds.loc["S0875", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2013-07-03"), "P0146"]
+    assert shipped_bounds.loc["S2013", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2015-06-17"), "P0151"]
     # the site has one dated source, so without the dated pages it bounds nothing
-    assert "S0875" not in page_order_bounds(ds.sources).index
+    assert "S0875" not in page_order_bounds(shipped.sources).index
 
 
-def test_shipped_late_sites_bound_a_year_after_their_anchor():
+def test_shipped_late_sites_bound_a_year_after_their_anchor(shipped, shipped_bounds):
     # S2214 (fr.vietnamplus.vn no. 14531, undated): the French edition's lowest dated page is S2562 (no. 84011,
     # 2016-12), and a page of the edition came out 62 days late, so the bound is 2017-12-31.
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
-    assert bounds.loc["S2214", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2017-12-31"), "S2562"]
+    assert shipped_bounds.loc["S2214", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2017-12-31"), "S2562"]
     # Thời Đại's dated sources are at most 19 days late; with its dated pages, 801, so no bound
-    assert site_lateness(ds.sources).set_index("site").loc["thoidai.com.vn /N.html", "lateness_days"] == 19
-    assert not bounds["site"].eq("thoidai.com.vn /N.html").any()
+    assert site_lateness(shipped.sources).set_index("site").loc["thoidai.com.vn /N.html", "lateness_days"] == 19
+    assert not shipped_bounds["site"].eq("thoidai.com.vn /N.html").any()
     # S2060 (tacnghiep.thoidai.com.vn no. 184100) shares its number with S2412 (thoidai.com.vn, 2023-04-01), the
     # same article: from the sources alone it is bounded as a page of thoidai.com.vn
-    alone = page_order_bounds(ds.sources).set_index("source_id")
+    alone = page_order_bounds(shipped.sources).set_index("source_id")
     assert alone.loc["S2060", "site"] == "thoidai.com.vn /N.html"
     assert alone.loc["S1073", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2024-12-01"), "S1317"]
 
 
-def test_shipped_bao_ha_tinh_addresses_share_one_numbering():
+def test_shipped_bao_ha_tinh_addresses_share_one_numbering(shipped_bounds):
     # Báo Hà Tĩnh's -postN.html addresses keep the numbers of its /N.htm pages: S2517 (post256565, undated) is
     # bounded by P0220 (/N.htm no. 258513, 2023-12), the next dated page above it in either shape; S2113
     # (post154281) by S1825 (/N.htm no. 185517, 2020-01)
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
-    assert bounds.loc["S2517", ["site", "published_by", "anchor_id"]].tolist() == [
+    assert shipped_bounds.loc["S2517", ["site", "published_by", "anchor_id"]].tolist() == [
         "baohatinh.vn /N.htm", pd.Timestamp("2023-12-31"), "P0220"]
-    assert bounds.loc["S2113", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2020-01-31"), "S1825"]
+    assert shipped_bounds.loc["S2113", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2020-01-31"), "S1825"]
     assert SHARED_NUMBERING["baohatinh.vn postN.html"] == "baohatinh.vn /N.htm"
 
 
-def test_shipped_french_vietnamplus_addresses_share_one_numbering():
+@pytest.mark.parametrize(("source_id", "expected"), [
     # VietnamPlus's French -postN.vnp addresses keep the numbers of its /N.vnp pages, so S2692 (post31779,
     # undated) is bounded by S2562 (/N.vnp no. 84011, 2016-12, the edition's lowest dated page), a year later as
     # the edition's pages came out up to 62 days late
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
-    assert bounds.loc["S2692", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
-        "fr.vietnamplus.vn /N.vnp", pd.Timestamp("2017-12-31"), "S2562", 62]
-    assert SHARED_NUMBERING["fr.vietnamplus.vn postN.vnp"] == "fr.vietnamplus.vn /N.vnp"
-
-
-def test_shipped_cong_an_da_nang_bounds_its_pages():
+    pytest.param("S2692", ["fr.vietnamplus.vn /N.vnp", pd.Timestamp("2017-12-31"), "S2562", 62], id="fr-vietnamplus"),
     # Công an Đà Nẵng has 21 dated pages (two sources and eight dated pages to 0.47.0; ten dated pages and S2829
     # at 0.48.0), none late: S0556 (no. 255877, undated; Đà Nẵng–Qingdao) is below P0278 (no. 256023, 2022-01-21)
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
-    assert bounds.loc["S0556", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
-        "cadn.com.vn postN.html", pd.Timestamp("2022-01-21"), "P0278", 0]
-    # one dated page fewer and the site bounds nothing
-    fewer = ds.dated_pages[ds.dated_pages["page_id"] != "P0269"]
-    assert "S0556" not in page_order_bounds(ds.sources, dated_pages=fewer).index
-
-
-def test_shipped_tbs_news_dig_bounds_its_pages():
+    pytest.param("S0556", ["cadn.com.vn postN.html", pd.Timestamp("2022-01-21"), "P0278", 0], id="cadn"),
     # TBS NEWS DIG numbers the articles of all its stations in one series (…/articles/mro/1160289 is
     # …/articles/-/1160289): its 20 dated pages (2022-12 to 2026-02, all dated_pages of 0.48.0) are in order, and
     # S1993 (no. 1142567, undated; Hội An–Niihama) is below P0288 (no. 1160289, 2024-05-09)
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
-    assert bounds.loc["S1993", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
-        "newsdig.tbs.co.jp /N", pd.Timestamp("2024-05-09"), "P0288", 0]
-
-
-def test_shipped_bao_nghe_an_bounds_its_post_pages():
+    pytest.param("S1993", ["newsdig.tbs.co.jp /N", pd.Timestamp("2024-05-09"), "P0288", 0], id="tbs"),
     # Báo Nghệ An's -postN.html pages (its /en/ and /fr/ editions use the same numbers) have 21 dated pages, none
-    # late (13 sources, eight dated pages of 0.48.0); its …/N.html pages are another site. S2830 (/fr/ no. 276301,
-    # undated; the second justice memorandum of Nghệ An–Xiengkhouang) is below S2192 (no. 278637, 2023-10-20)
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
-    assert bounds.loc["S2830", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
-        "baonghean.vn postN.html", pd.Timestamp("2023-10-20"), "S2192", 0]
-    assert "S1693" not in bounds.index  # …/so-tu-phap-…-10144706.html: the /N.html shape bounds nothing
+    # late (13 sources, eight dated pages of 0.48.0). S2830 (/fr/ no. 276301, undated; the second justice
+    # memorandum of Nghệ An–Xiengkhouang) is below S2192 (no. 278637, 2023-10-20)
+    pytest.param("S2830", ["baonghean.vn postN.html", pd.Timestamp("2023-10-20"), "S2192", 0], id="baonghean"),
+])
+def test_shipped_sites_of_0_48_bound_their_pages(shipped_bounds, source_id, expected):
+    columns = ["site", "published_by", "anchor_id", "lateness_days"]
+    assert shipped_bounds.loc[source_id, columns].tolist() == expected
 
 
-def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor():
+def test_shipped_numberings_added_at_0_48(shipped, shipped_bounds):
+    assert SHARED_NUMBERING["fr.vietnamplus.vn postN.vnp"] == "fr.vietnamplus.vn /N.vnp"
+    # Công an Đà Nẵng with one dated page fewer (20) bounds nothing
+    fewer = shipped.dated_pages[shipped.dated_pages["page_id"] != "P0269"]
+    assert "S0556" not in page_order_bounds(shipped.sources, dated_pages=fewer).index
+    # Báo Nghệ An's …/N.html pages are another site, which bounds nothing: …/so-tu-phap-…-10144706.html
+    assert "S1693" not in shipped_bounds.index
+
+
+def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor(shipped_bounds):
     # Báo Phú Thọ's page 247731 (P0261, 2026-02-16) came out four days after page 247737 (P0262, 2026-02-12),
     # numbered above it, so its bounds are a year after the next dated page: S2261 (no. 213941, undated) is below
     # P0226 (no. 236048, 2025-07-13), hence 2026-07-13
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages).set_index("source_id")
-    assert bounds.loc["S2261", ["published_by", "anchor_id", "lateness_days"]].tolist() == [
+    assert shipped_bounds.loc["S2261", ["published_by", "anchor_id", "lateness_days"]].tolist() == [
         pd.Timestamp("2026-07-13"), "P0226", 4]
 
 
