@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnsister import load, validate
+from vnsister import load, sourcedates, validate
 from vnsister.sourcedates import (
     MAX_LATENESS,
+    NUMBERING_FROM,
     SHARED_NUMBERING,
     date_from_url,
     page_number,
@@ -107,6 +108,13 @@ def test_url_date_must_be_the_urls(tiny):
     ("https://example.vn/a/123.html", None),                                  # three digits: too short
     ("https://example.kr/article/20231122580207", None),                      # a dated id, not a page number
     ("https://example.vn/hop-tac-viet-lao", None),
+    # a mobile copy is the page; a print view's number is its last number, as before
+    ("https://baoquocte.vn/hop-tac-91930.html&mobile=yes&amp=1", ("baoquocte.vn /N.html", 91930)),
+    ("https://thoidai.com.vn/detail-article-79780.html&dm=d4c0&utime=MjAxOTA4", ("thoidai.com.vn /N.html", 79780)),
+    ("https://thoidai.com.vn/apicenter@/print_article&i=218491", ("thoidai.com.vn /N", 218491)),
+    # an id of ten or more digits is not a page number (Quảng Trị's portals give articles moved onto a new
+    # platform in 2022 ids of that year: a page printed 11/02/2019 has id 1648002910023, March 2022)
+    ("https://sotp.quangtri.gov.vn/chi-tiet/-/view-article/1/1648130461788/1693389854907", None),
 ])
 def test_page_number(url, expected):
     assert page_number(url) == expected
@@ -190,7 +198,7 @@ def test_shipped_sites_that_bound_are_the_codebooks():
                         "fr.vietnamplus.vn /N.vnp": 62, "vovworld.vn /N.vov": 0, "vietnamplus.vn postN.vnp": 0,
                         "baogialai.com.vn postN.html": 1, "baohatinh.vn /N.htm": 0,
                         "baophutho.vn /N.htm": 4, "cadn.com.vn postN.html": 0,
-                        "newsdig.tbs.co.jp /N": 0, "baonghean.vn postN.html": 0}
+                        "newsdig.tbs.co.jp /N": 0, "baonghean.vn postN.html": 0, "thoidai.com.vn /N.html": 19}
 
 
 @pytest.fixture(scope="module")
@@ -217,9 +225,14 @@ def test_shipped_late_sites_bound_a_year_after_their_anchor(shipped, shipped_bou
     # S2214 (fr.vietnamplus.vn no. 14531, undated): the French edition's lowest dated page is S2562 (no. 84011,
     # 2016-12), and a page of the edition came out 62 days late, so the bound is 2017-12-31.
     assert shipped_bounds.loc["S2214", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2017-12-31"), "S2562"]
-    # Thời Đại's dated sources are at most 19 days late; with its dated pages, 801, so no bound
-    assert site_lateness(shipped.sources).set_index("site").loc["thoidai.com.vn /N.html", "lateness_days"] == 19
-    assert not shipped_bounds["site"].eq("thoidai.com.vn /N.html").any()
+    # Thời Đại's pages from 65267 up came out at most 19 days late (S0766, no. 175398, 2022-08-17, after S2691,
+    # no. 174901, 2022-09-05), so S1073 (no. 193735, undated; Hoàn Kiếm–Chanthabouly) is bounded a year after
+    # S1317 (no. 193817, 2023-12-01)
+    assert shipped_bounds.loc["S1073", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
+        "thoidai.com.vn /N.html", pd.Timestamp("2024-12-01"), "S1317", 19]
+    # its older, smaller numbers are another site with five dated pages, which bounds nothing: S1509 (no. 53453)
+    assert "S1509" not in shipped_bounds.index
+    assert NUMBERING_FROM == {"thoidai.com.vn /N.html": 65267}
     # S2060 (tacnghiep.thoidai.com.vn no. 184100) shares its number with S2412 (thoidai.com.vn, 2023-04-01), the
     # same article: from the sources alone it is bounded as a page of thoidai.com.vn
     alone = page_order_bounds(shipped.sources).set_index("source_id")
@@ -276,11 +289,11 @@ def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor(shipped_bounds):
         pd.Timestamp("2026-07-13"), "P0226", 4]
 
 
-def test_the_check_pages_are_dated_pages():
+def test_the_check_pages_are_dated_pages(monkeypatch):
     # the dated pages of the checks of 0.34.0 and 0.41.0 (curation/audits/page_order_check_*.csv) are all in the
     # dated_pages table, with their dates; they show what the sources alone do not: VietnamPlus's French page
     # 161347 is dated 2022-01 below a page of 2021-10 (62 days late), and Thời Đại's pages 54832-55121 (2018) lie
-    # below page 65267 (November 2016; 801 days)
+    # below page 65267 (November 2016; 801 days), so they are read as an older series (NUMBERING_FROM)
     checks = pd.concat([pd.read_csv(path, dtype=str) for path in sorted(AUDITS.glob("page_order_check_*.csv"))])
     checks = checks[checks["published"].notna()]
     ds = load()
@@ -289,7 +302,23 @@ def test_the_check_pages_are_dated_pages():
     alone = site_lateness(ds.sources).set_index("site")["lateness_days"]
     both = site_lateness(ds.sources, ds.dated_pages).set_index("site")["lateness_days"]
     assert alone["fr.vietnamplus.vn /N.vnp"] == 0 and both["fr.vietnamplus.vn /N.vnp"] == 62
-    assert alone["thoidai.com.vn /N.html"] == 19 and both["thoidai.com.vn /N.html"] == 801
+    assert alone["thoidai.com.vn /N.html"] == 19 and both["thoidai.com.vn /N.html"] == 19
+    assert both["thoidai.com.vn /N.html below 65267"] == 0
+    monkeypatch.setattr(sourcedates, "NUMBERING_FROM", {})
+    one_series = site_lateness(ds.sources, ds.dated_pages).set_index("site")["lateness_days"]
+    assert one_series["thoidai.com.vn /N.html"] == 801
+
+
+def test_an_older_series_below_the_main_numbering_is_another_site():
+    # 20 pages of the main series from 65267 up, in order, and three of an older series below it that came out
+    # years later: the main series still bounds its undated page; the older one (three dated pages) bounds nothing
+    main = [(65267 + 100 * i, f"{2001 + i}-01-15") for i in range(20)]
+    older = [(54000, "2010-01-01"), (54100, "2011-01-01"), (54200, "2012-01-01"), (54150, None)]
+    bounds = page_order_bounds(pages([*main, *older, (65300, None)], host="thoidai.com.vn"))
+    assert bounds[["source_id", "site", "published_by", "lateness_days"]].values.tolist() == [
+        ["S0024", "thoidai.com.vn /N.html", pd.Timestamp("2002-01-15"), 0]]
+    lateness = site_lateness(pages([*main, *older], host="thoidai.com.vn")).set_index("site")["lateness_days"]
+    assert lateness.to_dict() == {"thoidai.com.vn /N.html": 0, "thoidai.com.vn /N.html below 65267": 0}
 
 
 def test_a_site_seen_late_bounds_a_year_later():
@@ -343,9 +372,9 @@ def test_dated_pages_count_as_the_sites_own():
 def test_shared_numbering_joins_hosts():
     # a page of a host that shares its numbering with a trusted site is bounded by that site's dated pages
     dated = pd.DataFrame({"source_id": [f"S{i:04d}" for i in range(20)],
-                          "url": [f"https://thoidai.com.vn/tin-{1000 + 100 * i}.html" for i in range(20)],
+                          "url": [f"https://thoidai.com.vn/tin-{71000 + 100 * i}.html" for i in range(20)],
                           "published": [f"{2001 + i}-01-15" for i in range(20)]})
-    other = pd.DataFrame({"source_id": ["S0100"], "url": ["https://tacnghiep.thoidai.com.vn/tin-1050.html"],
+    other = pd.DataFrame({"source_id": ["S0100"], "url": ["https://tacnghiep.thoidai.com.vn/tin-71050.html"],
                           "published": [None]})
     bounds = page_order_bounds(pd.concat([dated, other], ignore_index=True))
     assert bounds[["source_id", "site", "published_by"]].values.tolist() == [

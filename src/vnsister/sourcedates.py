@@ -15,7 +15,8 @@ page's date. It does so only for sites with at least ``MIN_ANCHORS`` dated pages
 pages outside them (the ``dated_pages`` table) together, which is the evidence that the site numbers its pages as
 it publishes them. A site where a dated page came out after one numbered above it (:func:`site_lateness`) is
 trusted only if no page came out more than ``MAX_LATENESS`` late, and its bounds are then moved ``LATENESS_SLACK``
-later. Hosts that share one numbering (``SHARED_NUMBERING``) count as one site. The time rule
+later. Hosts that share one numbering (``SHARED_NUMBERING``) count as one site, and the older series of a site
+whose main numbering starts at a known page (``NUMBERING_FROM``) as another. The time rule
 (:mod:`vnsister.timeline`) uses such a bound only for a tie that has no dated evidence at all, and says so (basis
 ``page order``).
 """
@@ -30,8 +31,8 @@ import pandas as pd
 
 from vnsister.dates import parse_partial_date, partial_date_bounds
 
-__all__ = ["LATENESS_SLACK", "MAX_LATENESS", "MIN_ANCHORS", "SHARED_NUMBERING", "date_from_url",
-           "page_number", "page_order_bounds", "site_lateness"]
+__all__ = ["LATENESS_SLACK", "MAX_LATENESS", "MIN_ANCHORS", "NUMBERING_FROM", "SHARED_NUMBERING",
+           "date_from_url", "page_number", "page_order_bounds", "site_lateness"]
 
 _YEAR = r"(19[89]\d|20[0-4]\d)"
 _MONTH = r"(0[1-9]|1[0-2])"
@@ -123,8 +124,15 @@ SHARED_NUMBERING: dict[str, str] = {
     # …/noel-et-nouvel-an-a-da-lat-la-ville-de-lamour-post113174.vnp (so too 31833, 32102, 33377 and 45348)
     "fr.vietnamplus.vn postN.vnp": "fr.vietnamplus.vn /N.vnp",
 }
+# Sites whose main numbering starts at a known page, with an older series of smaller numbers that went on beside
+# it, and that number. Pages numbered below it count as another site, ``"<site> below <number>"``. Thời Đại's pages
+# 53,710 to 55,121 came out from August 2016 to January 2019, while page 65,267 came out in November 2016 and its
+# dated pages from 65,267 up came out in number order (none more than 19 days late).
+NUMBERING_FROM: dict[str, int] = {"thoidai.com.vn /N.html": 65267}
 # The page's number ends the last segment of the path: ``…/235058.vnp``, ``…-post80695.vnp``, ``…-210520.html``.
 _PAGE_NUMBER = re.compile(r"(?:^|[^0-9])(post)?([0-9]{4,9})(\.[a-z]{2,5})?$")
+# A query written into the path after the page's name: ``…-91930.html&mobile=yes&amp=1`` is ``…-91930.html``.
+_QUERY_IN_PATH = re.compile(r"(\.[a-z]{2,5})&.*$")
 _ORDER_COLUMNS = ["source_id", "site", "number", "published_by", "anchor_id", "lateness_days"]
 
 
@@ -132,7 +140,9 @@ def page_number(url: str) -> tuple[str, int] | None:
     """The site (host, and the shape of its page addresses) and the page's number, or ``None`` without one.
 
     Pages of one host whose addresses have another shape (``-post123.vnp`` beside ``/123.vnp``, another file
-    extension) are numbered apart and so count as another site. A number in the query string is not read.
+    extension) are numbered apart and so count as another site. A number in the query string is not read. A
+    copy whose address carries a query after ``&`` in the path (a mobile view, ``…-91930.html&mobile=yes&amp=1``)
+    is the page itself.
 
     Examples
     --------
@@ -140,6 +150,8 @@ def page_number(url: str) -> tuple[str, int] | None:
     ('en.vietnamplus.vn /N.vnp', 235058)
     >>> page_number("https://www.vietnamplus.vn/hop-tac-post80695.vnp")
     ('vietnamplus.vn postN.vnp', 80695)
+    >>> page_number("https://baoquocte.vn/hop-tac-91930.html&mobile=yes&amp=1")
+    ('baoquocte.vn /N.html', 91930)
     >>> page_number("http://www.gimhaenews.co.kr/news/articleView.html?idxno=49965") is None
     True
     """
@@ -147,7 +159,7 @@ def page_number(url: str) -> tuple[str, int] | None:
         raise ValueError(f"url={url!r} must be a string")
     parts = urlsplit(url)
     host = re.sub(r"^(?:www\d?|m)\.", "", parts.netloc.lower()).rstrip(".")
-    last = unquote(parts.path).rstrip("/").rsplit("/", 1)[-1]
+    last = _QUERY_IN_PATH.sub(r"\1", unquote(parts.path).rstrip("/").rsplit("/", 1)[-1])
     match = _PAGE_NUMBER.search(last)
     if not host or not match:
         return None
@@ -259,10 +271,16 @@ def _numbered_pages(sources: pd.DataFrame) -> pd.DataFrame:
     """The numbered pages of ``sources``: site (shared numberings joined), number, earliest and latest day."""
     numbered = sources["url"].map(page_number)
     days = partial_date_bounds(sources["published"])
-    site = numbered.map(lambda n: n and SHARED_NUMBERING.get(n[0], n[0]))
+    site = numbered.map(lambda n: n and _series(SHARED_NUMBERING.get(n[0], n[0]), n[1]))
     return pd.DataFrame({"source_id": sources["source_id"], "site": site,
                          "number": numbered.map(lambda n: n and n[1]), "earliest": days["earliest"],
                          "latest": days["latest"]}).dropna(subset=["site"])
+
+
+def _series(site: str, number: int) -> str:
+    """The site a page counts for: ``site``, or its older series when numbered below ``NUMBERING_FROM[site]``."""
+    start = NUMBERING_FROM.get(site)
+    return f"{site} below {start}" if start is not None and number < start else site
 
 
 def _dated_in_order(pages: pd.DataFrame) -> pd.DataFrame:
