@@ -186,8 +186,9 @@ def test_coverage_check_is_shipped_whole(ds):
     overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12", "all")]
     assert (overall["found"], overall["already_recorded"]) == (785, 755)
     estimate = recapture(ds).set_index("check").loc["blind-2026-12"]
-    # 1,099 ties of the searched provinces since 0.46.0 (Bắc Quang–Malipo added); 1099 * 785 / 755 = 1142.7
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1099, 785, 755, 1143]
+    # 1,100 ties of the searched provinces since 0.49.0 (Bắc Quang–Malipo added at 0.46.0, the Lạng Sơn and Yunfu
+    # foreign-affairs bodies at 0.49.0); 1100 * 785 / 755 = 1143.7
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1100, 785, 755, 1144]
 
 
 def test_every_finding_that_does_not_match_says_why(ds):
@@ -665,7 +666,7 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
     from vnsister.provenance import type_basis
 
     ties = ds.partnerships.set_index("tie_id")
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 468, "statement": 54}
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 469, "statement": 54}
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
     stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240", "T0747"]  # ..., Cergy, Luang Prabang
     assert (ties.loc[stated, "established_from"] == "statement").all()
@@ -685,3 +686,28 @@ def test_double_records_read_at_0_41_are_one_signing_each(ds):
     assert events.loc["E0076", ["event_type", "date"]].tolist() == ["mou_signed", "2022"]
     cites = ds.evidence[ds.evidence["event_id"] == "E0076"]["source_id"]
     assert {"S0135", "S1135"} <= set(cites)
+
+
+def test_the_phnom_penh_signings_are_dated_by_a_page_cited_for_those_steps_only(ds):
+    # S2771 lists the agreements signed in Phnom Penh on "6/2" with no year; S2833 (VGP News, printed
+    # "February 06, 2026") dates that ceremony and is cited for the seven steps only, never for a tie itself
+    from vnsister.timeline import tie_timeline
+
+    steps = ["E1693", "E1694", "E1695", "E1696", "E1697", "E1698", "E1699"]
+    assert ds.events.set_index("event_id").loc[steps, "date"].eq("2026-02-06").all()
+    cited = ds.evidence[ds.evidence["source_id"] == "S2833"]
+    assert sorted(cited["event_id"]) == steps
+    assert ds.sources.set_index("source_id").loc["S2833", "published"] == "2026-02-06"
+    # Đồng Nai–Kampong Cham is known from that signing alone: a dated step now, with no established date
+    timeline = tie_timeline(ds).set_index("tie_id")
+    assert timeline.loc["T1138", ["basis", "stepped_by"]].tolist() == ["evidence", pd.Timestamp("2026-02-06")]
+    assert pd.isna(ds.partnerships.set_index("tie_id").loc["T1138", "established"])
+
+
+def test_the_lang_son_yunfu_memorandum_of_0_49(ds):
+    # S2834 (undated) puts the signing in the Lạng Sơn delegation's trip to Yunfu of 16-20 October 2025, no day
+    tie = ds.partnerships.set_index("tie_id").loc["T1146"]
+    assert (tie["vn_place_id"], tie["partner_place_id"], tie["vn_party"], tie["partner_party"]) == (
+        "vn-lang-son", "cn-yunfu", "agency", "agency")
+    assert (tie["established"], tie["established_from"]) == ("2025-10", "signing")
+    assert ds.places.set_index("place_id").loc["cn-yunfu", "parent_id"] == "cn-guangdong"

@@ -272,6 +272,19 @@ def test_shipped_sites_of_0_48_bound_their_pages(shipped_bounds, source_id, expe
     assert shipped_bounds.loc[source_id, columns].tolist() == expected
 
 
+@pytest.mark.parametrize(("source_id", "expected"), [
+    # Thời Đại's main series (from no. 65267; its pages came out up to 19 days late, so a year is added): S1679
+    # (no. 186736, undated; the three Nậm Pồ–Phongsaly district ties) is below S1512 (no. 188023, 2023-06-30)
+    pytest.param("S1679", ["thoidai.com.vn /N.html", pd.Timestamp("2024-06-30"), "S1512", 19], id="nam-po"),
+    # S2682 (tacnghiep.thoidai.com.vn no. 209514, undated; Hải Dương–Shandong) shares the numbering and is below
+    # S1843 (no. 210016, 2025-02-08)
+    pytest.param("S2682", ["thoidai.com.vn /N.html", pd.Timestamp("2026-02-08"), "S1843", 19], id="shandong"),
+])
+def test_shipped_thoi_dai_main_series_bounds_its_pages(shipped_bounds, source_id, expected):
+    columns = ["site", "published_by", "anchor_id", "lateness_days"]
+    assert shipped_bounds.loc[source_id, columns].tolist() == expected
+
+
 def test_shipped_numberings_added_at_0_48(shipped, shipped_bounds):
     assert SHARED_NUMBERING["fr.vietnamplus.vn postN.vnp"] == "fr.vietnamplus.vn /N.vnp"
     # Công an Đà Nẵng with one dated page fewer (20) bounds nothing
