@@ -225,8 +225,8 @@ def test_shipped_late_sites_bound_a_year_after_their_anchor(shipped, shipped_bou
     # S2214 (fr.vietnamplus.vn no. 14531, undated): the French edition's lowest dated page is S2562 (no. 84011,
     # 2016-12), and a page of the edition came out 62 days late, so the bound is 2017-12-31.
     assert shipped_bounds.loc["S2214", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2017-12-31"), "S2562"]
-    # Thời Đại's pages from 65267 up came out at most 19 days late (S0766, no. 175398, 2022-08-17, after S2691,
-    # no. 174901, 2022-09-05), so S1073 (no. 193735, undated; Hoàn Kiếm–Chanthabouly) is bounded a year after
+    # Thời Đại's pages from 65267 up came out at most 19 days late (S2691, no. 174901, 2022-09-05, after S0766,
+    # no. 175398, 2022-08-17), so S1073 (no. 193735, undated; Hoàn Kiếm–Chanthabouly) is bounded a year after
     # S1317 (no. 193817, 2023-12-01)
     assert shipped_bounds.loc["S1073", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
         "thoidai.com.vn /N.html", pd.Timestamp("2024-12-01"), "S1317", 19]

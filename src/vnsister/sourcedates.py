@@ -178,7 +178,8 @@ def page_order_bounds(sources: pd.DataFrame, min_anchors: int = MIN_ANCHORS, exc
     ``MAX_LATENESS`` after a page numbered above it. Each undated source of such a site gets the last day of the next
     dated page above it (``anchor_id``, a source or page id), moved ``LATENESS_SLACK`` later if any page of the site
     came out late (``lateness_days``, the most seen, 0 if none): ``published_by``. A page numbered above every dated
-    page gets no bound. Sites named in ``SHARED_NUMBERING`` count as the site they share their numbering with.
+    page gets no bound. Sites named in ``SHARED_NUMBERING`` count as the site they share their numbering with, and
+    pages numbered below the start of a site's main numbering (``NUMBERING_FROM``) as its older series.
     Columns: ``source_id``, ``site``, ``number``, ``published_by``, ``anchor_id``, ``lateness_days``.
 
     Examples
