@@ -688,20 +688,30 @@ def test_double_records_read_at_0_41_are_one_signing_each(ds):
     assert {"S0135", "S1135"} <= set(cites)
 
 
-def test_the_phnom_penh_signings_are_dated_by_a_page_cited_for_those_steps_only(ds):
-    # S2771 lists the agreements signed in Phnom Penh on "6/2" with no year; S2833 (VGP News, printed
-    # "February 06, 2026") dates that ceremony and is cited for the seven steps only, never for a tie itself
+@pytest.mark.parametrize(("source_id", "steps", "day"), [
+    # S2771 lists the agreements signed in Phnom Penh on "6/2" with no year; VGP News prints "February 06, 2026"
+    pytest.param("S2833", ["E1693", "E1694", "E1695", "E1696", "E1697", "E1698", "E1699"], "2026-02-06",
+                 id="phnom-penh"),
+    # BTA (S2014, undated) lists the Ruse–Cần Thơ memorandum among the documents of a Monday; BNT dates them
+    pytest.param("S2835", ["E1113"], "2024-11-25", id="ruse"),
+    # The Nation (S2381, undated) lists Trat–Cà Mau among the signings of a visit; Prachachat's lead dates them
+    pytest.param("S2836", ["E1374"], "2017-08-17", id="trat"),
+])
+def test_signings_dated_by_a_dated_report_of_the_same_ceremony(ds, source_id, steps, day):
+    # the dated report is cited for those steps only, never for a tie itself, and gives each its day
+    assert ds.events.set_index("event_id").loc[steps, "date"].eq(day).all()
+    assert sorted(ds.evidence.loc[ds.evidence["source_id"] == source_id, "event_id"]) == steps
+    assert ds.sources.set_index("source_id").loc[source_id, "published"] == day
+
+
+def test_a_signing_dated_by_another_page_does_not_date_the_ties_establishment(ds):
+    # a report of the same ceremony dates the step, not the tie: Đồng Nai–Kampong Cham (known from the Phnom Penh
+    # signing alone) and Cà Mau–Trat (whose sister-city memorandum it is) have a dated step and no established date
     from vnsister.timeline import tie_timeline
 
-    steps = ["E1693", "E1694", "E1695", "E1696", "E1697", "E1698", "E1699"]
-    assert ds.events.set_index("event_id").loc[steps, "date"].eq("2026-02-06").all()
-    cited = ds.evidence[ds.evidence["source_id"] == "S2833"]
-    assert sorted(cited["event_id"]) == steps
-    assert ds.sources.set_index("source_id").loc["S2833", "published"] == "2026-02-06"
-    # Đồng Nai–Kampong Cham is known from that signing alone: a dated step now, with no established date
     timeline = tie_timeline(ds).set_index("tie_id")
     assert timeline.loc["T1138", ["basis", "stepped_by"]].tolist() == ["evidence", pd.Timestamp("2026-02-06")]
-    assert pd.isna(ds.partnerships.set_index("tie_id").loc["T1138", "established"])
+    assert ds.partnerships.set_index("tie_id").loc[["T1138", "T0844"], "established"].isna().all()
 
 
 def test_the_lang_son_yunfu_memorandum_of_0_49(ds):
