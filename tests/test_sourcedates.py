@@ -69,10 +69,20 @@ def test_bad_argument():
         date_from_url(None)
 
 
-def test_shipped_url_dates_agree_with_page_dates():
+@pytest.fixture(scope="module")
+def shipped():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def shipped_bounds(shipped):
+    return page_order_bounds(shipped.sources, dated_pages=shipped.dated_pages).set_index("source_id")
+
+
+def test_shipped_url_dates_agree_with_page_dates(shipped):
     # where a source has a date from its page, the URL's date (if any) names the same day, month or year,
     # give or take the day a site's clock puts in the address
-    sources = load().sources
+    sources = shipped.sources
     dated = sources[sources["published_from"] == "page"]
     checked = disagree = 0
     for url, published in zip(dated["url"], dated["published"], strict=True):
@@ -179,36 +189,24 @@ def test_page_number_bad_argument():
         page_number(None)
 
 
-def test_shipped_page_order_bound():
+def test_shipped_page_order_bound(shipped):
     # S0961 (en.vietnamplus.vn no. 235058, undated): the next dated page of that site above it is S2504
     # (no. 235537, published 2022-08-12); S0071 (no. 234932, 2022-08-04) is below it. Read from sources.csv.
-    bounds = page_order_bounds(load().sources).set_index("source_id")
+    bounds = page_order_bounds(shipped.sources).set_index("source_id")
     assert bounds.loc["S0961", "published_by"] == pd.Timestamp("2022-08-12")
     assert bounds.loc["S0961", "anchor_id"] == "S2504"
     assert "S0071" not in bounds.index  # a dated page gets no bound
 
 
-def test_shipped_sites_that_bound_are_the_codebooks():
+def test_shipped_sites_that_bound_are_the_codebooks(shipped_bounds):
     # docs/codebook.md §5 names the sites whose numbering bounds undated pages, with the dated pages outside the
     # sources; another must be named there too
-    ds = load()
-    bounds = page_order_bounds(ds.sources, dated_pages=ds.dated_pages)
-    lateness = bounds.groupby("site")["lateness_days"].max().to_dict()
+    lateness = shipped_bounds.groupby("site")["lateness_days"].max().to_dict()
     assert lateness == {"en.vietnamplus.vn /N.vnp": 0, "lecourrier.vn /N.html": 0, "en.sggp.org.vn postN.html": 0,
                         "fr.vietnamplus.vn /N.vnp": 62, "vovworld.vn /N.vov": 0, "vietnamplus.vn postN.vnp": 0,
                         "baogialai.com.vn postN.html": 1, "baohatinh.vn /N.htm": 0,
                         "baophutho.vn /N.htm": 4, "cadn.com.vn postN.html": 0,
                         "newsdig.tbs.co.jp /N": 0, "baonghean.vn postN.html": 0, "thoidai.com.vn /N.html": 19}
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load()
-
-
-@pytest.fixture(scope="module")
-def shipped_bounds(shipped):
-    return page_order_bounds(shipped.sources, dated_pages=shipped.dated_pages).set_index("source_id")
 
 
 def test_shipped_dated_pages_bound_the_sources_of_their_site(shipped, shipped_bounds):
@@ -225,12 +223,8 @@ def test_shipped_late_sites_bound_a_year_after_their_anchor(shipped, shipped_bou
     # S2214 (fr.vietnamplus.vn no. 14531, undated): the French edition's lowest dated page is S2562 (no. 84011,
     # 2016-12), and a page of the edition came out 62 days late, so the bound is 2017-12-31.
     assert shipped_bounds.loc["S2214", ["published_by", "anchor_id"]].tolist() == [pd.Timestamp("2017-12-31"), "S2562"]
-    # Thời Đại's pages from 65267 up came out at most 19 days late (S2691, no. 174901, 2022-09-05, after S0766,
-    # no. 175398, 2022-08-17), so S1073 (no. 193735, undated; Hoàn Kiếm–Chanthabouly) is bounded a year after
-    # S1317 (no. 193817, 2023-12-01)
-    assert shipped_bounds.loc["S1073", ["site", "published_by", "anchor_id", "lateness_days"]].tolist() == [
-        "thoidai.com.vn /N.html", pd.Timestamp("2024-12-01"), "S1317", 19]
-    # its older, smaller numbers are another site with five dated pages, which bounds nothing: S1509 (no. 53453)
+    # Thời Đại's older, smaller numbers are another site with five dated pages, which bounds nothing: S1509
+    # (no. 53453); its main series bounds its pages a year late (test_shipped_sites_bound_their_pages)
     assert "S1509" not in shipped_bounds.index
     assert NUMBERING_FROM == {"thoidai.com.vn /N.html": 65267}
     # S2060 (tacnghiep.thoidai.com.vn no. 184100) shares its number with S2412 (thoidai.com.vn, 2023-04-01), the
@@ -266,21 +260,17 @@ def test_shipped_bao_ha_tinh_addresses_share_one_numbering(shipped_bounds):
     # late (13 sources, eight dated pages of 0.48.0). S2830 (/fr/ no. 276301, undated; the second justice
     # memorandum of Nghệ An–Xiengkhouang) is below S2192 (no. 278637, 2023-10-20)
     pytest.param("S2830", ["baonghean.vn postN.html", pd.Timestamp("2023-10-20"), "S2192", 0], id="baonghean"),
-])
-def test_shipped_sites_of_0_48_bound_their_pages(shipped_bounds, source_id, expected):
-    columns = ["site", "published_by", "anchor_id", "lateness_days"]
-    assert shipped_bounds.loc[source_id, columns].tolist() == expected
-
-
-@pytest.mark.parametrize(("source_id", "expected"), [
-    # Thời Đại's main series (from no. 65267; its pages came out up to 19 days late, so a year is added): S1679
-    # (no. 186736, undated; the three Nậm Pồ–Phongsaly district ties) is below S1512 (no. 188023, 2023-06-30)
+    # 0.49.0: Thời Đại's main series (from no. 65267) came out at most 19 days late (S2691, no. 174901,
+    # 2022-09-05, after S0766, no. 175398, 2022-08-17), so its bounds are a year after the next dated page:
+    # S1073 (no. 193735, undated; Hoàn Kiếm–Chanthabouly) is below S1317 (no. 193817, 2023-12-01), S1679
+    # (no. 186736, undated; the three Nậm Pồ–Phongsaly district ties) below S1512 (no. 188023, 2023-06-30)
+    pytest.param("S1073", ["thoidai.com.vn /N.html", pd.Timestamp("2024-12-01"), "S1317", 19], id="hoan-kiem"),
     pytest.param("S1679", ["thoidai.com.vn /N.html", pd.Timestamp("2024-06-30"), "S1512", 19], id="nam-po"),
     # S2682 (tacnghiep.thoidai.com.vn no. 209514, undated; Hải Dương–Shandong) shares the numbering and is below
     # S1843 (no. 210016, 2025-02-08)
     pytest.param("S2682", ["thoidai.com.vn /N.html", pd.Timestamp("2026-02-08"), "S1843", 19], id="shandong"),
 ])
-def test_shipped_thoi_dai_main_series_bounds_its_pages(shipped_bounds, source_id, expected):
+def test_shipped_sites_bound_their_pages(shipped_bounds, source_id, expected):
     columns = ["site", "published_by", "anchor_id", "lateness_days"]
     assert shipped_bounds.loc[source_id, columns].tolist() == expected
 
@@ -302,14 +292,14 @@ def test_shipped_bao_phu_tho_bounds_a_year_after_its_anchor(shipped_bounds):
         pd.Timestamp("2026-07-13"), "P0226", 4]
 
 
-def test_the_check_pages_are_dated_pages(monkeypatch):
+def test_the_check_pages_are_dated_pages(shipped, monkeypatch):
     # the dated pages of the checks of 0.34.0 and 0.41.0 (curation/audits/page_order_check_*.csv) are all in the
     # dated_pages table, with their dates; they show what the sources alone do not: VietnamPlus's French page
     # 161347 is dated 2022-01 below a page of 2021-10 (62 days late), and Thời Đại's pages 54832-55121 (2018) lie
     # below page 65267 (November 2016; 801 days), so they are read as an older series (NUMBERING_FROM)
     checks = pd.concat([pd.read_csv(path, dtype=str) for path in sorted(AUDITS.glob("page_order_check_*.csv"))])
     checks = checks[checks["published"].notna()]
-    ds = load()
+    ds = shipped
     kept = ds.dated_pages.set_index("url")["published"]
     assert checks.set_index("url")["published"].to_dict().items() <= kept.to_dict().items()
     alone = site_lateness(ds.sources).set_index("site")["lateness_days"]
