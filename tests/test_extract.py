@@ -483,6 +483,25 @@ def test_lao_and_khmer_councils_and_police(ds, gazetteer, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # courts and procuracies sign as agencies of their provinces (codebook §1), in Vietnamese, Lao and Khmer
+    ("Viện Kiểm sát nhân dân tỉnh Quảng Bình và Viện Công tố nhân dân tỉnh Khăm Muộn đã ký kết biên bản ghi nhớ "
+     "hợp tác ngày 7/3/2013.",
+     {("vn-quang-binh", "la-khammouane", "agency", "agency")}),
+    ("Tòa án nhân dân tỉnh Điện Biên và Tòa án nhân dân tỉnh Phông Sa Lỳ đã ký biên bản hợp tác năm 2022.",
+     {("vn-dien-bien", "la-phongsaly", "agency", "agency")}),
+    ("ສານປະຊາຊົນແຂວງບໍລິຄຳໄຊ ແລະ ສານປະຊາຊົນແຂວງເຫງະອານ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື. "
+     "ອົງການໄອຍະການປະຊາຊົນແຂວງຄຳມ່ວນ ແລະ ອົງການໄອຍະການປະຊາຊົນແຂວງກວ່າງບິ່ງ ໄດ້ລົງນາມບົດບັນທຶກການຮ່ວມມື.",
+     {("vn-nghe-an", "la-bolikhamxay", "agency", "agency"), ("vn-quang-binh", "la-khammouane", "agency", "agency")}),
+    ("សាលាដំបូងខេត្តស្វាយរៀង និងតុលាការខេត្តតៃនិញ បានចុះហត្ថលេខាលើអនុស្សរណៈ។",
+     {("vn-tay-ninh", "kh-svay-rieng", "agency", "agency")}),
+])
+def test_courts_and_procuracies_are_agencies(ds, gazetteer, text, expected):
+    found = {(c.vn_place_id, c.partner_place_id, c.vn_party, c.partner_party)
+             for c in candidates(text, ds, gazetteer=gazetteer)}
+    assert found == expected
+
+
 def test_lao_letter_variants_fold_alike():
     # ລ written under its letter or beside it, ໜ as one letter or two: the same name
     assert fold("ນະຄອນຫຼວງ") == fold("ນະຄອນຫລວງ") == "ນະຄອນຫລວງ"

@@ -222,8 +222,11 @@ ABBREVIATIONS = re.compile(r"\b(?:TP|Tp|tp|TT|St|Mr|Dr|No|Jan|Feb|Mar|Apr|Jun|Ju
                            rf"(?<=[{SCRIPT_RANGES['th']}])\.")
 AGENCY_BEFORE = re.compile(
     r"(công an|cảnh sát|sở [^,;]{0,40}|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|police|의회|경찰청|"
-    r"ສະພາປະຊາຊົນ|ປກສ|ປ້ອງກັນຄວາມສະຫງົບ|ພະແນກ\S{0,30}?|ក្រុមប្រឹក្សា|ស្នងការដ្ឋាននគរបាល|នគរបាល|មន្ទីរ\S{0,30}?)"
-    r"\s*(?:ແຂວງ|ນະຄອນ|ខេត្ត|រាជធានី)?\s*$", re.I)
+    # courts and procuracies (codebook §1): Vietnamese, the Lao prosecutor's office, Lao and Khmer courts
+    r"(?:viện kiểm sát|tòa án|toà án|viện công tố)(?: nhân dân)?|vksnd|tand|"
+    r"ສະພາປະຊາຊົນ|ປກສ|ປ້ອງກັນຄວາມສະຫງົບ|ພະແນກ\S{0,30}?|ອົງການໄອຍະການປະຊາຊົນ|ສານປະຊາຊົນ|"
+    r"ក្រុមប្រឹក្សា|ស្នងការដ្ឋាននគរបាល|នគរបាល|មន្ទីរ\S{0,30}?|សាលាដំបូង|តុលាការ|អយ្យការ)"
+    r"\s*(?:ແຂວງ|ນະຄອນ|ខេត្ត|រាជធានី|tỉnh|thành phố|huyện)?\s*$", re.I)
 COUNCIL_WORDS = ("hội đồng nhân dân", "hđnd", "의회", "ສະພາປະຊາຊົນ", "ក្រុមប្រឹក្សា")
 
 
