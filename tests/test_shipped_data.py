@@ -146,7 +146,13 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     assert pd.isna(known_from("vn-an-giang", "kh-takeo"))
     # Lào Cai city's three districts are known with Hekou only from their joint yearly meeting with it
     assert known_from("vn-lao-cai-bat-xat", "cn-hekou") == "multilateral"
-    assert int((ties["known_from"] == "multilateral").sum()) == 97
+    # the Bình Phước court's one memorandum with the courts of its three Cambodian neighbours (0.50.0)
+    binh_phuoc_kratie = ties[(ties["vn_place_id"] == "vn-binh-phuoc") & (ties["partner_place_id"] == "kh-kratie")]
+    court = binh_phuoc_kratie["vn_agency"].fillna("").str.startswith("Tòa án")
+    assert binh_phuoc_kratie.loc[court, "known_from"].tolist() == ["multilateral"]
+    assert binh_phuoc_kratie.loc[~court, "known_from"].isna().all() and (~court).sum() == 2  # the province's, the police's
+    # 97 until 0.49.0, then the three Bình Phước courts and the three court twinnings of one Lao–Vietnamese agreement
+    assert int((ties["known_from"] == "multilateral").sum()) == 103
 
 
 def test_binh_duong_partner_count_matches_its_own_total(ties):
@@ -186,9 +192,10 @@ def test_coverage_check_is_shipped_whole(ds):
     overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12", "all")]
     assert (overall["found"], overall["already_recorded"]) == (785, 755)
     estimate = recapture(ds).set_index("check").loc["blind-2026-12"]
-    # 1,100 ties of the searched provinces since 0.49.0 (Bắc Quang–Malipo added at 0.46.0, the Lạng Sơn and Yunfu
-    # foreign-affairs bodies at 0.49.0); 1100 * 785 / 755 = 1143.7
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1100, 785, 755, 1144]
+    # 1,133 ties of the searched provinces since 0.50.0 (Bắc Quang–Malipo added at 0.46.0, the Lạng Sơn and Yunfu
+    # foreign-affairs bodies at 0.49.0, the 33 ties of courts, procuracies, police and a forest body at 0.50.0, all
+    # of searched provinces); Chapman: 1134 * 786 / 756 - 1 = 1178.0
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1133, 785, 755, 1178]
 
 
 def test_every_finding_that_does_not_match_says_why(ds):
@@ -666,7 +673,8 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
     from vnsister.provenance import type_basis
 
     ties = ds.partnerships.set_index("tie_id")
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 469, "statement": 54}
+    # 469 signings until 0.49.0, then the Quảng Nam–Sekong procuracies, the Gia Lai–Champasak and the Lạng Sơn–Guangxi courts
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 472, "statement": 54}
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
     stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240", "T0747"]  # ..., Cergy, Luang Prabang
     assert (ties.loc[stated, "established_from"] == "statement").all()
