@@ -683,9 +683,10 @@ def check_dated_pages(pages: pd.DataFrame, sources: pd.DataFrame) -> Errors:
         if page_number(url) is None:
             errors.append(error("dated_pages", int(i), "url", url,
                                 "the address carries no page number, so the page says nothing of its site's numbering"))
-        if normalise_url(url) in cited:
+        source_id = cited.get(normalise_url(url))
+        if source_id is not None:
             errors.append(error("dated_pages", int(i), "url", url,
-                                f"is the page of source {cited[normalise_url(url)]}: a cited page is dated in sources"))
+                                f"is the page of source {source_id}: a cited page is dated in sources"))
         stated = date_from_url(url)
         if stated and pd.notna(published) and not (stated.startswith(published) or published.startswith(stated)):
             errors.append(error("dated_pages", int(i), "published", published, f"the URL states {stated}"))
