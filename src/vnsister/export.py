@@ -37,9 +37,9 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 FLAT_COLUMNS = [
-    "tie_id", "vn_name_en", "vn_name_local", "vn_place_id", "vn_level", "vn_party", "vn_agency",
+    "tie_id", "vn_name_en", "vn_name_local", "vn_place_id", "vn_level", "vn_party", "vn_agency", "vn_body",
     "vn_province", "vn_province_2025", "partner_name_en", "partner_name_local", "partner_place_id", "partner_level",
-    "partner_party", "partner_agency", "partner_province", "partner_country", "partner_country_name", "tie_type",
+    "partner_party", "partner_agency", "partner_body", "partner_province", "partner_country", "partner_country_name", "tie_type",
     "tie_type_wording", "type_basis", "established", "established_from", "start_earliest", "start_latest",
     "attested_by", "start_basis", "last_attested", "status", "ended", "known_from", "purposes", "events", "sources",
 ]
@@ -47,7 +47,9 @@ FLAT_COLUMNS = [
 
 def flat_table(ds: Dataset) -> pd.DataFrame:
     """One row per tie with everything a spreadsheet user needs, no joins: both parties' names, levels and
-    provinces (the Vietnamese one also on the 2025 map), the partner country by name, type and what it rests on
+    provinces (the Vietnamese one also on the 2025 map), the body that signs for each side (``vn_body``,
+    ``partner_body``: ``government``, ``council`` or the agency's kind, :func:`vnsister.agencies.signing_body`),
+    the partner country by name, type and what it rests on
     (``type_basis``: ``document`` or ``description``, :func:`vnsister.provenance.type_basis`), dates with their
     bounds as full ISO days (so that tools infer dates, not integers) and what bounds the start (``start_basis``:
     ``established``, ``evidence``, ``page order`` or ``none``, as in :func:`vnsister.timeline.tie_timeline`),
@@ -59,6 +61,7 @@ def flat_table(ds: Dataset) -> pd.DataFrame:
     >>> len(flat) == len(load().partnerships), flat.columns[:3].tolist()
     (True, ['tie_id', 'vn_name_en', 'vn_name_local'])
     """
+    from vnsister.agencies import signing_body
     from vnsister.provenance import type_basis
     from vnsister.report import country_names
     from vnsister.timeline import tie_timeline
@@ -81,6 +84,8 @@ def flat_table(ds: Dataset) -> pd.DataFrame:
         sources=ties["tie_id"].map(ds.evidence.groupby("tie_id")["source_id"].nunique()).fillna(0).astype(int),
         start_basis=ties["tie_id"].map(timeline["basis"]),
         type_basis=ties["tie_id"].map(type_basis(ds)),
+        vn_body=signing_body(ties),
+        partner_body=signing_body(ties, side="partner"),
     ).join(days, on="tie_id")
     return out[FLAT_COLUMNS].reset_index(drop=True)
 

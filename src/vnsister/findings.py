@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 import pandas as pd
 
 from vnsister import checks
+from vnsister.agencies import AGENCY_KINDS, signing_body
 from vnsister.load import Dataset
 from vnsister.network import council_or_agency, successor_map
 from vnsister.purposes import VOCABULARY
@@ -25,8 +26,8 @@ __all__ = ["Query", "compare", "count", "count_range", "finding_queries"]
 Counting = Literal["ties", "partners", "pairs", "vn_places", "vn_provinces_2025"]
 COUNTINGS = ("ties", "partners", "pairs", "vn_places", "vn_provinces_2025")
 TIE_TYPES = ("twinning", "friendship", "cooperation", "other")
-QUERY_FIELDS = ("counting", "vn_places", "partner_country", "partner_places", "tie_types", "parties", "korean_side",
-                "purpose")  # the order of a query's text form
+QUERY_FIELDS = ("counting", "vn_places", "partner_country", "partner_places", "tie_types", "parties", "agency_kinds",
+                "korean_side", "purpose")  # the order of a query's text form
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Query:
     vn_places : the Vietnamese parties counted (empty: all), matched on the historical map.
     partner_country, partner_places : the foreign side (``partner_places`` also matches their sub-units).
     tie_types : types counted (empty: all). ``parties``: "government" keeps government-to-government ties only.
+    agency_kinds : keep the ties whose Vietnamese party is an agency of these kinds (keys of
+        :data:`vnsister.agencies.AGENCY_KINDS`, read from the agency's name); needs ``parties="any"``.
     korean_side : count from the Korean side: the Korean party must be a local government.
     purpose : keep ties with an event tagged with this purpose.
 
@@ -62,6 +65,7 @@ class Query:
     partner_places: tuple[str, ...] = ()
     tie_types: tuple[str, ...] = ()
     parties: Literal["government", "any"] = "government"
+    agency_kinds: tuple[str, ...] = ()
     korean_side: bool = False
     purpose: str | None = None
 
@@ -69,11 +73,14 @@ class Query:
         checks.choice("counting", self.counting, COUNTINGS)
         checks.choice("parties", self.parties, ("government", "any"))
         checks.members("tie_types", self.tie_types, TIE_TYPES)
+        checks.members("agency_kinds", self.agency_kinds, tuple(AGENCY_KINDS))
+        if self.agency_kinds and self.parties == "government":
+            raise ValueError("agency_kinds counts agencies' ties: it needs parties='any'")
         if self.purpose is not None:
             checks.choice("purpose", self.purpose, VOCABULARY)
-        for name in ("vn_places", "partner_places"):
+        for name in ("vn_places", "partner_places", "tie_types", "agency_kinds"):
             if isinstance(getattr(self, name), str):
-                raise ValueError(f"{name} must be a tuple of place ids, not a string")
+                raise ValueError(f"{name} must be a tuple, not a string: ({getattr(self, name)!r},)")
 
     @classmethod
     def parse(cls, text: str) -> Query:
@@ -84,7 +91,8 @@ class Query:
         >>> Query.parse("counting=ties; partner_country=KR; tie_types=twinning,friendship; korean_side=true")
         ... # doctest: +NORMALIZE_WHITESPACE
         Query(counting='ties', vn_places=(), partner_country='KR', partner_places=(),
-              tie_types=('twinning', 'friendship'), parties='government', korean_side=True, purpose=None)
+              tie_types=('twinning', 'friendship'), parties='government', agency_kinds=(), korean_side=True,
+          purpose=None)
         >>> Query.parse("counting=partners; country=KR")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
@@ -118,7 +126,7 @@ def _field_text(value: object) -> str:
 
 
 def _field_value(key: str, value: str, text: str) -> object:
-    if key in ("vn_places", "partner_places", "tie_types"):
+    if key in ("vn_places", "partner_places", "tie_types", "agency_kinds"):
         return tuple(v.strip() for v in value.split(",") if v.strip())
     if key == "korean_side":
         if value not in ("true", "false"):
@@ -180,6 +188,8 @@ def _select(ds: Dataset, query: Query, day: pd.Timestamp, undated: str, frames: 
         ties = ties[ties["tie_type"].astype("string").isin(query.tie_types)]
     if query.parties == "government":
         ties = ties[~council_or_agency(ties)]
+    if query.agency_kinds:
+        ties = ties[signing_body(ties).isin(query.agency_kinds).to_numpy(dtype=bool)]
     if query.korean_side:
         ties = ties[ties["partner_party"] == "government"]
     if query.purpose:

@@ -84,6 +84,8 @@ SUMMARY_TITLES = {"by_source_date": "Sources by publication date",
                                "gives their bounds)",
                   "by_status": "Ties by status (read from the sources on the release date; how far the evidence "
                                "behind 'active' holds was measured by reading it again: docs/codebook.md §6)",
+                  "by_body": "Ties by the Vietnamese signing body: the local government, its council, or an agency "
+                             "of the kind its name shows (docs/codebook.md §1)",
                   "by_type": "Ties by type, and what the type rests on: a recorded signing whose document names it, or, "
                              "with none recorded, the pages' words for the relation (docs/codebook.md §3)"}
 
@@ -97,8 +99,9 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     Examples
     --------
     >>> tables = summary_tables(load())
-    >>> sorted(tables)
-    ['by_date_basis', 'by_decade', 'by_partner_country', 'by_source_date', 'by_status', 'by_type', 'by_vn_province', 'totals']
+    >>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE
+    ['by_body', 'by_date_basis', 'by_decade', 'by_partner_country', 'by_source_date', 'by_status', 'by_type',
+     'by_vn_province', 'totals']
     >>> tables["by_decade"]["decade"].iloc[-1]
     'undated'
     """
@@ -124,6 +127,7 @@ def summary_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
         "by_partner_country": coverage_by_country(ds),
         "by_vn_province": partners_by_province(ds),
         "by_type": _types(ds, ties),
+        "by_body": _bodies(ties),
         "by_status": status_counts(ds),
         "by_date_basis": date_basis_counts(ds),
         "by_source_date": source_date_counts(ds),
@@ -273,6 +277,22 @@ def _types(ds: Dataset, ties: pd.DataFrame) -> pd.DataFrame:
     split = split.reindex(columns=list(TYPE_BASES), fill_value=0).rename(columns=lambda b: f"from a {b}")
     counts = _count(ties["tie_type"].astype("string"), "tie_type")
     return counts.join(split, on="tie_type").rename_axis(columns=None)
+
+
+BODY_COUNTRIES = ("LA", "KH", "CN", "KR", "JP")  # the partner countries with most agency ties, a column each
+
+
+def _bodies(ties: pd.DataFrame) -> pd.DataFrame:
+    """Ties by the Vietnamese signing body (:func:`vnsister.agencies.signing_body`, labelled), with a column for
+    each partner country of :data:`BODY_COUNTRIES` and one for the rest."""
+    from vnsister.agencies import BODIES, signing_body
+
+    names = country_names()
+    country = ties["partner_country"].where(ties["partner_country"].isin(BODY_COUNTRIES), "other")
+    split = pd.crosstab(signing_body(ties).map(BODIES), country.map(lambda c: names.get(c, c)))
+    split = split.reindex(columns=[names[c] for c in BODY_COUNTRIES] + ["other"], fill_value=0)
+    counts = _count(signing_body(ties).map(BODIES), "body")
+    return counts.join(split, on="body").rename_axis(columns=None)
 
 
 def _count(values: pd.Series, name: str) -> pd.DataFrame:
