@@ -152,7 +152,11 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     assert binh_phuoc_kratie.loc[court, "known_from"].tolist() == ["multilateral"]
     assert binh_phuoc_kratie.loc[~court, "known_from"].isna().all() and (~court).sum() == 2  # the province's, the police's
     # 97 until 0.49.0, then the three Bình Phước courts and the three court twinnings of one Lao–Vietnamese agreement
-    assert int((ties["known_from"] == "multilateral").sum()) == 103
+    # (0.50.0), then the Quảng Ninh and Hà Giang police with Guangxi's, known from one four-province conference (0.51.0)
+    assert int((ties["known_from"] == "multilateral").sum()) == 105
+    police = ties[(ties["partner_place_id"] == "cn-guangxi") & ties["vn_agency"].fillna("").str.startswith("Công an")]
+    assert police.set_index("vn_place_id")["known_from"].astype("string").fillna("").to_dict() == {
+        "vn-cao-bang": "", "vn-lang-son": "", "vn-quang-ninh": "multilateral", "vn-ha-giang": "multilateral"}
 
 
 def test_binh_duong_partner_count_matches_its_own_total(ties):
@@ -194,8 +198,9 @@ def test_coverage_check_is_shipped_whole(ds):
     estimate = recapture(ds).set_index("check").loc["blind-2026-12"]
     # 1,133 ties of the searched provinces since 0.50.0 (Bắc Quang–Malipo added at 0.46.0, the Lạng Sơn and Yunfu
     # foreign-affairs bodies at 0.49.0, the 33 ties of courts, procuracies, police and a forest body at 0.50.0, all
-    # of searched provinces); Chapman: 1134 * 786 / 756 - 1 = 1178.0
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1133, 785, 755, 1178]
+    # of searched provinces) and 1,135 since 0.51.0 (the Quảng Ninh and Hà Giang police with Guangxi's);
+    # Chapman: 1136 * 786 / 756 - 1 = 1180.1
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1135, 785, 755, 1180]
 
 
 def test_every_finding_that_does_not_match_says_why(ds):
