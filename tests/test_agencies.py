@@ -120,3 +120,11 @@ def test_shipped_agency_kinds():
     kinds = signing_body(ties)[ties["vn_party"] == "agency"]
     assert set(kinds) <= set(AGENCY_KINDS) - {"other"}  # every Vietnamese agency's name shows its kind
     assert (kinds == "procuracy").sum() == 17 and (kinds == "court").sum() == 14  # the 0.50.0 intake: 17 and 14
+
+
+def test_html_report_shows_ties_by_signing_body(tiny_police):
+    from vnsister.report import html_report
+
+    page = html_report(load(tiny_police))
+    section = page[page.index("<h2>Ties by the Vietnamese signing body</h2>"):].split("<h2>")[1]
+    assert "Police" in section and "Local government" in section and "n = 3 ties" in section

@@ -92,7 +92,7 @@ class Query:
         ... # doctest: +NORMALIZE_WHITESPACE
         Query(counting='ties', vn_places=(), partner_country='KR', partner_places=(),
               tie_types=('twinning', 'friendship'), parties='government', agency_kinds=(), korean_side=True,
-          purpose=None)
+              purpose=None)
         >>> Query.parse("counting=partners; country=KR")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...

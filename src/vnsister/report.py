@@ -288,10 +288,11 @@ def _bodies(ties: pd.DataFrame) -> pd.DataFrame:
     from vnsister.agencies import BODIES, signing_body
 
     names = country_names()
+    body = signing_body(ties).map(BODIES)
     country = ties["partner_country"].where(ties["partner_country"].isin(BODY_COUNTRIES), "other")
-    split = pd.crosstab(signing_body(ties).map(BODIES), country.map(lambda c: names.get(c, c)))
+    split = pd.crosstab(body, country.map(lambda c: names.get(c, c)))
     split = split.reindex(columns=[names[c] for c in BODY_COUNTRIES] + ["other"], fill_value=0)
-    counts = _count(signing_body(ties).map(BODIES), "body")
+    counts = _count(body, "body")
     return counts.join(split, on="body").rename_axis(columns=None)
 
 
@@ -532,6 +533,9 @@ def html_report(ds: Dataset, top: int = 25, as_of: str | None = None) -> str:
              _table_html(tables["by_type"], f"{stamp} A type rests on a document when a recorded signing names it, "
                          "otherwise on the words the pages use for the relation (docs/codebook.md §3); an analysis "
                          "by type can set the second group apart (vnsister.provenance.type_basis).")]
+    body += ["<h2>Ties by the Vietnamese signing body</h2>",
+             _table_html(tables["by_body"], f"{stamp} An agency's kind is read from its name "
+                         "(vnsister.agencies; docs/codebook.md §1); the columns split the ties by partner country.")]
     coverage = coverage_table(ds)
     body += ["<h2>Coverage against published totals</h2>",
              _table_html(coverage, _stamp(ds, f"n = {len(coverage)} published figures", when=FINDING_DATES)
