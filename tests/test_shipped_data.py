@@ -198,9 +198,10 @@ def test_coverage_check_is_shipped_whole(ds):
     estimate = recapture(ds).set_index("check").loc["blind-2026-12"]
     # 1,133 ties of the searched provinces since 0.50.0 (Bắc Quang–Malipo added at 0.46.0, the Lạng Sơn and Yunfu
     # foreign-affairs bodies at 0.49.0, the 33 ties of courts, procuracies, police and a forest body at 0.50.0, all
-    # of searched provinces), 1,135 since 0.51.0 (the Quảng Ninh and Hà Giang police with Guangxi's) and 1,138 since
-    # 0.52.0 (Nam Đàn–Cerro Navia, An Giang–Växjö, An Giang–Piteå); Chapman: 1139 * 786 / 756 - 1 = 1183.2
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1138, 785, 755, 1183]
+    # of searched provinces), 1,135 since 0.51.0 (the Quảng Ninh and Hà Giang police with Guangxi's) and 1,142 since
+    # 0.52.0 (Nam Đàn–Cerro Navia, An Giang with Växjö, Piteå and Oss, Đà Nẵng with Borås and Turku, Hà Tĩnh with the
+    # Mecklenburg-Vorpommern ministry); Chapman: 1143 * 786 / 756 - 1 = 1187.4
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1142, 785, 755, 1187]
 
 
 def test_every_finding_that_does_not_match_says_why(ds):
@@ -682,8 +683,8 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
 
     ties = ds.partnerships.set_index("tie_id")
     # 469 signings until 0.49.0, then the Quảng Nam–Sekong procuracies, the Gia Lai–Champasak and the Lạng Sơn–Guangxi
-    # courts, and at 0.52.0 Bắc Ninh–East Kazakhstan (November 2024)
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 473, "statement": 54}
+    # courts, and at 0.52.0 Bắc Ninh–East Kazakhstan (November 2024) and Đà Nẵng–Borås (August 2012)
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 474, "statement": 54}
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
     stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240", "T0747"]  # ..., Cergy, Luang Prabang
     assert (ties.loc[stated, "established_from"] == "statement").all()
@@ -729,6 +730,21 @@ def test_a_signing_dated_by_another_page_does_not_date_the_ties_establishment(ds
     timeline = tie_timeline(ds).set_index("tie_id")
     assert timeline.loc["T1138", ["basis", "stepped_by"]].tolist() == ["evidence", pd.Timestamp("2026-02-06")]
     assert ds.partnerships.set_index("tie_id").loc[["T1138", "T0844"], "established"].isna().all()
+    # 0.52.0: Nam Đàn–Cerro Navia's memorandum is dated 10 November 2024 by a dated report of the same park ceremony
+    assert timeline.loc["T1182", ["basis", "stepped_by"]].tolist() == ["evidence", pd.Timestamp("2024-11-10")]
+    assert pd.isna(ds.partnerships.set_index("tie_id").loc["T1182", "established"])
+
+
+def test_talks_before_a_tie_do_not_date_it(ds):
+    # 0.52.0: three reports of 19 October 2022 of the talks that prepared the Hà Nội–Cairo agreement (signed on 27 July
+    # 2023) are cited for the `proposed` step alone; cited as evidence of the tie, they would start it in October 2022
+    from vnsister.timeline import tie_timeline
+
+    assert tie_timeline(ds).set_index("tie_id").loc["T0320", "began_by"] == pd.Timestamp("2023-07-27")
+    talks = ds.evidence[(ds.evidence["tie_id"] == "T0320") & ds.evidence["source_id"].isin(["S2887", "S2888", "S2889"])]
+    assert len(talks) == 3 and talks["event_id"].nunique() == 1
+    step = ds.events.set_index("event_id").loc[talks["event_id"].iloc[0]]
+    assert (step["event_type"], step["date"]) == ("proposed", "2022-10")
 
 
 def test_the_lang_son_yunfu_memorandum_of_0_49(ds):
