@@ -745,6 +745,15 @@ def test_talks_before_a_tie_do_not_date_it(ds):
     assert len(talks) == 3 and talks["event_id"].nunique() == 1
     step = ds.events.set_index("event_id").loc[talks["event_id"].iloc[0]]
     assert (step["event_type"], step["date"]) == ("proposed", "2022-10")
+    # and in general: a page cited for a proposal is evidence of the tie only if it came out after the signing
+    proposals = ds.events.loc[ds.events["event_type"] == "proposed", "event_id"]
+    of_proposal = ds.evidence.loc[ds.evidence["event_id"].isin(proposals), ["tie_id", "source_id"]]
+    of_tie = ds.evidence.loc[ds.evidence["event_id"].isna() & (ds.evidence["stance"] == "supports"),
+                             ["tie_id", "source_id"]]
+    both = of_proposal.merge(of_tie).drop_duplicates()
+    published = partial_date_bounds(both["source_id"].map(ds.sources.set_index("source_id")["published"]))["latest"]
+    signed = partial_date_bounds(both["tie_id"].map(ds.partnerships.set_index("tie_id")["established"]))["latest"]
+    assert both.loc[(published < signed).to_numpy(), "source_id"].tolist() == []
 
 
 def test_the_lang_son_yunfu_memorandum_of_0_49(ds):
