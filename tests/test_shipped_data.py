@@ -152,8 +152,10 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     assert binh_phuoc_kratie.loc[court, "known_from"].tolist() == ["multilateral"]
     assert binh_phuoc_kratie.loc[~court, "known_from"].isna().all() and (~court).sum() == 2  # the province's, the police's
     # 97 until 0.49.0, then the three Bình Phước courts and the three court twinnings of one Lao–Vietnamese agreement
-    # (0.50.0), then the Quảng Ninh and Hà Giang police with Guangxi's, known from one four-province conference (0.51.0)
-    assert int((ties["known_from"] == "multilateral").sum()) == 105
+    # (0.50.0), then the Quảng Ninh and Hà Giang police with Guangxi's, known from one four-province conference (0.51.0),
+    # then the Điện Biên industry-and-trade department with Luang Prabang's and Oudomxay's, known from one record with
+    # the departments of the northern Lao provinces (0.53.0)
+    assert int((ties["known_from"] == "multilateral").sum()) == 107
     police = ties[(ties["partner_place_id"] == "cn-guangxi") & ties["vn_agency"].fillna("").str.startswith("Công an")]
     assert police.set_index("vn_place_id")["known_from"].astype("string").fillna("").to_dict() == {
         "vn-cao-bang": "", "vn-lang-son": "", "vn-quang-ninh": "multilateral", "vn-ha-giang": "multilateral"}
@@ -200,8 +202,10 @@ def test_coverage_check_is_shipped_whole(ds):
     # foreign-affairs bodies at 0.49.0, the 33 ties of courts, procuracies, police and a forest body at 0.50.0, all
     # of searched provinces), 1,135 since 0.51.0 (the Quảng Ninh and Hà Giang police with Guangxi's) and 1,142 since
     # 0.52.0 (Nam Đàn–Cerro Navia, An Giang with Växjö, Piteå and Oss, Đà Nẵng with Borås and Turku, Hà Tĩnh with the
-    # Mecklenburg-Vorpommern ministry); Chapman: 1143 * 786 / 756 - 1 = 1187.4
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1142, 785, 755, 1187]
+    # Mecklenburg-Vorpommern ministry) and 1,150 since 0.53.0 (the Sơn La police with Luang Prabang's, Lào Cai–Hekou,
+    # the Điện Biên industry-and-trade department with Luang Prabang's and Oudomxay's, Đồng Tháp with Gangwon and
+    # Taebaek and its labour department with Taebaek, Nghệ An–Pohang); Chapman: 1151 * 786 / 756 - 1 = 1195.7
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1150, 785, 755, 1196]
 
 
 def test_every_finding_that_does_not_match_says_why(ds):
@@ -683,8 +687,9 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
 
     ties = ds.partnerships.set_index("tie_id")
     # 469 signings until 0.49.0, then the Quảng Nam–Sekong procuracies, the Gia Lai–Champasak and the Lạng Sơn–Guangxi
-    # courts, and at 0.52.0 Bắc Ninh–East Kazakhstan (November 2024) and Đà Nẵng–Borås (August 2012)
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 474, "statement": 54}
+    # courts, and at 0.52.0 Bắc Ninh–East Kazakhstan (November 2024) and Đà Nẵng–Borås (August 2012), and at 0.53.0
+    # Đồng Tháp with Gangwon and Taebaek (twice) in 2019 and Nghệ An–Pohang (May 2022)
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 478, "statement": 54}
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
     stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240", "T0747"]  # ..., Cergy, Luang Prabang
     assert (ties.loc[stated, "established_from"] == "statement").all()

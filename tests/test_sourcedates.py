@@ -264,9 +264,10 @@ def test_shipped_bao_ha_tinh_addresses_share_one_numbering(shipped_bounds):
     # 0.49.0: Thời Đại's main series (from no. 65267) came out at most 19 days late (S2691, no. 174901,
     # 2022-09-05, after S0766, no. 175398, 2022-08-17), so its bounds are a year after the next dated page:
     # S1073 (no. 193735, undated; Hoàn Kiếm–Chanthabouly) is below S1317 (no. 193817, 2023-12-01), S1679
-    # (no. 186736, undated; the three Nậm Pồ–Phongsaly district ties) below S1512 (no. 188023, 2023-06-30)
+    # (no. 186736, undated; the three Nậm Pồ–Phongsaly district ties) below S1512 (no. 188023, 2023-06-30) until
+    # 0.53.0, and since then below S2934 (no. 186950, 2023-06-07; Đồng Tháp–Yeoncheon)
     pytest.param("S1073", ["thoidai.com.vn /N.html", pd.Timestamp("2024-12-01"), "S1317", 19], id="hoan-kiem"),
-    pytest.param("S1679", ["thoidai.com.vn /N.html", pd.Timestamp("2024-06-30"), "S1512", 19], id="nam-po"),
+    pytest.param("S1679", ["thoidai.com.vn /N.html", pd.Timestamp("2024-06-07"), "S2934", 19], id="nam-po"),
     # S2682 (tacnghiep.thoidai.com.vn no. 209514, undated; Hải Dương–Shandong) shares the numbering and is below
     # S1843 (no. 210016, 2025-02-08)
     pytest.param("S2682", ["thoidai.com.vn /N.html", pd.Timestamp("2026-02-08"), "S1843", 19], id="shandong"),
