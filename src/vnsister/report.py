@@ -288,10 +288,10 @@ def _bodies(ties: pd.DataFrame) -> pd.DataFrame:
     from vnsister.agencies import BODIES, signing_body
 
     names = country_names()
+    label = {code: names.get(code, code) for code in BODY_COUNTRIES}
     body = signing_body(ties).map(BODIES)
-    country = ties["partner_country"].where(ties["partner_country"].isin(BODY_COUNTRIES), "other")
-    split = pd.crosstab(body, country.map(lambda c: names.get(c, c)))
-    split = split.reindex(columns=[names[c] for c in BODY_COUNTRIES] + ["other"], fill_value=0)
+    country = ties["partner_country"].map(label).fillna("other")
+    split = pd.crosstab(body, country).reindex(columns=[*label.values(), "other"], fill_value=0)
     counts = _count(body, "body")
     return counts.join(split, on="body").rename_axis(columns=None)
 
