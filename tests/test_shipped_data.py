@@ -159,8 +159,12 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     # 97 until 0.49.0, then the three Bình Phước courts and the three court twinnings of one Lao–Vietnamese agreement
     # (0.50.0), then the Quảng Ninh and Hà Giang police with Guangxi's, known from one four-province conference (0.51.0),
     # then the Điện Biên industry-and-trade department with Luang Prabang's and Oudomxay's, known from one record with
-    # the departments of the northern Lao provinces (0.53.0)
-    assert int((ties["known_from"] == "multilateral").sum()) == 107
+    # the departments of the northern Lao provinces (0.53.0), then at 0.55.0 six pairs known only from the cooperation
+    # document of nine Vietnamese, Lao and Thai provinces signed at Kon Tum's conference of December 2011
+    assert int((ties["known_from"] == "multilateral").sum()) == 113
+    sisaket = ties[ties["partner_place_id"] == "th-sisaket"]
+    assert sorted(sisaket["vn_place_id"]) == ["vn-binh-dinh", "vn-kon-tum", "vn-quang-ngai"]
+    assert (sisaket["known_from"] == "multilateral").all() and sisaket["established"].isna().all()
     police = ties[(ties["partner_place_id"] == "cn-guangxi") & ties["vn_agency"].fillna("").str.startswith("Công an")]
     assert police.set_index("vn_place_id")["known_from"].astype("string").fillna("").to_dict() == {
         "vn-cao-bang": "", "vn-lang-son": "", "vn-quang-ninh": "multilateral", "vn-ha-giang": "multilateral"}
@@ -211,9 +215,10 @@ def test_coverage_check_is_shipped_whole(ds):
     # the Điện Biên industry-and-trade department with Luang Prabang's and Oudomxay's, Đồng Tháp with Gangwon and
     # Taebaek and its labour department with Taebaek, Nghệ An–Pohang, Kiên Giang's tourism department with
     # Chanthaburi's, the Quảng Trị court with Savannakhet's) and 1,158 since 0.54.0 (Tây Ninh with Wakayama, Kanagawa
-    # and Yamanashi, Quảng Ninh with Tottori and Osaka Prefecture, Huế with Vientiane Capital);
-    # Chapman: 1159 * 786 / 756 - 1 = 1204.0
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1158, 785, 755, 1204]
+    # and Yamanashi, Quảng Ninh with Tottori and Osaka Prefecture, Huế with Vientiane Capital) and 1,164 since 0.55.0
+    # (Kon Tum, Quảng Ngãi and Bình Định with Sisaket, Quảng Ngãi and Bình Định with Ubon Ratchathani, Quảng Ngãi with
+    # Salavan); Chapman: 1165 * 786 / 756 - 1 = 1210.2
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1164, 785, 755, 1210]
 
 
 def test_every_finding_that_does_not_match_says_why(ds):
