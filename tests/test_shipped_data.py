@@ -722,8 +722,11 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
     # Phú Thọ–Luang Namtha (1979) and Hải Dương–Vientiane Province (1984) lose theirs: the former Vĩnh Phú and Hải Hưng
     # provinces made those twinnings, so they are steps (codebook §5)
     # and 3 more signings at 0.55.0: the Lạng Sơn, Cao Bằng and Quảng Ninh labour departments' 2020 memorandum with
-    # Guangxi's education department, read as the Hà Giang department's (T0922) was
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 483, "statement": 52}
+    # Guangxi's education department, read as the Hà Giang department's (T0922) was; and two statements at 0.55.0,
+    # Nghệ An–Guangxi (from 2010) and Tuyên Quang town–Malipo (from 1998), whose pages say the sides established
+    # their relations from that year: 52 + 2 = 54
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 483, "statement": 54}
+    assert ties.loc[["T0944", "T0881"], "established"].tolist() == ["2010", "1998"]
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
     stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240", "T0747"]  # ..., Cergy, Luang Prabang
     assert (ties.loc[stated, "established_from"] == "statement").all()
