@@ -34,6 +34,7 @@ from vnsister.names import agency_key, tie_keys  # noqa: E402  (the validator's 
 from vnsister.purposes import VOCABULARY as PURPOSES  # noqa: E402  (the events schema's purpose tags)
 from vnsister.schema import enum_values  # noqa: E402  (vocabularies, from schemas/*.json)
 from vnsister.sourcedates import date_from_url  # noqa: E402  (dates an address states)
+from vnsister.sourcehosts import excluded_host  # noqa: E402  (hosts whose copies are never cited)
 
 TABLES = {"places": "place_id", "partnerships": "tie_id", "events": "event_id", "sources": "source_id",
           "evidence": "evidence_id"}
@@ -106,6 +107,8 @@ def record_errors(record: dict, place_ids: set[str], root: Path = ROOT) -> list[
     errors += [f"stance {ev.get('stance')!r} is not one of {stances}" for ev in evidence
                if clean(ev.get("stance")) and clean(ev.get("stance")) not in stances]
     urls = {clean(ev.get("url")) for ev in evidence}
+    errors += [f"evidence {url} is a copy on {what}, whose pages are never cited: cite the original story "
+               "(codebook §7)" for url in sorted(urls) if (what := excluded_host(url))]
     dates = [("established", record.get("established")), ("ended", record.get("ended"))]
     dates += [("published", ev.get("published")) for ev in evidence]
     step_urls: set[str] = set()

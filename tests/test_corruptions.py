@@ -148,6 +148,9 @@ CASES = [
         "\n".join(line.rsplit(",", 1)[0] for line in (r / "dataset" / "sources.csv").read_text(encoding="utf-8").splitlines()) + "\n",
         encoding="utf-8"),
      "sources", 1, "notes", "column missing"),
+    ("a copy on a betting site as a source", lambda r: replace_in(r, "sources", "S0002,https://example.org/b",
+                                                                   "S0002,https://m.tylebongdanews.net/b-1.html"),
+     "sources", 3, "url", "a copy on a football-odds site, whose pages are never cited"),
     ("extra unknown column", lambda r: (r / "dataset" / "sources.csv").write_text(
         "\n".join(line + ",x" for line in (r / "dataset" / "sources.csv").read_text(encoding="utf-8").splitlines()) + "\n",
         encoding="utf-8"),

@@ -134,6 +134,18 @@ def test_a_record_with_an_unknown_place_is_skipped_with_an_error_and_stays_unmer
     assert ingest.line_hash(line) not in (tiny / ingest.LEDGER).read_text(encoding="utf-8")
 
 
+def test_a_record_citing_a_copy_on_a_betting_site_is_skipped(tiny, capsys):
+    record = council_record("HĐND tỉnh Delta", "알파시의회", [])
+    copy = "https://m.tylebongdanews.net/hdnd-delta-alpha-99324.html"
+    record["evidence"] = [{**SOURCE, "url": copy}]
+    record["events"][0]["sources"] = [{"url": copy, "note": "Pact signed."}]
+    write_intake(tiny, record)
+    assert ingest.main(["--root", str(tiny)]) == 1
+    err = capsys.readouterr().err
+    assert f"evidence {copy} is a copy on a football-odds site" in err and "1 record(s) skipped" in err
+    assert copy not in (tiny / "dataset" / "sources.csv").read_text(encoding="utf-8")
+
+
 def _lapsed_and_resigned(tiny) -> dict:
     """T0001 lapsed, and T0004 the same two governments' later twinning: one pair, two ties."""
     path = tiny / "dataset" / "partnerships.csv"
@@ -171,10 +183,18 @@ def test_retired_ids_of_the_release_are_absent_from_its_tables():
     present = {"partnerships": set(ds.partnerships["tie_id"]), "events": set(ds.events["event_id"]),
                "evidence": set(ds.evidence["evidence_id"]), "places": set(ds.places["place_id"]),
                "sources": set(ds.sources["source_id"])}
+    replaced_by = {row["id"]: row["replaced_by"] for row in retired}
+    shipped = set().union(*present.values())
     for row in retired:
         assert row["id"] not in present[row["table"]], row
-        # a merged row names the row that holds its content; a withdrawn one names none (the schema's rule)
-        assert not row["replaced_by"] or row["replaced_by"] in set().union(*present.values()), row
+        # a merged row names the row that holds its content; a withdrawn one names none (the schema's rule). When
+        # the row that took the content is withdrawn later, the chain ends in that withdrawal.
+        end, seen = row["id"], set()
+        while replaced_by.get(end):
+            assert end not in seen, f"retired ids replace each other in a cycle: {sorted(seen)}"
+            seen.add(end)
+            end = replaced_by[end]
+        assert end in shipped or end in replaced_by, row
 
 
 def test_a_dated_step_never_dates_an_undated_one_from_another_page(tiny, capsys):

@@ -70,10 +70,10 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
     (parent cycles, parents abroad, successors alive on the merger day); ties and time (parties' countries and
     lifetimes, real dates none in the future, events consistent with their tie, the status rule); the same thing
     twice (ties, also through duplicated places, as stages of one tie or as a merged province's re-signing;
-    places, sources and evidence under another spelling or id; retired ids reused); evidence for every tie and
-    event and every source used; each published finding's dataset query readable, its places known; each
-    coverage-check row a tie of the province searched (or of one merged with it), one verdict per tie and check,
-    and an added tie citing the page it was found on.
+    places, sources and evidence under another spelling or id; retired ids reused); evidence for every tie and event
+    and every source used, none on a betting or unrelated site that copies news stories; each published finding's
+    dataset query readable, its places known; each coverage-check row a tie of the province searched (or of one
+    merged with it), one verdict per tie and check, and an added tie citing the page it was found on.
     """
     root = resolve_root(path)
     today = today or dt.date.today()
@@ -99,6 +99,7 @@ def validate(path: str | Path | None = None, today: dt.date | None = None) -> Va
         errors += check_finding_queries(frames)
         errors += check_coverage_checks(frames)
         errors += check_source_dates(frames["sources"])
+        errors += check_source_hosts(frames["sources"])
         errors += check_dated_pages(frames["dated_pages"], frames["sources"])
         errors += check_established_from(frames["partnerships"])
         errors += check_status(frames, str(sch.descriptor(root).get("created") or "")[:10])
@@ -670,6 +671,15 @@ def check_source_dates(sources: pd.DataFrame) -> Errors:
             errors.append(error("sources", int(i), "published", sources.at[i, "published"],
                                 f"published_from is url, but the URL states {stated or 'no date'}"))
     return errors
+
+
+def check_source_hosts(sources: pd.DataFrame) -> Errors:
+    """No source is a copy on a betting, gambling or unrelated business site (:mod:`vnsister.sourcehosts`)."""
+    from vnsister.sourcehosts import excluded_host
+
+    return [error("sources", int(i), "url", url, f"a copy on {what}, whose pages are never cited: cite the original "
+                  "story or another report of the same event (codebook §7)")
+            for i, url in sources["url"].dropna().items() if (what := excluded_host(str(url)))]
 
 
 def check_dated_pages(pages: pd.DataFrame, sources: pd.DataFrame) -> Errors:
