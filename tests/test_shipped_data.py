@@ -230,8 +230,32 @@ def test_coverage_check_is_shipped_whole(ds):
     # Kon Tum and Attapeu health departments, the Đắk Lắk and Mondulkiri health departments) and of Lạng Sơn with
     # Chongzuo (cross-border labour); Chapman: 1186 * 786 / 756 - 1 = 1232.1. At 0.56.0 the three withdrawn ties leave
     # both samples and the Mộc Châu and Vân Hồ police's ties with Sốp Bâu's join the first: 1,184; Chapman:
-    # 1185 * 783 / 753 - 1 = 1231.2
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1184, 782, 752, 1231]
+    # 1185 * 783 / 753 - 1 = 1231.2; then the two ties the second check added, of Hà Tĩnh and Đồng Nai, both
+    # searched by this check too: 1,186; Chapman: 1187 * 783 / 753 - 1 = 1233.3
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1186, 782, 752, 1233]
+
+
+def test_second_coverage_check_of_six_provinces(ds):
+    """The check repeated at 0.56.0 (codebook §7-§8): six provinces drawn with random.Random(20261220).sample, 70
+    ties found, 68 already recorded, the other two added from the pages the check found (Hà Tĩnh–Vientiane Capital,
+    the Đồng Nai council with the Jiangsu people's congress). Recapture worked by hand: the six provinces hold 146
+    ties besides the two added; Chapman (146 + 1) * (70 + 1) / (68 + 1) - 1 = 150.3."""
+    import random
+
+    from vnsister.coverage import completeness, recapture
+
+    searched = sorted({*ds.coverage_checks.loc[ds.coverage_checks["check_name"] == "blind-2026-12",
+                                               "searched_province_id"], "vn-bac-kan"})
+    assert len(searched) == 63
+    drawn = sorted(random.Random(20261220).sample(searched, 6))
+    rows = ds.coverage_checks[ds.coverage_checks["check_name"] == "blind-2026-12b"]
+    assert sorted(rows["searched_province_id"].unique()) == drawn == [
+        "vn-bac-ninh", "vn-ben-tre", "vn-dong-nai", "vn-ha-tinh", "vn-lai-chau", "vn-long-an"]
+    assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == {"T1234", "T1235"}
+    overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12b", "all")]
+    assert (overall["found"], overall["already_recorded"]) == (70, 68)
+    estimate = recapture(ds).set_index("check").loc["blind-2026-12b"]
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [146, 70, 68, 150]
 
 
 def test_every_finding_that_does_not_match_says_why(ds):
@@ -455,12 +479,12 @@ def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     # release 0.39.0 among them, known verdicts and checks, each failure answered; at 0.54.0 the 54 ties added from
     # 0.48.0 to 0.53.0 (T1145-T1198; T1144 was withdrawn before release), and at 0.55.0 the six added in 0.54.0
     # (T1199-T1204) and the 27 added in 0.55.0 itself (T1205-T1231), so every tie up to T1231 has been read twice:
-    # 480 + 648 + 54 + 6 + 27 = 1,215; at 0.56.0 the two ties it added (T1232, T1233): 1,217 lines, of which three are
-    # of ties withdrawn at 0.56.0 (T0037, T0408, T0409), so every tie shipped has been read twice
+    # 480 + 648 + 54 + 6 + 27 = 1,215; at 0.56.0 the four ties it added (T1232-T1235): 1,219 lines, of which three
+    # are of ties withdrawn at 0.56.0 (T0037, T0408, T0409), so every tie shipped has been read twice
     audit = read_audits("reaudit_ties_*.csv").fillna({"checks_failed": ""})
-    assert len(audit) == 1217 and audit["tie_id"].is_unique
+    assert len(audit) == 1219 and audit["tie_id"].is_unique
     assert audit["release"].value_counts().to_dict() == {"0.39.0": 480, "0.40.0": 648, "0.54.0": 54, "0.55.0": 33,
-                                                         "0.56.0": 2}
+                                                         "0.56.0": 4}
     withdrawn = set(audit["tie_id"]) & set(ds.retired_ids["id"])
     assert withdrawn == {"T0037", "T0408", "T0409"}
     assert set(audit["tie_id"]) - withdrawn == set(ds.partnerships["tie_id"])
