@@ -29,7 +29,7 @@ EXCLUDED_HOSTS: dict[str, str] = {
     "koreatotonews.com": "a sports-toto (betting) news site",
     "thegioigoicuoc.com": "a mobile-plan shop",
     "sacdephoanmy.com": "a beauty shop",
-    "escort-ygo.com": "a staffing company's site",
+    "escort-ygo.com": "an unrelated company's site",
 }
 
 
