@@ -58,6 +58,21 @@ def test_recapture_counts_the_ties_of_the_province_that_succeeded_the_one_search
     assert row[["provinces", "in_dataset", "found", "in_both"]].tolist() == [1, 2, 2, 1]
 
 
+def test_a_check_from_the_partners_side_counts_the_ties_of_the_foreign_unit_searched(tiny):
+    """Alpha (a Korean first-level unit) searched for its Vietnamese partners: T0001 (Alpha itself) and T0002
+    (Beta-gu, a district of Alpha) can be found, T0003 (a Lao partner) cannot; the check found T0002 only."""
+    append_row(tiny, "coverage_checks", "K0005,side-check,kr-alpha,T0002,already_recorded,https://example.org/b,")
+    ds = vnsister.load(tiny)
+    assert vnsister.validate(tiny).ok
+    row = recapture(ds).set_index("check").loc["side-check"]
+    # in_dataset T0001, T0002; found T0002; in both T0002: (2 + 1) x (1 + 1) / (1 + 1) - 1 = 2
+    assert row[["provinces", "in_dataset", "found", "in_both", "estimate"]].tolist() == [1, 2, 1, 1, 2]
+    by_unit = completeness(ds, by="province").set_index(["check", "group"])
+    assert by_unit.loc[("side-check", "알파광역시"), ["found", "already_recorded"]].tolist() == [1, 1]
+    # the Vietnamese-side check is unchanged by the other check's rows
+    assert recapture(ds).set_index("check").loc["tiny-check", "in_dataset"] == 2
+
+
 def test_chapman_estimate_and_interval_match_a_hand_computation():
     # 60 and 55 caught, 20 in both: 61 x 56 / 21 - 1 = 161.7; variance 61 x 56 x 40 x 35 / (21² x 22) = 492.9
     assert _chapman(60, 55, 20) == {"in_dataset": 60, "found": 55, "in_both": 20, "estimate": 162,
@@ -96,8 +111,11 @@ def test_completeness_of_a_package_without_checks_is_empty(tiny):
     (lambda r: (append_row(r, "places", "vn-zeta,VN,province,1,tỉnh,,Zeta,Bến Tre,Ben Tre,,,,,,,"),
                 replace_in(r, "coverage_checks", "K0002,tiny-check,vn-epsilon,T0002", "K0002,tiny-check,vn-zeta,T0002")),
      3, "tie_id", "is not in vn-zeta"),
-    (lambda r: replace_in(r, "coverage_checks", "K0001,tiny-check,vn-delta", "K0001,tiny-check,kr-alpha"),
-     2, "searched_province_id", "not a Vietnamese province"),
+    (lambda r: replace_in(r, "coverage_checks", "K0001,tiny-check,vn-delta", "K0001,tiny-check,kr-alpha-beta-gu"),
+     2, "searched_province_id", "not a first-level unit"),
+    # from the partner's side: T0003's partner is in Laos, not in the Korean unit searched
+    (lambda r: append_row(r, "coverage_checks", "K0005,side-check,kr-alpha,T0003,already_recorded,https://example.org/b,"),
+     6, "tie_id", "the tie's partner (la-gamma) is not in kr-alpha"),
     (lambda r: replace_in(r, "coverage_checks", "vn-delta,T0001", "vn-delta,T0009"),
      2, "tie_id", "not found in partnerships.tie_id"),
     (lambda r: replace_in(r, "coverage_checks", "T0003,added,https://example.org/b,found", "T0003,already_recorded,https://example.org/b,found"),

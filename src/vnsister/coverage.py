@@ -7,7 +7,7 @@ import pandas as pd
 
 from vnsister.checks import choice
 from vnsister.findings import compare
-from vnsister.load import Dataset, merged_province_ends
+from vnsister.load import Dataset, merged_province_ends, searched_party_column
 
 # The published totals the data hunt measures itself against (issue "Coverage").
 COVERAGE_FINDINGS = ("KR-VN-2024", "HCMC-TOTAL-2025-10", "DN-TOTAL-2024", "BD-TOTAL-2022", "HCMC-KR-2023-12",
@@ -118,16 +118,17 @@ def completeness(ds: Dataset, by: str = "partner_group") -> pd.DataFrame:
     """The share of the ties an independent coverage check found that the dataset already held, with a 95% Wilson
     interval: an estimate of the dataset's completeness for what public pages document.
 
-    Each check searched provinces, drawn at random in stages, for their foreign partners without looking at the dataset
-    (codebook §8); a tie found on several pages counts once. A tie found from two provinces (merged in 2025)
+    Each check searched first-level units drawn at random without looking at the dataset (codebook §8): Vietnamese
+    provinces for their foreign partners or, from the partner's side, foreign provinces for their Vietnamese
+    partners; a tie found on several pages counts once. A tie found from two provinces (merged in 2025)
     counts for each in the ``province`` rows and once in ``all``. Ties cluster by province, so the interval, which
     treats them as independent draws, is too narrow rather than too wide; the ``province`` rows show the spread.
 
     Parameters
     ----------
     by : {"partner_group", "province"}
-        One row per partner-country group (Korea; Laos, Cambodia, China; other countries) or per province
-        searched, each check also with an ``all`` row.
+        One row per partner-country group (Korea; Laos, Cambodia, China; other countries) or per first-level unit
+        searched (a Vietnamese or a foreign province), each check also with an ``all`` row.
 
     Examples
     --------
@@ -173,17 +174,18 @@ def _share(hits: int, n: int) -> dict[str, object]:
 
 
 def recapture(ds: Dataset) -> pd.DataFrame:
-    """How many ties stored public pages document for the provinces a coverage check searched: a two-sample
+    """How many ties stored public pages document for the units a coverage check searched: a two-sample
     capture–recapture (Chapman) estimate from the dataset and the check, with a 95% normal-approximation interval.
 
     The two samples are the dataset's ties less those the check added (``in_dataset``; a tie added later by
     another search counts here too) and the ties the check found (``found``), both limited to ties whose
-    Vietnamese party lies in a province searched or in one joined to it by a succession, the rule that admits a tie
-    to the check (:func:`vnsister.load.merged_province_ends`: a search of Thừa Thiên Huế finds the partners of the
-    city of Huế that succeeded it, a search of Bà Rịa–Vũng Tàu those of the Vũng Tàu–Côn Đảo zone before it);
+    party on the searched side (the Vietnamese party for a Vietnamese province, the partner for a foreign one) lies
+    in a unit searched or in one joined to it by a succession, the rule that admits a tie to the check
+    (:func:`vnsister.load.merged_province_ends`: a search of Thừa Thiên Huế finds the partners of the city of Huế that
+    succeeded it, a search of Bà Rịa–Vũng Tàu those of the Vũng Tàu–Côn Đảo zone before it);
     ``in_both`` are in both. The estimate
     assumes the two searches independent, but both read the same stored pages and miss the same untraced ties, so
-    it estimates what those pages document and errs low. A province searched without any find has no row in
+    it estimates what those pages document and errs low. A unit searched without any find has no row in
     ``coverage_checks`` and is not counted. The interval's low end is never below the ties seen by either search.
 
     Examples
@@ -195,18 +197,32 @@ def recapture(ds: Dataset) -> pd.DataFrame:
     >>> bool(row["in_both"] <= min(row["in_dataset"], row["found"]) <= row["estimate"] <= row["ci_high"])
     True
     """
-    merged = merged_province_ends(ds.places)
-    province_of = ds.partnerships.set_index("tie_id")["vn_place_id"].map(merged)
     rows = []
     for check, rows_of_check in ds.coverage_checks.groupby("check_name", sort=True):
-        provinces = set(rows_of_check["searched_province_id"])
-        in_provinces = set(province_of.index[province_of.isin({merged[p] for p in provinces})])
+        units = set(rows_of_check["searched_province_id"])
+        in_units = _ties_in_units(ds, units)
         added = set(rows_of_check.loc[rows_of_check["found_as"] == "added", "tie_id"])
-        held = in_provinces - added
-        found = set(rows_of_check["tie_id"]) & in_provinces
-        rows.append({"check": check, "provinces": len(provinces),
+        held = in_units - added
+        found = set(rows_of_check["tie_id"]) & in_units
+        rows.append({"check": check, "provinces": len(units),
                      **_chapman(len(held), len(found), len(held & found))})
     return pd.DataFrame(rows, columns=RECAPTURE_COLUMNS)
+
+
+def _ties_in_units(ds: Dataset, units: set[str]) -> set[str]:
+    """The ties a search of these first-level units could find: those whose party on the searched side (the
+    Vietnamese party for a Vietnamese province, the partner for a foreign unit) lies in one of them or in a unit
+    joined to it by a merger or succession (the validator's rule for a check's rows)."""
+    merged = merged_province_ends(ds.places)
+    country = ds.places.set_index("place_id")["country"]
+    ties = ds.partnerships.set_index("tie_id")
+    ends_by_column: dict[str, set[str]] = {}
+    for unit in units:
+        ends_by_column.setdefault(searched_party_column(country[unit]), set()).add(merged[unit])
+    found: set[str] = set()
+    for column, ends in ends_by_column.items():
+        found |= set(ties.index[ties[column].map(merged).isin(ends)])
+    return found
 
 
 def _chapman(in_dataset: int, found: int, in_both: int) -> dict[str, object]:

@@ -228,6 +228,19 @@ def merged_province_ends(places: pd.DataFrame) -> dict[str, str]:
     return {place: heir.get(unit, unit) for place, unit in province_ends(places).items()}
 
 
+def searched_party_column(country: str) -> str:
+    """The ``partnerships`` column whose place a coverage check of a first-level unit of ``country`` searches from: a
+    Vietnamese province is searched for its own bodies' foreign partners, a foreign unit (a check from the partner's
+    side) for its bodies' Vietnamese partners.
+
+    Examples
+    --------
+    >>> searched_party_column("VN"), searched_party_column("LA")
+    ('vn_place_id', 'partner_place_id')
+    """
+    return "vn_place_id" if country == "VN" else "partner_place_id"
+
+
 @dataclass
 class Dataset:
     """The tables of the data package as typed DataFrames, and the release version.

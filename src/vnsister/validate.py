@@ -17,7 +17,15 @@ from vnsister.dates import PARTIAL_DATE, partial_date_bounds
 from vnsister.duplicates import canonical_places, check_duplicates, normalise_url
 from vnsister.event_types import BEFORE_TIE, FORMAL_AGREEMENTS, MAY_PRECEDE_ESTABLISHED
 from vnsister.hygiene import text_problems
-from vnsister.load import ERROR_COLUMNS, check_descriptor, error, merged_province_ends, read_tables, successor_ends
+from vnsister.load import (
+    ERROR_COLUMNS,
+    check_descriptor,
+    error,
+    merged_province_ends,
+    read_tables,
+    searched_party_column,
+    successor_ends,
+)
 from vnsister.names import agency_key, tie_keys
 from vnsister.release import check_integrity
 
@@ -486,30 +494,35 @@ def check_merger_resignings(events: pd.DataFrame, ties: pd.DataFrame, places: pd
 
 
 def check_coverage_checks(frames: dict[str, pd.DataFrame]) -> Errors:
-    """Each coverage-check row names a Vietnamese province, a tie whose Vietnamese party lies in it or in a province
-    joined to it by a merger or succession (a search of the province finds the merged province's partners;
+    """Each coverage-check row names a first-level unit searched (a Vietnamese province, or a foreign one in a check
+    from the partner's side), a tie whose party on that side lies in it or in a unit joined to it by a merger or
+    succession (a search of a province finds the merged province's partners;
     :func:`vnsister.load.merged_province_ends`), the same verdict for
     a tie listed twice in one check, and, for a tie the check added, the page it was found on among its sources."""
     rows = frames["coverage_checks"]
     if rows.empty:
         return []
     places = _by_key(frames["places"], "place_id")
-    first_level = places[places["country"].eq("VN") & places["admin_level"].eq(1)].index
+    first_level = places[places["admin_level"].eq(1)].index
     merged = merged_province_ends(frames["places"])
-    vn_place = _by_key(frames["partnerships"], "tie_id")["vn_place_id"]
+    ties = _by_key(frames["partnerships"], "tie_id")
     errors: Errors = []
-    for row, province, tie_id in rows[["searched_province_id", "tie_id"]].itertuples():
-        if province not in first_level:
-            if province in places.index:  # an unknown id is reported by the foreign-key check
-                errors.append(error("coverage_checks", int(row), "searched_province_id", province,
-                                    "not a Vietnamese province (admin_level 1)"))
+    for row, unit, tie_id in rows[["searched_province_id", "tie_id"]].itertuples():
+        if unit not in first_level:
+            if unit in places.index:  # an unknown id is reported by the foreign-key check
+                errors.append(error("coverage_checks", int(row), "searched_province_id", unit,
+                                    "not a first-level unit (admin_level 1): a Vietnamese province or a foreign "
+                                    "province, region or prefecture"))
             continue
-        if tie_id not in vn_place.index:
+        if tie_id not in ties.index:
             continue
-        if merged.get(vn_place[tie_id]) != merged[province]:
+        column = searched_party_column(places.at[unit, "country"])
+        party_place = ties.at[tie_id, column]
+        if merged.get(party_place) != merged[unit]:
+            side = "Vietnamese party" if column == "vn_place_id" else "partner"
             errors.append(error("coverage_checks", int(row), "tie_id", tie_id,
-                                f"the tie's Vietnamese party ({vn_place[tie_id]}) is not in {province}, the province "
-                                "searched, nor in a province joined to it by a merger or succession"))
+                                f"the tie's {side} ({party_place}) is not in {unit}, the unit searched, nor in a "
+                                "unit joined to it by a merger or succession"))
     errors += _check_added_ties_cite_their_page(rows, frames)
     verdicts = rows.groupby(["check_name", "tie_id"], observed=True)["found_as"].nunique()
     for check, tie_id in verdicts[verdicts > 1].index:
