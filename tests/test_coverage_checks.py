@@ -3,6 +3,7 @@ rows that name the wrong province, an unknown tie or two verdicts for one tie.""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import vnsister
@@ -46,7 +47,9 @@ def test_recapture_counts_the_two_searches_of_the_provinces_searched(tiny):
     # Delta and Epsilon were searched; the dataset held T0001 and T0002 (T0003 was added), the check found all three
     row = recapture(vnsister.load(tiny)).iloc[0]
     assert row[["provinces", "in_dataset", "found", "in_both"]].tolist() == [2, 2, 3, 2]
-    assert row[["estimate", "ci_low", "ci_high"]].tolist() == [3, 3, 3]  # (3 x 4) / 3 - 1, no variance left
+    # (3 x 4) / 3 - 1 = 3; the dataset held 2 of the 3 found, Wilson 0.2077-0.9385 (worked by hand): 2 / 0.2077 = 9.6,
+    # and the low end 2 / 0.9385 = 2.1 is floored at the 3 ties seen
+    assert row[["estimate", "ci_low", "ci_high"]].tolist() == [3, 3, 10]
 
 
 def test_recapture_counts_the_ties_of_the_province_that_succeeded_the_one_searched(tiny):
@@ -74,11 +77,21 @@ def test_a_check_from_the_partners_side_counts_the_ties_of_the_foreign_unit_sear
 
 
 def test_chapman_estimate_and_interval_match_a_hand_computation():
-    # 60 and 55 caught, 20 in both: 61 x 56 / 21 - 1 = 161.7; variance 61 x 56 x 40 x 35 / (21² x 22) = 492.9
+    # 60 and 55 caught, 20 in both: 61 x 56 / 21 - 1 = 161.7; the held share 20/55 = 0.3636 has the Wilson interval
+    # 0.2493-0.4958 (centre (p + z²/2n)/(1 + z²/n) = 0.3725, half-width 0.1232), so 60 / 0.4958 = 121.0 and
+    # 60 / 0.2493 = 240.7
     assert _chapman(60, 55, 20) == {"in_dataset": 60, "found": 55, "in_both": 20, "estimate": 162,
-                                    "ci_low": 118, "ci_high": 205}
-    # the interval never reaches below the ties either search saw
-    assert _chapman(10, 3, 0)["ci_low"] == 13
+                                    "ci_low": 121, "ci_high": 241}
+    # none of the 3 found held: Wilson 0-0.5615, so 10 / 0.5615 = 17.8 and no upper end
+    assert _chapman(10, 3, 0)["ci_low"] == 18
+    assert _chapman(10, 3, 0)["ci_high"] is pd.NA
+
+
+def test_a_check_that_finds_nothing_new_keeps_an_interval():
+    """Seber's variance is zero when every tie found was held; the interval must still allow for ties both missed.
+    65 of 65 held: Wilson 0.9442-1, so 112 / 0.9442 = 118.6 (worked by hand)."""
+    assert _chapman(112, 65, 65) == {"in_dataset": 112, "found": 65, "in_both": 65, "estimate": 112,
+                                     "ci_low": 112, "ci_high": 119}
 
 
 def test_reports_show_the_recapture_estimate(tiny):
@@ -89,7 +102,7 @@ def test_reports_show_the_recapture_estimate(tiny):
     ds = vnsister.load(tiny)
     text = text_report(ds)
     after = text.split(RECAPTURE_TITLE, 1)[1]
-    assert re.search(r"tiny-check\s+2\s+2\s+3\s+2\s+3\s+3\s+3", after), after[:300]
+    assert re.search(r"tiny-check\s+2\s+2\s+3\s+2\s+3\s+3\s+10", after), after[:300]
     assert RECAPTURE_TITLE in html_report(ds)
 
 

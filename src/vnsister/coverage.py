@@ -206,7 +206,7 @@ def recapture(ds: Dataset) -> pd.DataFrame:
         found = set(rows_of_check["tie_id"]) & in_units
         rows.append({"check": check, "provinces": len(units),
                      **_chapman(len(held), len(found), len(held & found))})
-    return pd.DataFrame(rows, columns=RECAPTURE_COLUMNS)
+    return pd.DataFrame(rows, columns=RECAPTURE_COLUMNS).astype({"ci_high": "Int64"})
 
 
 def _ties_in_units(ds: Dataset, units: set[str]) -> set[str]:
@@ -227,13 +227,18 @@ def _ties_in_units(ds: Dataset, units: set[str]) -> set[str]:
 
 def _chapman(in_dataset: int, found: int, in_both: int) -> dict[str, object]:
     """Chapman's estimate of a population from two samples of ``in_dataset`` and ``found`` with ``in_both`` in
-    common, and its 95% interval from Seber's variance (normal approximation), floored at the ties seen."""
+    common, and a 95% interval: ``in_dataset`` divided by the ends of the Wilson interval of the share of the
+    check's ties the dataset held (``in_both`` of ``found``), floored at the ties seen, with no upper end (``<NA>``)
+    when it held none. Seber's normal approximation, used before 0.57.0, shrinks to a point when a check finds
+    nothing new; this interval stays as wide as the check's size warrants."""
+    from scipy.stats import binomtest
+
     estimate = (in_dataset + 1) * (found + 1) / (in_both + 1) - 1
-    variance = ((in_dataset + 1) * (found + 1) * (in_dataset - in_both) * (found - in_both)
-                / ((in_both + 1) ** 2 * (in_both + 2)))
+    held_share = binomtest(in_both, found).proportion_ci(confidence_level=0.95, method="wilson")
     seen = in_dataset + found - in_both
+    high = round(in_dataset / held_share.low) if held_share.low > 0 else pd.NA
     return {"in_dataset": in_dataset, "found": found, "in_both": in_both, "estimate": round(estimate),
-            "ci_low": max(seen, round(estimate - 1.96 * variance ** 0.5)), "ci_high": round(estimate + 1.96 * variance ** 0.5)}
+            "ci_low": max(seen, round(in_dataset / held_share.high)), "ci_high": high}
 
 
 def completeness_markdown(ds: Dataset) -> str:

@@ -57,12 +57,13 @@ UNDATED_NOTE = ("As-of figures count a dated tie from its established date and a
                 "dated evidence (a source's publication date or an event), or, with none, from the page-order bound "
                 "of an undated page (the date of the next dated page of its site; 'Ties by date basis'); undated "
                 "ties without either are left out and shown as their own row where counts are by date.")
-COMPLETENESS_TITLE = ("Completeness: of the ties that an independent search of the provinces (drawn at random in "
-                      "stages) found, the share already recorded (95% Wilson interval; ties cluster by province, so "
-                      "the interval is too narrow; see docs/codebook.md §8)")
+COMPLETENESS_TITLE = ("Completeness: of the ties that an independent search of provinces drawn at random (Vietnamese "
+                      "ones, or foreign ones from the partner's side) found, the share already recorded (95% Wilson "
+                      "interval; ties cluster by province, so the interval is too narrow; see docs/codebook.md §8)")
 RECAPTURE_TITLE = ("Ties that stored public pages document for the provinces searched: a capture-recapture (Chapman) "
-                   "estimate from the dataset and the independent search, with its 95% interval; both searches read "
-                   "the same pages, so it errs low (vnsister.coverage.recapture; docs/codebook.md §8)")
+                   "estimate from the dataset and the independent search, with a 95% interval from the Wilson interval "
+                   "of the share of the ties found by the search that were already recorded; both searches read the "
+                   "same pages, so it errs low (vnsister.coverage.recapture; docs/codebook.md §8)")
 # the figures' note on search effort, with what the report has room to say about it
 EFFORT_NOTE = (f"{FIGURE_EFFORT_NOTE} Korean ties were searched systematically (all Korean local governments by "
                "name); other countries less so, so their counts are lower bounds. An independent search of the "
