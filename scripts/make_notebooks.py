@@ -195,27 +195,31 @@ NOTEBOOKS = {
         ("md", "## Completeness measured by an independent search\n\nFew places publish a total. The `coverage_checks` "
                "table records a blind check instead: provinces, drawn at random in stages until all 63 were done, were searched for their foreign partners "
                "by searchers who did not consult the dataset, and each tie they found was looked up in it (codebook "
-               "§7–§8). The share already recorded estimates how much of what stored public pages document the dataset "
-               "holds; it cannot see ties that left no public trace, and its interval treats ties as independent although "
-               "they cluster by province."),
+               "§7–§8). It was repeated on six provinces drawn at random (`blind-2026-12b`) and run from the partner's "
+               "side (`partner-side-2026-12`): foreign provinces drawn at random in five partner countries, searched for "
+               "their Vietnamese partners. The share already recorded estimates how much of what stored public pages "
+               "document the dataset holds; it cannot see ties that left no public trace, and its interval treats ties as "
+               "independent although they cluster by province."),
         ("code", "completeness(ds)"),
         ("code", "by_province = completeness(ds, by='province')\n"
                  "by_province = by_province[by_province['group'] != 'all'].sort_values(['share', 'found'])\n"
                  "fig, ax = plt.subplots(figsize=(8, max(7, 0.2 * len(by_province) + 1.5)))\n"
                  "ax.errorbar(by_province['share'], range(len(by_province)), fmt='o', color='#2b6f8e', ecolor='#7fb3d5', capsize=2,\n"
                  "            xerr=[by_province['share'] - by_province['ci_low'], by_province['ci_high'] - by_province['share']])\n"
-                 "labels = by_province['group'] + ' (n = ' + by_province['found'].astype(str) + ')'\n"
+                 "labels = by_province['group'] + ', ' + by_province['check'] + ' (n = ' + by_province['found'].astype(str) + ')'\n"
                  "ax.set_yticks(range(len(by_province)), labels)\n"
                  "ax.set(xlim=(0, 1.02), xlabel='share of the ties found that the dataset already held (95% Wilson interval)',\n"
-                 "       title='Completeness by province searched')\n"
+                 "       title='Completeness by unit searched')\n"
                  "found = int(completeness(ds).query(\"group == 'all'\")['found'].sum())\n"
-                 "add_caption(fig, caption(ds, found, 'ties found by the independent search of the provinces', period='ties of any '\n"
-                 "                         'date', notes='Provinces drawn at random in stages, as before the 2025 reorganisation. Both searches '\n"
+                 "add_caption(fig, caption(ds, found, 'ties found by the independent searches', period='ties of any '\n"
+                 "                         'date', notes='Vietnamese provinces (as before the 2025 reorganisation) and, from the partner\\'s side, '\n"
+                 "                         'foreign provinces, drawn at random. Both searches '\n"
                  "                         'used the same stored public pages; ties without a public trace are outside the measure.'))"),
-        ("md", "The other direction: of the ties the dataset already held for the provinces searched, how many did the "
+        ("md", "The other direction: of the ties the dataset already held for the units searched, how many did the "
                "blind search find? Taking the two searches as two samples, a capture–recapture (Chapman) estimate gives "
-               "the number of ties that stored public pages document for these provinces, with a 95% interval. Both "
-               "searches read the same pages and miss the same untraced ties, so the estimate errs low."),
+               "the number of ties that stored public pages document for these units, with a 95% interval (the dataset's "
+               "count over the Wilson interval of the share of the check's ties it held). Both searches read the same "
+               "pages and miss the same untraced ties, so the estimate errs low."),
         ("code", "recapture(ds)"),
     ],
     "05_purposes_and_labour_wave": [

@@ -231,8 +231,10 @@ def test_coverage_check_is_shipped_whole(ds):
     # Chongzuo (cross-border labour); Chapman: 1186 * 786 / 756 - 1 = 1232.1. At 0.56.0 the three withdrawn ties leave
     # both samples and the Mộc Châu and Vân Hồ police's ties with Sốp Bâu's join the first: 1,184; Chapman:
     # 1185 * 783 / 753 - 1 = 1231.2; then the two ties the second check added, of Hà Tĩnh and Đồng Nai, both
-    # searched by this check too: 1,186; Chapman: 1187 * 783 / 753 - 1 = 1233.3
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1186, 782, 752, 1233]
+    # searched by this check too: 1,186; Chapman: 1187 * 783 / 753 - 1 = 1233.3. At 0.57.0 the Thăng Long heritage
+    # centre's tie with Provins, a Hà Nội agency's, found by the check from the partner's side: 1,187; Chapman:
+    # 1188 * 783 / 753 - 1 = 1234.3
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1187, 782, 752, 1234]
 
 
 def test_second_coverage_check_of_six_provinces(ds):
@@ -256,6 +258,46 @@ def test_second_coverage_check_of_six_provinces(ds):
     assert (overall["found"], overall["already_recorded"]) == (70, 68)
     estimate = recapture(ds).set_index("check").loc["blind-2026-12b"]
     assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [146, 70, 68, 150]
+
+
+def test_coverage_check_from_the_partners_side(ds):
+    """The check of 0.57.0 (codebook §7-§8): foreign first-level units drawn with random.Random(20261206).sample,
+    stratum by stratum in the order of the frame file: first one each in China's two border regions, Japan, Cambodia
+    and Korea and two in Laos, then one each in Australia, Germany, Russia and the United States and two each in
+    France and Thailand. Fukui, the Jewish Autonomous Oblast, Sing Buri and Lamphun found nothing and have no row;
+    the other ten found 79 ties, all already recorded but the Thăng Long heritage centre's tie with Provins (T1236).
+    Recapture by hand: the ten units hold 129 ties, 128 without T1236 (Guangxi 79, Savannakhet 15, Île-de-France 10,
+    South Chungcheong 10, Xaisomboun 7, Corsica 2, Mecklenburg-Vorpommern 2, Victoria 1, Nebraska 1, Kampong Speu
+    1); Chapman 129 * 80 / 79 - 1 = 129.6; 78 of 79 held has the Wilson interval 0.9317-0.9978, so 128 / 0.9978 =
+    128.3 is floored at the 129 ties seen and 128 / 0.9317 = 137.4."""
+    import csv
+    import random
+
+    from vnsister.coverage import completeness, recapture
+
+    with (REPO / "curation" / "audits" / "partner_check_frame_0.57.0.csv").open(encoding="utf-8") as f:
+        frame = list(csv.DictReader(f))
+    rng = random.Random(20261206)
+    drawn = []
+    for stratum in dict.fromkeys(row["stratum"] for row in frame):
+        rows_of = [row for row in frame if row["stratum"] == stratum]
+        drawn += rng.sample(sorted(row["iso_3166_2"] for row in rows_of), int(rows_of[0]["draws"]))
+    assert sorted(drawn) == sorted(row["iso_3166_2"] for row in frame if row["drawn"] == "yes") == [
+        "AU-VIC", "CN-GX", "DE-MV", "FR-20R", "FR-IDF", "JP-18", "KH-5", "KR-44", "LA-SV", "LA-XS", "RU-YEV",
+        "TH-17", "TH-51", "US-NE"]
+    rows = ds.coverage_checks[ds.coverage_checks["check_name"] == "partner-side-2026-12"]
+    iso = rows["searched_province_id"].map(ds.places.set_index("place_id")["iso_3166_2"])
+    assert sorted(set(iso)) == ["AU-VIC", "CN-GX", "DE-MV", "FR-20R", "FR-IDF", "KH-5", "KR-44", "LA-SV", "LA-XS",
+                                "US-NE"]
+    assert rows["searched_province_id"].value_counts().to_dict() == {
+        "cn-guangxi": 41, "la-savannakhet": 11, "kr-chungnam": 9, "fr-ile-de-france": 8, "la-xaisomboun": 3,
+        "fr-corse": 2, "de-mecklenburg-vorpommern": 2, "kh-kampong-speu": 1, "au-victoria": 1, "us-nebraska": 1}
+    assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == {"T1236"}
+    overall = completeness(ds).set_index(["check", "group"]).loc[("partner-side-2026-12", "all")]
+    assert (overall["found"], overall["already_recorded"]) == (79, 78)
+    estimate = recapture(ds).set_index("check").loc["partner-side-2026-12"]
+    assert estimate[["in_dataset", "found", "in_both", "estimate", "ci_low", "ci_high"]].tolist() == [
+        128, 79, 78, 130, 129, 137]
 
 
 def test_every_finding_that_does_not_match_says_why(ds):
@@ -480,11 +522,12 @@ def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     # 0.48.0 to 0.53.0 (T1145-T1198; T1144 was withdrawn before release), and at 0.55.0 the six added in 0.54.0
     # (T1199-T1204) and the 27 added in 0.55.0 itself (T1205-T1231), so every tie up to T1231 has been read twice:
     # 480 + 648 + 54 + 6 + 27 = 1,215; at 0.56.0 the four ties it added (T1232-T1235): 1,219 lines, of which three
-    # are of ties withdrawn at 0.56.0 (T0037, T0408, T0409), so every tie shipped has been read twice
+    # are of ties withdrawn at 0.56.0 (T0037, T0408, T0409), so every tie shipped has been read twice; at 0.57.0 the
+    # tie the check from the partner's side added (T1236): 1,220 lines
     audit = read_audits("reaudit_ties_*.csv").fillna({"checks_failed": ""})
-    assert len(audit) == 1219 and audit["tie_id"].is_unique
+    assert len(audit) == 1220 and audit["tie_id"].is_unique
     assert audit["release"].value_counts().to_dict() == {"0.39.0": 480, "0.40.0": 648, "0.54.0": 54, "0.55.0": 33,
-                                                         "0.56.0": 4}
+                                                         "0.56.0": 4, "0.57.0": 1}
     withdrawn = set(audit["tie_id"]) & set(ds.retired_ids["id"])
     assert withdrawn == {"T0037", "T0408", "T0409"}
     assert set(audit["tie_id"]) - withdrawn == set(ds.partnerships["tie_id"])
@@ -780,8 +823,9 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
     # Guangxi's education department, read as the Hà Giang department's (T0922) was; and two statements at 0.55.0,
     # Nghệ An–Guangxi (from 2010) and Tuyên Quang town–Malipo (from 1998), whose pages say the sides established
     # their relations from that year: 52 + 2 = 54; at 0.56.0 three signings go with the ties withdrawn (Quận 12–Guro
-    # of 6 October 2018, Lạng Sơn city with Pingxiang, 2008, and with Chongzuo, 2013; codebook §7): 483 - 3 = 480
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 480, "statement": 54}
+    # of 6 October 2018, Lạng Sơn city with Pingxiang, 2008, and with Chongzuo, 2013; codebook §7): 483 - 3 = 480;
+    # at 0.57.0 the Thăng Long heritage centre with Provins (16 July 2019): 481
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 481, "statement": 54}
     assert ties.loc[["T0944", "T0881"], "established"].tolist() == ["2010", "1998"]
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
     stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240", "T0747"]  # ..., Cergy, Luang Prabang
