@@ -323,7 +323,10 @@ def foreign_coordinate(row, by_id, by_key, admin1_of, largest):
     by_own_name = [c for c in found.values() if name_keys([c["name"]]) & keys]
     if not city and len(found) > 1 and len(by_own_name) == 1:  # Viengxay itself, not Viangxai (alias ViengXay)
         city = by_own_name[0]
-    if city and parent.get("latitude") and km(city, parent) > 500:  # a namesake far from the parent
+    # a namesake far from the parent, unless the parent is a first-level division that the namesake lies in (a
+    # state's point is its largest city, which can be far from its other cities: Oakland from Los Angeles)
+    inside_parent = parent.get("admin_level") == "1" and len(codes) == 1
+    if city and parent.get("latitude") and not inside_parent and km(city, parent) > 500:
         return None
     if city:
         return city["latitude"], city["longitude"], "geonames-name", str(city["geonameid"])

@@ -300,6 +300,25 @@ def test_coverage_check_from_the_partners_side(ds):
         128, 79, 78, 130, 129, 137]
 
 
+def test_every_place_below_the_first_level_names_the_unit_that_holds_it(ds):
+    """Since 0.57.0 a place below admin_level 1 names the smallest recorded unit that holds it (schemas/places.json),
+    so that first-level units, coverage checks from the partner's side and province-level networks see every
+    place; the one exception is Victoria, Seychelles, which spans several districts."""
+    places = ds.places.set_index("place_id")
+    orphans = places.index[(places["admin_level"] > 1) & places["parent_id"].isna()].tolist()
+    assert orphans == ["sc-victoria"]
+    units = ds.first_level_units()
+    iso = places["iso_3166_2"]
+    # worked from the places' own notes and ISO 3166-2
+    assert {place: iso[units[place]] for place in ["us-san-francisco", "fr-blois", "jp-narita", "se-pitea",
+                                                   "fr-lorient", "cn-shaoxing-shangyu", "be-namur"]} == {
+        "us-san-francisco": "US-CA", "fr-blois": "FR-CVL", "jp-narita": "JP-12", "se-pitea": "SE-BD",
+        "fr-lorient": "FR-BRE", "cn-shaoxing-shangyu": "CN-ZJ", "be-namur": "BE-WAL"}
+    # a French region merged in 2016 names the region that succeeded it
+    assert places.loc[["fr-nord-pas-de-calais", "fr-rhone-alpes"], "successor_id"].tolist() == [
+        "fr-hauts-de-france", "fr-auvergne-rhone-alpes"]
+
+
 def test_every_finding_that_does_not_match_says_why(ds):
     from vnsister.findings import compare
 
