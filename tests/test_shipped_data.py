@@ -232,16 +232,18 @@ def test_coverage_check_is_shipped_whole(ds):
     # both samples and the Mộc Châu and Vân Hồ police's ties with Sốp Bâu's join the first: 1,184; Chapman:
     # 1185 * 783 / 753 - 1 = 1231.2; then the two ties the second check added, of Hà Tĩnh and Đồng Nai, both
     # searched by this check too: 1,186; Chapman: 1187 * 783 / 753 - 1 = 1233.3. At 0.57.0 the Thăng Long heritage
-    # centre's tie with Provins, a Hà Nội agency's, found by the check from the partner's side: 1,187; Chapman:
-    # 1188 * 783 / 753 - 1 = 1234.3
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1187, 782, 752, 1234]
+    # centre's tie with Provins, a Hà Nội agency's, and the Lai Châu economic zone board's with Jinping county, both
+    # found by the check from the partner's side: 1,188; Chapman: 1189 * 783 / 753 - 1 = 1235.4
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1188, 782, 752, 1235]
 
 
 def test_second_coverage_check_of_six_provinces(ds):
     """The check repeated at 0.56.0 (codebook §7-§8): six provinces drawn with random.Random(20261220).sample, 70
     ties found, 68 already recorded, the other two added from the pages the check found (Hà Tĩnh–Vientiane Capital,
     the Đồng Nai council with the Jiangsu people's congress). Recapture worked by hand: the six provinces hold 146
-    ties besides the two added; Chapman (146 + 1) * (70 + 1) / (68 + 1) - 1 = 150.3."""
+    ties besides the two added; Chapman (146 + 1) * (70 + 1) / (68 + 1) - 1 = 150.3. At 0.57.0 the Lai Châu economic
+    zone board's tie with Jinping county (T1237, found from the partner's side) joins them: 147, and
+    148 * 71 / 69 - 1 = 151.3."""
     import random
 
     from vnsister.coverage import completeness, recapture
@@ -257,19 +259,21 @@ def test_second_coverage_check_of_six_provinces(ds):
     overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12b", "all")]
     assert (overall["found"], overall["already_recorded"]) == (70, 68)
     estimate = recapture(ds).set_index("check").loc["blind-2026-12b"]
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [146, 70, 68, 150]
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [147, 70, 68, 151]
 
 
 def test_coverage_check_from_the_partners_side(ds):
     """The check of 0.57.0 (codebook §7-§8): foreign first-level units drawn with random.Random(20261206).sample,
-    stratum by stratum in the order of the frame file: first one each in China's two border regions, Japan, Cambodia
-    and Korea and two in Laos, then one each in Australia, Germany, Russia and the United States and two each in
-    France and Thailand. Fukui, the Jewish Autonomous Oblast, Sing Buri and Lamphun found nothing and have no row;
-    the other ten found 79 ties, all already recorded but the Thăng Long heritage centre's tie with Provins (T1236).
-    Recapture by hand: the ten units hold 129 ties, 128 without T1236 (Guangxi 79, Savannakhet 15, Île-de-France 10,
-    South Chungcheong 10, Xaisomboun 7, Corsica 2, Mecklenburg-Vorpommern 2, Victoria 1, Nebraska 1, Kampong Speu
-    1); Chapman 129 * 80 / 79 - 1 = 129.6; 78 of 79 held has the Wilson interval 0.9317-0.9978, so 128 / 0.9978 =
-    128.3 is floored at the 129 ties seen and 128 / 0.9317 = 137.4."""
+    stratum by stratum in the order of the frame file: one each in China's two border regions, Japan, Cambodia and
+    Korea and two in Laos; then one each in Australia, Germany, Russia and the United States and two each in France
+    and Thailand; then the other border region, Yunnan, and three more Japanese prefectures. Fukui, Kumamoto, the
+    Jewish Autonomous Oblast, Sing Buri and Lamphun found nothing and have no row; the other thirteen found 138
+    ties, all already recorded but the Thăng Long heritage centre's tie with Provins (T1236) and the Lai Châu
+    economic zone board's with Jinping county (T1237). Recapture by hand: the thirteen units hold 228 ties, 226
+    without the two (Yunnan 93, Guangxi 79, Savannakhet 15, Île-de-France 10, South Chungcheong 10, Xaisomboun 7,
+    Nagasaki 4, Corsica 2, Mecklenburg-Vorpommern 2, Victoria, Nebraska, Kampong Speu and Shizuoka 1 each);
+    Chapman 227 * 139 / 137 - 1 = 229.3; 136 of 138 held has the Wilson interval 0.9487-0.9960, so 226 / 0.9960 =
+    226.9 is floored at the 228 ties seen and 226 / 0.9487 = 238.2."""
     import csv
     import random
 
@@ -283,21 +287,22 @@ def test_coverage_check_from_the_partners_side(ds):
         rows_of = [row for row in frame if row["stratum"] == stratum]
         drawn += rng.sample(sorted(row["iso_3166_2"] for row in rows_of), int(rows_of[0]["draws"]))
     assert sorted(drawn) == sorted(row["iso_3166_2"] for row in frame if row["drawn"] == "yes") == [
-        "AU-VIC", "CN-GX", "DE-MV", "FR-20R", "FR-IDF", "JP-18", "KH-5", "KR-44", "LA-SV", "LA-XS", "RU-YEV",
-        "TH-17", "TH-51", "US-NE"]
+        "AU-VIC", "CN-GX", "CN-YN", "DE-MV", "FR-20R", "FR-IDF", "JP-18", "JP-22", "JP-42", "JP-43", "KH-5", "KR-44",
+        "LA-SV", "LA-XS", "RU-YEV", "TH-17", "TH-51", "US-NE"]
     rows = ds.coverage_checks[ds.coverage_checks["check_name"] == "partner-side-2026-12"]
     iso = rows["searched_province_id"].map(ds.places.set_index("place_id")["iso_3166_2"])
-    assert sorted(set(iso)) == ["AU-VIC", "CN-GX", "DE-MV", "FR-20R", "FR-IDF", "KH-5", "KR-44", "LA-SV", "LA-XS",
-                                "US-NE"]
+    assert sorted(set(iso)) == ["AU-VIC", "CN-GX", "CN-YN", "DE-MV", "FR-20R", "FR-IDF", "JP-22", "JP-42", "KH-5",
+                                "KR-44", "LA-SV", "LA-XS", "US-NE"]
     assert rows["searched_province_id"].value_counts().to_dict() == {
-        "cn-guangxi": 41, "la-savannakhet": 11, "kr-chungnam": 9, "fr-ile-de-france": 8, "la-xaisomboun": 3,
-        "fr-corse": 2, "de-mecklenburg-vorpommern": 2, "kh-kampong-speu": 1, "au-victoria": 1, "us-nebraska": 1}
-    assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == {"T1236"}
+        "cn-yunnan": 56, "cn-guangxi": 41, "la-savannakhet": 11, "kr-chungnam": 9, "fr-ile-de-france": 8,
+        "la-xaisomboun": 3, "jp-nagasaki": 3, "fr-corse": 2, "de-mecklenburg-vorpommern": 2, "kh-kampong-speu": 1,
+        "au-victoria": 1, "us-nebraska": 1, "jp-shizuoka": 1}
+    assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == {"T1236", "T1237"}
     overall = completeness(ds).set_index(["check", "group"]).loc[("partner-side-2026-12", "all")]
-    assert (overall["found"], overall["already_recorded"]) == (79, 78)
+    assert (overall["found"], overall["already_recorded"]) == (138, 136)
     estimate = recapture(ds).set_index("check").loc["partner-side-2026-12"]
     assert estimate[["in_dataset", "found", "in_both", "estimate", "ci_low", "ci_high"]].tolist() == [
-        128, 79, 78, 130, 129, 137]
+        226, 138, 136, 229, 228, 238]
 
 
 def test_every_place_below_the_first_level_names_the_unit_that_holds_it(ds):
@@ -542,11 +547,11 @@ def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     # (T1199-T1204) and the 27 added in 0.55.0 itself (T1205-T1231), so every tie up to T1231 has been read twice:
     # 480 + 648 + 54 + 6 + 27 = 1,215; at 0.56.0 the four ties it added (T1232-T1235): 1,219 lines, of which three
     # are of ties withdrawn at 0.56.0 (T0037, T0408, T0409), so every tie shipped has been read twice; at 0.57.0 the
-    # tie the check from the partner's side added (T1236): 1,220 lines
+    # two ties the check from the partner's side added (T1236, T1237): 1,221 lines
     audit = read_audits("reaudit_ties_*.csv").fillna({"checks_failed": ""})
-    assert len(audit) == 1220 and audit["tie_id"].is_unique
+    assert len(audit) == 1221 and audit["tie_id"].is_unique
     assert audit["release"].value_counts().to_dict() == {"0.39.0": 480, "0.40.0": 648, "0.54.0": 54, "0.55.0": 33,
-                                                         "0.56.0": 4, "0.57.0": 1}
+                                                         "0.56.0": 4, "0.57.0": 2}
     withdrawn = set(audit["tie_id"]) & set(ds.retired_ids["id"])
     assert withdrawn == {"T0037", "T0408", "T0409"}
     assert set(audit["tie_id"]) - withdrawn == set(ds.partnerships["tie_id"])
