@@ -175,7 +175,8 @@ def _share(hits: int, n: int) -> dict[str, object]:
 
 def recapture(ds: Dataset) -> pd.DataFrame:
     """How many ties stored public pages document for the units a coverage check searched: a two-sample
-    capture–recapture (Chapman) estimate from the dataset and the check, with a 95% normal-approximation interval.
+    capture–recapture (Chapman) estimate from the dataset and the check, with a 95% interval from the Wilson interval
+    of the share of the check's ties the dataset held (no upper end when it held none).
 
     The two samples are the dataset's ties less those the check added (``in_dataset``; a tie added later by
     another search counts here too) and the ties the check found (``found``), both limited to ties whose
