@@ -201,6 +201,8 @@ class Store:
         row = {c: clean(place.get(c, "")) for c in columns("places", self.root)}
         missing = [c for c in ("place_id", "country", "level", "admin_level", "unit_type", "name_en",
                                "name_local", "name_ascii") if not row[c]]
+        if row["admin_level"] not in ("", "1") and not row["parent_id"]:  # the unit that holds it (schemas/places)
+            missing.append("parent_id")
         row["country"] = row["country"].upper()
         row["aliases"] = ";".join(dict.fromkeys(a.strip() for a in row["aliases"].split(";") if a.strip()))
         return row, missing

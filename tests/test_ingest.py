@@ -270,7 +270,7 @@ def test_an_event_citing_a_page_outside_the_evidence_refuses_the_record(tiny, ca
 
 
 BETA_TOWN = {"place_id": "kr-beta", "country": "kr", "level": "city", "admin_level": 2, "unit_type": "시",
-             "parent_id": "", "name_en": "Beta", "name_local": "베타시", "name_ascii": "Beta"}
+             "parent_id": "kr-alpha", "name_en": "Beta", "name_local": "베타시", "name_ascii": "Beta"}
 
 
 def _tie_with(partner: str, url: str) -> dict:
@@ -285,6 +285,14 @@ def test_a_new_place_lacking_a_name_refuses_its_record_and_is_not_added(tiny, ca
     assert "new place 'kr-beta' lacks ['name_local']; record skipped" in capsys.readouterr().err
     assert "kr-beta" not in {r["place_id"] for r in rows(tiny, "places")}
     assert len(rows(tiny, "partnerships")) == 3
+
+
+def test_a_new_place_below_the_first_level_must_name_the_unit_that_holds_it(tiny, capsys):
+    record = {**_tie_with("kr-beta", "https://example.org/beta"), "new_places": [{**BETA_TOWN, "parent_id": ""}]}
+    write_intake(tiny, record)
+    assert ingest.main(["--root", str(tiny)]) == 1
+    assert "new place 'kr-beta' lacks ['parent_id']; record skipped" in capsys.readouterr().err
+    assert "kr-beta" not in {r["place_id"] for r in rows(tiny, "places")}
 
 
 def test_a_refused_record_adds_none_of_its_places(tiny, capsys):
