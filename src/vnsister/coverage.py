@@ -128,7 +128,8 @@ def completeness(ds: Dataset, by: str = "partner_group") -> pd.DataFrame:
     ----------
     by : {"partner_group", "province"}
         One row per partner-country group (Korea; Laos, Cambodia, China; other countries) or per first-level unit
-        searched (a Vietnamese or a foreign province), each check also with an ``all`` row.
+        searched (a Vietnamese province by its Vietnamese name, a foreign one by its English name), each check also
+        with an ``all`` row.
 
     Examples
     --------
@@ -152,7 +153,10 @@ def completeness(ds: Dataset, by: str = "partner_group") -> pd.DataFrame:
     else:
         # A tie of two provinces merged in 2025 can be found from either; it counts for each, and once in "all".
         found = checks.drop_duplicates(["check_name", "searched_province_id", "tie_id"])
-        group = found["searched_province_id"].map(ds.places.set_index("place_id")["name_local"])
+        # a Vietnamese province by its Vietnamese name, a foreign unit by its English one (figures' fonts lack scripts)
+        places = ds.places.set_index("place_id")
+        group = found["searched_province_id"].map(places["name_local"].where(places["country"] == "VN",
+                                                                               places["name_en"]))
     recorded = found["found_as"] == "already_recorded"
     recorded_once = ties_found["found_as"] == "already_recorded"
     rows = []
