@@ -278,21 +278,14 @@ def _tie_with(partner: str, url: str) -> dict:
             "evidence": [{**SOURCE, "url": url, "note": "Friendship agreed."}]}
 
 
-def test_a_new_place_lacking_a_name_refuses_its_record_and_is_not_added(tiny, capsys):
-    record = {**_tie_with("kr-beta", "https://example.org/beta"), "new_places": [{**BETA_TOWN, "name_local": ""}]}
+@pytest.mark.parametrize("field", ["name_local", "parent_id"])  # a place below the first level names its unit
+def test_a_new_place_lacking_a_required_field_refuses_its_record_and_is_not_added(tiny, capsys, field):
+    record = {**_tie_with("kr-beta", "https://example.org/beta"), "new_places": [{**BETA_TOWN, field: ""}]}
     write_intake(tiny, record)
     assert ingest.main(["--root", str(tiny)]) == 1
-    assert "new place 'kr-beta' lacks ['name_local']; record skipped" in capsys.readouterr().err
+    assert f"new place 'kr-beta' lacks ['{field}']; record skipped" in capsys.readouterr().err
     assert "kr-beta" not in {r["place_id"] for r in rows(tiny, "places")}
     assert len(rows(tiny, "partnerships")) == 3
-
-
-def test_a_new_place_below_the_first_level_must_name_the_unit_that_holds_it(tiny, capsys):
-    record = {**_tie_with("kr-beta", "https://example.org/beta"), "new_places": [{**BETA_TOWN, "parent_id": ""}]}
-    write_intake(tiny, record)
-    assert ingest.main(["--root", str(tiny)]) == 1
-    assert "new place 'kr-beta' lacks ['parent_id']; record skipped" in capsys.readouterr().err
-    assert "kr-beta" not in {r["place_id"] for r in rows(tiny, "places")}
 
 
 def test_a_refused_record_adds_none_of_its_places(tiny, capsys):
