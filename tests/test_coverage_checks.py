@@ -141,6 +141,10 @@ def test_completeness_of_a_package_without_checks_is_empty(tiny):
      6, "url", "https?"),
     (lambda r: replace_in(r, "coverage_checks", "T0003,added,https://example.org/b,\n", "T0003,added,https://example.org/a,\n"),
      4, "url", "no evidence of T0003 cites it"),
+    # a check row withdrawn with its tie keeps its id retired (0.58.0: K0409); a new row may not take it again
+    (lambda r: (append_row(r, "retired_ids", "K0005,coverage_checks,,0.1.0,withdrawn with its tie"),
+                append_row(r, "coverage_checks", "K0005,tiny-check,vn-delta,T0001,already_recorded,https://example.org/a,")),
+     6, "check_row_id", "K0005 was retired in 0.1.0"),
 ])
 def test_bad_coverage_check_rows_are_reported(tiny, corrupt, row, field, words):
     assert_reported_at(tiny, corrupt, "coverage_checks", row, field, words)

@@ -182,7 +182,7 @@ def test_retired_ids_of_the_release_are_absent_from_its_tables():
     ds = vnsister.load(REPO)
     present = {"partnerships": set(ds.partnerships["tie_id"]), "events": set(ds.events["event_id"]),
                "evidence": set(ds.evidence["evidence_id"]), "places": set(ds.places["place_id"]),
-               "sources": set(ds.sources["source_id"])}
+               "sources": set(ds.sources["source_id"]), "coverage_checks": set(ds.coverage_checks["check_row_id"])}
     replaced_by = {row["id"]: row["replaced_by"] for row in retired}
     shipped = set().union(*present.values())
     for row in retired:
