@@ -167,8 +167,10 @@ def test_ties_known_only_from_multilateral_documents_are_marked(ties):
     # education department (the 2020 memorandum of the four border provinces): 113 + 12 = 125; then the agriculture
     # departments of Điện Biên, Lào Cai, Hà Giang and Lai Châu with Yunnan's (their 2022 conference) and Hà Nội and
     # Quảng Ninh with Hong Kong (the 2009 four-party tourism memorandum with Guangxi): 125 + 6 = 131; at 0.56.0 the
-    # Mộc Châu and Vân Hồ district police with Sốp Bâu's (their three-district memorandum): 131 + 2 = 133
-    assert int((ties["known_from"] == "multilateral").sum()) == 133
+    # Mộc Châu and Vân Hồ district police with Sốp Bâu's (their three-district memorandum): 131 + 2 = 133; at 0.58.0
+    # Kỳ Sơn's ties with Nong Het, Mok May, Kham and Pek, known only from its conferences with four or five Lao
+    # districts, as its tie with Kuan already was: 133 + 4 = 137
+    assert int((ties["known_from"] == "multilateral").sum()) == 137
     sisaket = ties[ties["partner_place_id"] == "th-sisaket"]
     assert sorted(sisaket["vn_place_id"]) == ["vn-binh-dinh", "vn-kon-tum", "vn-quang-ngai"]
     assert (sisaket["known_from"] == "multilateral").all() and sisaket["established"].isna().all()
@@ -206,7 +208,9 @@ def test_coverage_check_is_shipped_whole(ds):
     The recapture figures are Chapman's (1098 + 1) * (785 + 1) / (755 + 1) - 1 = 1141.61, worked by hand; the 785 found
     include T0082 and T0457 of the city of Huế, found by the search of Thừa Thiên Huế, which it succeeded. At 0.56.0
     three ties already recorded were withdrawn (T0037, T0408, T0409: their only pages were copies on betting or shop
-    sites, codebook §7), and their three rows with them: 782 found, 752 already recorded."""
+    sites, codebook §7), and their three rows with them: 782 found, 752 already recorded. At 0.58.0 the Hà Giang
+    foreign-affairs department's tie with Wenshan's (T0879) was withdrawn (its page reports a plan to sign, codebook
+    §2), and its row K0409 with it: 781 found, 751 already recorded."""
     from vnsister.coverage import completeness, recapture
 
     rows = ds.coverage_checks[ds.coverage_checks["check_name"] == "blind-2026-12"]
@@ -214,7 +218,7 @@ def test_coverage_check_is_shipped_whole(ds):
     added = {"T1101", "T1102", "T1103", "T1104", *(f"T{n}" for n in range(1105, 1131))}
     assert set(rows.loc[rows["found_as"] == "added", "tie_id"]) == added
     overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12", "all")]
-    assert (overall["found"], overall["already_recorded"]) == (782, 752)
+    assert (overall["found"], overall["already_recorded"]) == (781, 751)
     estimate = recapture(ds).set_index("check").loc["blind-2026-12"]
     # 1,133 ties of the searched provinces since 0.50.0 (Bắc Quang–Malipo added at 0.46.0, the Lạng Sơn and Yunfu
     # foreign-affairs bodies at 0.49.0, the 33 ties of courts, procuracies, police and a forest body at 0.50.0, all
@@ -233,8 +237,12 @@ def test_coverage_check_is_shipped_whole(ds):
     # 1185 * 783 / 753 - 1 = 1231.2; then the two ties the second check added, of Hà Tĩnh and Đồng Nai, both
     # searched by this check too: 1,186; Chapman: 1187 * 783 / 753 - 1 = 1233.3. At 0.57.0 the Thăng Long heritage
     # centre's tie with Provins, a Hà Nội agency's, and the Lai Châu economic zone board's with Jinping county, both
-    # found by the check from the partner's side: 1,188; Chapman: 1189 * 783 / 753 - 1 = 1235.4
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1188, 782, 752, 1235]
+    # found by the check from the partner's side: 1,188; Chapman: 1189 * 783 / 753 - 1 = 1235.4. At 0.58.0 three ties
+    # are withdrawn (Bình Dương's and Đồng Nai's with Bonghwa, an agreement in principle, and T0879 above) and three
+    # Hà Giang commune ties with Múng Tủng are added: 1,188; with K0409 gone, Chapman: 1189 * 782 / 752 - 1 = 1235.4,
+    # and the interval 1188 / 0.97296 = 1221.0 to 1188 / 0.94569 = 1256.2 (Wilson interval of 751 of 781)
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [1188, 781, 751, 1235]
+    assert estimate[["ci_low", "ci_high"]].tolist() == [1221, 1256]
 
 
 def test_second_coverage_check_of_six_provinces(ds):
@@ -259,7 +267,11 @@ def test_second_coverage_check_of_six_provinces(ds):
     overall = completeness(ds).set_index(["check", "group"]).loc[("blind-2026-12b", "all")]
     assert (overall["found"], overall["already_recorded"]) == (70, 68)
     estimate = recapture(ds).set_index("check").loc["blind-2026-12b"]
-    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [147, 70, 68, 151]
+    # 0.58.0: Đồng Nai's tie with Bonghwa is withdrawn (an agreement in principle, codebook §2): 146 ties of the six
+    # provinces; Chapman: 147 * 71 / 69 - 1 = 150.3; interval 146 / 0.99213 = 147.2, floored at the 148 ties seen
+    # (146 + 70 - 68), to 146 / 0.90168 = 161.9 (Wilson interval of 68 of 70)
+    assert estimate[["in_dataset", "found", "in_both", "estimate"]].tolist() == [146, 70, 68, 150]
+    assert estimate[["ci_low", "ci_high"]].tolist() == [148, 162]
 
 
 def test_coverage_check_from_the_partners_side(ds):
@@ -301,8 +313,11 @@ def test_coverage_check_from_the_partners_side(ds):
     overall = completeness(ds).set_index(["check", "group"]).loc[("partner-side-2026-12", "all")]
     assert (overall["found"], overall["already_recorded"]) == (138, 136)
     estimate = recapture(ds).set_index("check").loc["partner-side-2026-12"]
+    # 0.58.0: the three Hà Giang communes' ties with Múng Tủng (Malipo, Yunnan) join and Hà Giang's foreign-affairs
+    # department's with Wenshan's leaves: 226 + 3 - 1 = 228; Chapman: 229 * 139 / 137 - 1 = 231.3; interval
+    # 228 / 0.99602 = 228.9, floored at the 230 ties seen (228 + 138 - 136), to 228 / 0.94870 = 240.3
     assert estimate[["in_dataset", "found", "in_both", "estimate", "ci_low", "ci_high"]].tolist() == [
-        226, 138, 136, 229, 228, 238]
+        228, 138, 136, 231, 230, 240]
 
 
 def test_every_place_below_the_first_level_names_the_unit_that_holds_it(ds):
@@ -468,6 +483,8 @@ DISTINCT_SAME_DAY_STEPS = {
     ("E1188", "E1233"): "bilateral minutes of 2024 and the nine-province conference memorandum of February 2024",
     ("E1170", "E1470"): "the corridor mechanism founded in 2004 and its first conference of September 2004, each from "
                         "its own page; no page says the founding was that conference",
+    ("E1467", "E1948"): "the same two steps of the corridor mechanism for Quảng Ninh's tie with Yunnan (0.58.0)",
+    ("E1576", "E1949"): "the same two steps of the corridor mechanism for Hải Phòng's tie with Yunnan (0.58.0)",
     ("E0676", "E1691"): "the 2022–2026 memorandum re-signed in December 2021 and the 2016–2021 memorandum before it, "
                         "dated to its period's last year",
 }
@@ -538,6 +555,49 @@ def test_random_tie_audits_answer_every_failed_check(ds):
     assert (audit.loc[audit["verdict"] == "supported", "checks_failed"] == "").all()
 
 
+def test_third_reading_of_random_ties_is_the_drawn_sample_and_its_fixes_hold(ds):
+    """0.58.0: after every tie had been read twice, 160 ties of release 0.57.0 were drawn at random and read a third
+    time (curation/audits/README): Python's random.Random(580).sample of 80 over the sorted tie ids, then
+    random.Random(581).sample of 80 over those not drawn. Verdicts as read: 131 supported, 24 partly (notes 10,
+    parties 7, type 7, dates 4), 5 whose only pages did not come back; each failure answered."""
+    import random
+
+    audit = read_audits("third_reading_*.csv").fillna({"checks_failed": ""})
+    # the ties of release 0.57.0: those shipped now, less the three added at 0.58.0, plus the three withdrawn
+    at_057 = sorted((set(ds.partnerships["tie_id"]) - {"T1238", "T1239", "T1240"}) | {"T0015", "T0138", "T0879"})
+    assert len(at_057) == 1218
+    first = random.Random(580).sample(at_057, 80)
+    second = random.Random(581).sample(sorted(set(at_057) - set(first)), 80)
+    assert audit["tie_id"].tolist() == first + second
+    assert audit["verdict"].value_counts().to_dict() == {"supported": 131, "partly": 24, "not_found": 5}
+    checks = [check for listed in audit["checks_failed"] for check in listed.split(";") if check]
+    assert pd.Series(checks).value_counts().to_dict() == {"notes": 10, "parties": 7, "type": 7, "dates": 4}
+    failed = audit[audit["verdict"] != "supported"]
+    assert failed["outcome"].str.match(r"(?:fixed|left): ").all()
+    assert (audit.loc[audit["verdict"] == "supported", "checks_failed"] == "").all()
+    # the fixes hold: two ties resting on an agreement in principle and one on a plan to sign are withdrawn
+    retired = ds.retired_ids.set_index("id")
+    for tie in ("T0015", "T0138", "T0879"):
+        assert tie not in set(ds.partnerships["tie_id"]) and retired.loc[tie, "version"] == "0.58.0"
+    assert "K0409" not in set(ds.coverage_checks["check_row_id"]) and retired.loc["K0409", "table"] == "coverage_checks"
+    ties = ds.partnerships.set_index("tie_id")
+    assert ties.loc["T0632", "status"] == "unknown" and "V6068" in retired.index  # the page named other bodies
+    # a caption that names the signing and its month dates that step; a 2017 page shows it was not the first
+    assert ds.events.set_index("event_id").loc["E0924", "date"] == "2019-11" and pd.isna(ties.loc["T0391", "established"])
+    assert (ties.loc[["T0894", "T0895", "T0896", "T0897"], "known_from"] == "multilateral").all()
+    stance = ds.evidence.set_index("evidence_id")["stance"]
+    assert stance["V6121"] == "conflicts"  # S2743 calls Kiên Giang–Jeju kết nghĩa, against the 우호도시 the row follows
+    assert "E0135" in retired.index and retired.loc["E0135", "replaced_by"] == "E0319"
+
+
+def test_no_evidence_note_remarks_on_the_dataset(ds):
+    # every note says what its own page states (issue on dates; codebook §7): phrases that speak of the row's fields
+    # rather than the page were removed at 0.58.0 and do not come back
+    remarks = r"stays? empty|so no date|not used for dating|is entered|so established|so the event date"
+    flagged = ds.evidence.loc[ds.evidence["note"].str.contains(remarks, case=False), "evidence_id"].tolist()
+    assert flagged == []
+
+
 def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     # a second reading of 480 ties drawn at random (seeds 20261205 to 20261208, 60 each, then 120 each with 20261209
     # and 20261210) from release 0.38.0, after every tie had been read once, and at 0.40.0 the 648 ties the first
@@ -547,13 +607,15 @@ def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     # (T1199-T1204) and the 27 added in 0.55.0 itself (T1205-T1231), so every tie up to T1231 has been read twice:
     # 480 + 648 + 54 + 6 + 27 = 1,215; at 0.56.0 the four ties it added (T1232-T1235): 1,219 lines, of which three
     # are of ties withdrawn at 0.56.0 (T0037, T0408, T0409), so every tie shipped has been read twice; at 0.57.0 the
-    # two ties the check from the partner's side added (T1236, T1237): 1,221 lines
+    # two ties the check from the partner's side added (T1236, T1237): 1,221 lines; at 0.58.0 the three Hà Giang
+    # communes' ties with Múng Tủng (T1238-T1240): 1,224 lines, while three ties read twice are withdrawn (T0015,
+    # T0138, T0879, after the third reading: an agreement in principle and a plan to sign, codebook §2)
     audit = read_audits("reaudit_ties_*.csv").fillna({"checks_failed": ""})
-    assert len(audit) == 1221 and audit["tie_id"].is_unique
+    assert len(audit) == 1224 and audit["tie_id"].is_unique
     assert audit["release"].value_counts().to_dict() == {"0.39.0": 480, "0.40.0": 648, "0.54.0": 54, "0.55.0": 33,
-                                                         "0.56.0": 4, "0.57.0": 2}
+                                                         "0.56.0": 4, "0.57.0": 2, "0.58.0": 3}
     withdrawn = set(audit["tie_id"]) & set(ds.retired_ids["id"])
-    assert withdrawn == {"T0037", "T0408", "T0409"}
+    assert withdrawn == {"T0037", "T0408", "T0409", "T0015", "T0138", "T0879"}
     assert set(audit["tie_id"]) - withdrawn == set(ds.partnerships["tie_id"])
     assert set(audit["verdict"]) <= {"supported", "partly", "unsupported", "not_found"}
     checks = {check for listed in audit["checks_failed"] for check in listed.split(";") if check}
@@ -576,7 +638,7 @@ def test_reaudit_of_random_ties_answers_every_failed_check(ds):
     # 0.40.0: the February 2006 relation is Toronto's, a preliminary consultation and a date line date nothing, the
     # merged Gia Lai's words about the 2021-2025 memoranda are evidence of Bình Định's tie, a council's vote is not a signing
     assert (ties.loc["T0366", "established"], ties.loc["T0278", "tie_type"]) == ("2006-02", "other")
-    assert ties.loc[["T0278", "T0138"], "established"].isna().all()
+    assert pd.isna(ties.loc["T0278", "established"]) and "T0138" not in ties.index  # withdrawn at 0.58.0
     # 0.52.0: Bắc Ninh–East Kazakhstan's month is now printed by one page (S2903, 16 November 2024: signed during the
     # visit of 13-16 November), where 0.40.0 had only S1565's date line and S1566's day without a year
     assert ties.loc["T0696", "established"] == "2024-11"
@@ -848,8 +910,11 @@ def test_established_dates_say_whether_a_page_dates_a_signing_or_a_statement(ds)
     # Nghệ An–Guangxi (from 2010) and Tuyên Quang town–Malipo (from 1998), whose pages say the sides established
     # their relations from that year: 52 + 2 = 54; at 0.56.0 three signings go with the ties withdrawn (Quận 12–Guro
     # of 6 October 2018, Lạng Sơn city with Pingxiang, 2008, and with Chongzuo, 2013; codebook §7): 483 - 3 = 480;
-    # at 0.57.0 the Thăng Long heritage centre with Provins (16 July 2019): 481
-    assert ties["established_from"].value_counts().to_dict() == {"signing": 481, "statement": 54}
+    # at 0.57.0 the Thăng Long heritage centre with Provins (16 July 2019): 481; at 0.58.0 Vĩnh Phúc–Pernik (2023, a
+    # Chinese-language Thời Đại page): 482, and the corridor mechanism of Hà Nội, Hải Phòng, Quảng Ninh, Lào Cai and
+    # Yunnan, "founded in 2004" (S1961), for the three ties known only through it (T0741, T0742, T0439): 54 + 3 = 57
+    assert ties["established_from"].value_counts().to_dict() == {"signing": 482, "statement": 57}
+    assert ties.loc[["T0741", "T0742", "T0439"], "established"].tolist() == ["2004"] * 3
     assert ties.loc[["T0944", "T0881"], "established"].tolist() == ["2010", "1998"]
     assert (ties["established"].notna() == ties["established_from"].notna()).all()
     stated = ["T1085", "T1086", "T0860", "T0571", "T0267", "T0294", "T0367", "T0240", "T0747"]  # ..., Cergy, Luang Prabang
