@@ -115,9 +115,7 @@ def _retired_ids_reused(frames: dict[str, pd.DataFrame]) -> Errors:
     when = retired.set_index("id")["version"].to_dict()
     errors: Errors = []
     for table, key in KEYS.items():
-        frame = frames.get(table)
-        if frame is None:
-            continue
+        frame = frames[table]
         for line in frame.index[frame[key].isin(when)]:
             value = frame.at[line, key]
             errors.append(error(table, int(line), key, value,
