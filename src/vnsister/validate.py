@@ -28,6 +28,7 @@ from vnsister.load import (
 )
 from vnsister.names import agency_key, tie_keys
 from vnsister.release import check_integrity
+from vnsister.sourcehosts import excluded_host
 
 Errors = list[dict[str, object]]
 PARTIAL_DATE_FIELDS = {"partnerships": ["established", "ended"], "events": ["date"], "sources": ["published"]}
@@ -688,8 +689,6 @@ def check_source_dates(sources: pd.DataFrame) -> Errors:
 
 def check_source_hosts(sources: pd.DataFrame) -> Errors:
     """No source is a copy on a betting, gambling or unrelated business site (:mod:`vnsister.sourcehosts`)."""
-    from vnsister.sourcehosts import excluded_host
-
     return [error("sources", int(i), "url", url, f"a copy on {what}, whose pages are never cited: cite the original "
                   "story or another report of the same event (codebook §7)")
             for i, url in sources["url"].dropna().items() if (what := excluded_host(str(url)))]
